@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Builds one platform (weapp | h5) with Taro. The progress bar would flood CI logs, so the full
+# output goes to dist/build-<platform>.log; a summary is printed, or the whole log on failure.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+platform=${1:?usage: build.sh weapp|h5}
+shift
+mkdir -p dist
+log="dist/build-$platform.log"
+npx taro build --type "$platform" "$@" >"$log" 2>&1
+rc=$?
+clean() { sed -e 's/\x1b\[[0-9;]*[A-Za-z]//g' "$log"; }
+if [[ $rc -ne 0 ]]; then
+  clean | grep -v -E '^\s*$' | tail -n 80
+  echo "taro build --type $platform failed (exit $rc); full log: $log" >&2
+  exit $rc
+fi
+clean | grep -E -i 'compiled|warning|error' | grep -v -E '^\s*$' | tail -n 5
+echo "built dist/$platform"

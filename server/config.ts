@@ -1,0 +1,62 @@
+import path from 'node:path'
+import type { AuthOptions } from './features/auth/auth.service'
+
+/** Server settings, read from the environment only. */
+export interface Config {
+  port: number
+  host: string
+  dataDir: string
+  databaseUrl: string | null
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
+  h5Dir: string
+  nodeEnv: string
+  /** Requests per minute per token (or per IP without one). */
+  rateLimitMax: number
+  auth: AuthOptions
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
+
+/** Thrown when an environment variable has a value the server cannot use. */
+export class ConfigError extends Error {}
+
+/** Reads and validates the configuration; throws ConfigError naming the bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = env.PORT === undefined || env.PORT === '' ? 8080 : Number(env.PORT)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new ConfigError(`PORT must be an integer between 0 and 65535, got "${env.PORT}"`)
+  }
+  const logLevel = (env.LOG_LEVEL || 'info') as Config['logLevel']
+  if (!LOG_LEVELS.includes(logLevel)) {
+    throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${env.LOG_LEVEL}"`)
+  }
+  const databaseUrl = env.DATABASE_URL ? env.DATABASE_URL : null
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError(`DATABASE_URL must start with postgres:// or postgresql://, got "${databaseUrl}"`)
+  }
+  const rateLimitMax = env.RATE_LIMIT_MAX ? Number(env.RATE_LIMIT_MAX) : 600
+  if (!Number.isInteger(rateLimitMax) || rateLimitMax < 1) {
+    throw new ConfigError(`RATE_LIMIT_MAX must be a positive integer, got "${env.RATE_LIMIT_MAX}"`)
+  }
+  if (Boolean(env.WECHAT_APPID) !== Boolean(env.WECHAT_SECRET)) {
+    throw new ConfigError('WECHAT_APPID and WECHAT_SECRET must be set together')
+  }
+  const nodeEnv = env.NODE_ENV || 'development'
+  const root = path.resolve(__dirname, '..')
+  return {
+    port,
+    host: env.HOST || '0.0.0.0',
+    dataDir: path.resolve(env.DATA_DIR || path.join(root, 'data')),
+    databaseUrl,
+    logLevel,
+    h5Dir: path.resolve(env.H5_DIR || path.join(root, 'dist', 'h5')),
+    nodeEnv,
+    rateLimitMax,
+    auth: {
+      production: nodeEnv === 'production',
+      wechat: env.WECHAT_APPID
+        ? { appId: env.WECHAT_APPID, secret: env.WECHAT_SECRET ?? '', apiBase: env.WECHAT_API_BASE || 'https://api.weixin.qq.com' }
+        : null,
+    },
+  }
+}

@@ -1,0 +1,22 @@
+import { Migrator, type Migration, type MigrationProvider } from 'kysely'
+import type { Database } from './database'
+import * as m001 from './migrations/2026-11-26-001-init'
+import * as m002 from './migrations/2026-11-26-002-auth'
+
+/** Every migration, in order. Names sort by date so both dialects apply them identically. */
+const migrations: Record<string, Migration> = {
+  '2026-11-26-001-init': m001,
+  '2026-11-26-002-auth': m002,
+}
+
+const provider: MigrationProvider = { getMigrations: async () => migrations }
+
+/** Brings the schema up to date; throws with the failing migration's name. */
+export async function migrateToLatest(db: Database): Promise<void> {
+  const { error, results } = await new Migrator({ db, provider }).migrateToLatest()
+  const failed = results?.find((r) => r.status === 'Error')
+  if (error) {
+    const reason = error instanceof Error ? error.message : String(error)
+    throw new Error(`database migration ${failed?.migrationName ?? ''} failed: ${reason}`)
+  }
+}

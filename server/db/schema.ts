@@ -1,0 +1,33 @@
+/**
+ * Table types for Kysely, snake_case as stored. Each feature adds its tables here and a
+ * migration in ./migrations; timestamps are ISO-8601 strings so both dialects agree.
+ */
+export interface AppMetaTable {
+  key: string
+  value: string
+}
+
+export interface UsersTable {
+  id: string
+  role: 'shopper' | 'agent'
+  display_name: string
+  openid: string | null
+  device_id: string | null
+  username: string | null
+  password_hash: string | null
+  created_at: string
+}
+
+export interface SessionsTable {
+  token_hash: string
+  user_id: string
+  expires_at: string
+  revoked_at: string | null
+  created_at: string
+}
+
+export interface DB {
+  app_meta: AppMetaTable
+  users: UsersTable
+  sessions: SessionsTable
+}

@@ -1,0 +1,58 @@
+import { Type } from 'typebox'
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { AgentLoginBodySchema, GuestLoginBodySchema, SessionSchema, SessionUserSchema, WechatLoginBodySchema } from '../../../types/auth'
+import { errorResponses } from '../../plugins/schemas'
+import * as auth from './auth.service'
+
+/** Sign-in for shoppers (WeChat, guest) and agents; sign-out. */
+const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const opts = app.config.auth
+  app.post('/api/auth/wechat', {
+    schema: {
+      tags: ['auth'],
+      summary: 'Sign in with a wx.login code',
+      security: [],
+      body: WechatLoginBodySchema,
+      response: { 200: SessionSchema, ...errorResponses(400, 401, 502, 503) },
+    },
+    config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+    handler: (req) => auth.loginWithWechat(app.db, opts, req.body.code),
+  })
+  app.post('/api/auth/guest', {
+    schema: {
+      tags: ['auth'],
+      summary: 'Sign in as a browser guest (device-scoped)',
+      security: [],
+      body: GuestLoginBodySchema,
+      response: { 200: SessionSchema, ...errorResponses(400) },
+    },
+    config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+    handler: (req) => auth.loginAsGuest(app.db, req.body.deviceId),
+  })
+  app.post('/api/auth/agent', {
+    schema: {
+      tags: ['auth'],
+      summary: 'Sign in as an agent',
+      security: [],
+      body: AgentLoginBodySchema,
+      response: { 200: SessionSchema, ...errorResponses(400, 401) },
+    },
+    config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+    handler: (req) => auth.loginAsAgent(app.db, req.body.username, req.body.password),
+  })
+  app.get('/api/auth/me', {
+    schema: { tags: ['auth'], summary: 'The signed-in user', response: { 200: SessionUserSchema, ...errorResponses(401) } },
+    preHandler: app.requireUser,
+    handler: async (req) => req.user!,
+  })
+  app.post('/api/auth/logout', {
+    schema: { tags: ['auth'], summary: 'Revoke this token', response: { 204: Type.Null(), ...errorResponses(401) } },
+    preHandler: app.requireUser,
+    handler: async (req, reply) => {
+      await auth.logout(app.db, req.token!)
+      return reply.status(204).send(null)
+    },
+  })
+}
+
+export default authRoutes

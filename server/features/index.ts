@@ -1,0 +1,6 @@
+import type { FastifyPluginAsync } from 'fastify'
+import authRoutes from './auth/auth.routes'
+import healthRoutes from './health/health.routes'
+
+/** Every feature's routes; each feature lives in its own folder beside this file. */
+export const features: FastifyPluginAsync[] = [healthRoutes, authRoutes]

@@ -1,0 +1,25 @@
+export default defineAppConfig({
+  pages: ['pages/help/index', 'pages/chat/index', 'pages/tickets/index'],
+  subPackages: [
+    { root: 'pages/ticket', pages: ['new/index', 'detail/index'] },
+    { root: 'pages/agent', pages: ['login/index', 'workspace/index'] },
+  ],
+  window: {
+    backgroundTextStyle: 'dark',
+    navigationBarBackgroundColor: '#ffffff',
+    navigationBarTitleText: '客服中心',
+    navigationBarTextStyle: 'black',
+    backgroundColor: '#f5f6f8',
+  },
+  tabBar: {
+    color: '#666666',
+    selectedColor: '#ff5000',
+    backgroundColor: '#ffffff',
+    borderStyle: 'white',
+    list: [
+      { pagePath: 'pages/help/index', text: '帮助中心' },
+      { pagePath: 'pages/chat/index', text: '在线客服' },
+      { pagePath: 'pages/tickets/index', text: '我的工单' },
+    ],
+  },
+})

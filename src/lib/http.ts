@@ -1,0 +1,105 @@
+import Taro from '@tarojs/taro'
+import { apiBase } from './platform'
+import { ensureSession, getSession, setSession } from './session'
+
+/** A failed API call, with the server's stable code and a message fit to show. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message)
+  }
+  /** True when the request never got an answer (offline, timeout): safe to retry later. */
+  get isNetwork(): boolean {
+    return this.status === 0
+  }
+}
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
+  data?: unknown
+  query?: Record<string, string | number | boolean | undefined | null>
+  headers?: Record<string, string>
+  timeout?: number
+  /** Skip the bearer token (sign-in calls). */
+  anonymous?: boolean
+}
+
+const NETWORK_MESSAGE = '网络连接失败，请检查网络后重试'
+
+function buildUrl(path: string, query?: RequestOptions['query']): string {
+  const qs = Object.entries(query ?? {})
+    .filter(([, v]) => v !== undefined && v !== null && v !== '')
+    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`)
+    .join('&')
+  return `${apiBase}${path}${qs ? `?${qs}` : ''}`
+}
+
+function toApiError(status: number, body: unknown): ApiError {
+  const err = (body as { error?: { code?: string; message?: string; field?: string } } | null)?.error
+  if (err?.code) return new ApiError(status, err.code, err.message ?? '请求失败', err.field)
+  return new ApiError(
+    status,
+    status >= 500 ? 'SERVER_ERROR' : 'HTTP_ERROR',
+    status >= 500 ? '服务暂时不可用，请稍后重试' : `请求失败 (${status})`,
+  )
+}
+
+async function send<T>(path: string, opts: RequestOptions, token: string | null): Promise<{ status: number; data: T }> {
+  try {
+    const res = await Taro.request<T>({
+      url: buildUrl(path, opts.query),
+      method: opts.method ?? 'GET',
+      data: opts.data as Record<string, unknown> | undefined,
+      timeout: opts.timeout ?? 30_000,
+      header: {
+        'content-type': 'application/json',
+        ...(token ? { Authorization: `Bearer ${token}` } : {}),
+        ...opts.headers,
+      },
+    })
+    return { status: res.statusCode, data: res.data }
+  } catch {
+    throw new ApiError(0, 'NETWORK', NETWORK_MESSAGE)
+  }
+}
+
+/** The one way the app talks to the API: adds the token, maps errors, re-signs-in once on 401. */
+export async function request<T>(path: string, opts: RequestOptions = {}): Promise<T> {
+  const token = opts.anonymous ? null : (getSession() ?? (await ensureSession())).token
+  let res = await send<T>(path, opts, token)
+  if (res.status === 401 && !opts.anonymous) {
+    setSession(null)
+    const fresh = await ensureSession()
+    res = await send<T>(path, opts, fresh.token)
+  }
+  if (res.status >= 200 && res.status < 300) return res.data
+  throw toApiError(res.status, res.data)
+}
+
+/** Uploads one local file (`tempFilePath`) as multipart; reports progress 0–100. */
+export async function upload<T>(path: string, filePath: string, onProgress?: (percent: number) => void): Promise<T> {
+  const session = getSession() ?? (await ensureSession())
+  const result = await new Promise<Taro.uploadFile.SuccessCallbackResult>((resolve, reject) => {
+    const task = Taro.uploadFile({
+      url: buildUrl(path),
+      filePath,
+      name: 'file',
+      header: { Authorization: `Bearer ${session.token}` },
+      success: resolve,
+      fail: () => reject(new ApiError(0, 'NETWORK', NETWORK_MESSAGE)),
+    })
+    task?.onProgressUpdate?.((p) => onProgress?.(p.progress))
+  })
+  let body: unknown = result.data
+  try {
+    body = typeof result.data === 'string' ? JSON.parse(result.data) : result.data
+  } catch {
+    // Non-JSON body: fall through to a generic error below.
+  }
+  if (result.statusCode >= 200 && result.statusCode < 300) return body as T
+  throw toApiError(result.statusCode, body)
+}

@@ -1,0 +1,12 @@
+/** The few places where weapp and H5 differ, decided once at build time. */
+export const isWeapp = process.env.TARO_ENV === 'weapp'
+export const isH5 = process.env.TARO_ENV === 'h5'
+
+/** The API origin: same origin on H5, the configured server in the mini-program. */
+export const apiBase: string = typeof API_BASE === 'string' ? API_BASE : ''
+
+/** Prefers English only when an H5 browser asks for it; the mini-program is Chinese. */
+export function preferredLang(): 'zh' | 'en' {
+  if (!isH5 || typeof navigator === 'undefined') return 'zh'
+  return /^en\b/i.test(navigator.language || '') ? 'en' : 'zh'
+}

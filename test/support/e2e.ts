@@ -1,0 +1,45 @@
+import type { AddressInfo } from 'node:net'
+import path from 'node:path'
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import type { FastifyInstance } from 'fastify'
+import { buildTestApp } from './server'
+
+export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
+export const SCREENSHOTS = path.resolve(__dirname, '../../docs/screenshots')
+
+/** The real server on a free loopback port, serving the real H5 build from dist/h5. */
+export async function startServer(): Promise<{ app: FastifyInstance; baseUrl: string }> {
+  const app = await buildTestApp({ h5Dir: path.resolve(__dirname, '../../dist/h5') })
+  await app.listen({ port: 0, host: '127.0.0.1' })
+  const { port } = app.server.address() as AddressInfo
+  return { app, baseUrl: `http://127.0.0.1:${port}` }
+}
+
+/** Debian's Chromium, headless, with the flags this closed network needs. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  })
+}
+
+/** A phone-sized context (375×812 @2x), Chinese locale unless told otherwise. */
+export function phoneContext(browser: Browser, locale = 'zh-CN'): Promise<BrowserContext> {
+  return browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, locale, isMobile: true, hasTouch: true })
+}
+
+/** Collects page errors so a test can assert the page stayed healthy. */
+export function watchErrors(page: Page): string[] {
+  const errors: string[] = []
+  page.on('pageerror', (e) => errors.push(e.message))
+  return errors
+}
