@@ -19,7 +19,7 @@ const tags = ['agent']
 const agentTicketsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { db } = app
   const settings = app.config.tickets
-  app.addHook('preHandler', app.requireAgent)
+  app.addHook('onRequest', app.requireAgent)
 
   app.get('/api/agent/tickets', {
     schema: {

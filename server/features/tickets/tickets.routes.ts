@@ -29,7 +29,7 @@ const ticketsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { db } = app
   const settings = app.config.tickets
   startTicketSweep(app, settings.sweepIntervalMs)
-  app.addHook('preHandler', app.requireShopper)
+  app.addHook('onRequest', app.requireShopper)
 
   app.post('/api/tickets', {
     schema: {
