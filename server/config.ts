@@ -13,6 +13,21 @@ export interface Config {
   /** Requests per minute per token (or per IP without one). */
   rateLimitMax: number
   auth: AuthOptions
+  /** Largest accepted upload in bytes (UPLOAD_MAX_BYTES). */
+  uploadMaxBytes: number
+  /** How often the notification worker looks for due messages; 0 leaves it to runOnce(). */
+  notifyPollMs: number
+  notify: NotifyOptions
+}
+
+/** Delivery settings: WeChat subscribe templates per event, SMTP, SMS. */
+export interface NotifyOptions {
+  templates: Partial<Record<'accepted' | 'replied' | 'resolved', string>>
+  /** developer | trial | formal: which mini-program version a tap on the message opens. */
+  miniprogramState: 'developer' | 'trial' | 'formal'
+  smtpUrl: string | null
+  mailFrom: string
+  sms: 'log' | null
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
@@ -41,6 +56,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (Boolean(env.WECHAT_APPID) !== Boolean(env.WECHAT_SECRET)) {
     throw new ConfigError('WECHAT_APPID and WECHAT_SECRET must be set together')
   }
+  const uploadMaxBytes = env.UPLOAD_MAX_BYTES ? Number(env.UPLOAD_MAX_BYTES) : 10 * 1024 * 1024
+  if (!Number.isInteger(uploadMaxBytes) || uploadMaxBytes < 1) {
+    throw new ConfigError(`UPLOAD_MAX_BYTES must be a positive integer (bytes), got "${env.UPLOAD_MAX_BYTES}"`)
+  }
   const nodeEnv = env.NODE_ENV || 'development'
   const root = path.resolve(__dirname, '..')
   return {
@@ -58,5 +77,36 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         ? { appId: env.WECHAT_APPID, secret: env.WECHAT_SECRET ?? '', apiBase: env.WECHAT_API_BASE || 'https://api.weixin.qq.com' }
         : null,
     },
+    uploadMaxBytes,
+    notifyPollMs: 5000,
+    notify: loadNotifyOptions(env),
+  }
+}
+
+const MP_STATES = ['developer', 'trial', 'formal'] as const
+
+function loadNotifyOptions(env: NodeJS.ProcessEnv): NotifyOptions {
+  const smtpUrl = env.SMTP_URL || null
+  if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) {
+    throw new ConfigError(`SMTP_URL must start with smtp:// or smtps://, got "${smtpUrl}"`)
+  }
+  const miniprogramState = (env.WECHAT_MINIPROGRAM_STATE || 'formal') as NotifyOptions['miniprogramState']
+  if (!MP_STATES.includes(miniprogramState)) {
+    throw new ConfigError(`WECHAT_MINIPROGRAM_STATE must be one of ${MP_STATES.join(', ')}, got "${env.WECHAT_MINIPROGRAM_STATE}"`)
+  }
+  const sms = env.SMS_SENDER === 'none' ? null : 'log'
+  if (env.SMS_SENDER && !['log', 'none'].includes(env.SMS_SENDER)) {
+    throw new ConfigError(`SMS_SENDER must be log or none, got "${env.SMS_SENDER}"`)
+  }
+  return {
+    templates: {
+      ...(env.WECHAT_TEMPLATE_ACCEPTED ? { accepted: env.WECHAT_TEMPLATE_ACCEPTED } : {}),
+      ...(env.WECHAT_TEMPLATE_REPLIED ? { replied: env.WECHAT_TEMPLATE_REPLIED } : {}),
+      ...(env.WECHAT_TEMPLATE_RESOLVED ? { resolved: env.WECHAT_TEMPLATE_RESOLVED } : {}),
+    },
+    miniprogramState,
+    smtpUrl,
+    mailFrom: env.MAIL_FROM || '客服中心 <service-desk@localhost>',
+    sms,
   }
 }
