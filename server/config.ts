@@ -1,5 +1,7 @@
 import path from 'node:path'
 import type { AuthOptions } from './features/auth/auth.service'
+import { readNotifySettings, type NotifySettings } from './features/notifications/notify.config'
+import { readTicketSettings, type TicketSettings } from './features/tickets/tickets.config'
 
 /** Server settings, read from the environment only. */
 export interface Config {
@@ -15,19 +17,11 @@ export interface Config {
   auth: AuthOptions
   /** Largest accepted upload in bytes (UPLOAD_MAX_BYTES). */
   uploadMaxBytes: number
-  /** How often the notification worker looks for due messages; 0 leaves it to runOnce(). */
+  /** How often the notification worker looks for due messages (NOTIFY_POLL_MS); 0 leaves it to runOnce(). */
   notifyPollMs: number
-  notify: NotifyOptions
-}
-
-/** Delivery settings: WeChat subscribe templates per event, SMTP, SMS. */
-export interface NotifyOptions {
-  templates: Partial<Record<'accepted' | 'replied' | 'resolved', string>>
-  /** developer | trial | formal: which mini-program version a tap on the message opens. */
-  miniprogramState: 'developer' | 'trial' | 'formal'
-  smtpUrl: string | null
-  mailFrom: string
-  sms: 'log' | null
+  notify: NotifySettings
+  /** Catalog channels, SLA, subscribe templates and the auto-close sweep. */
+  tickets: TicketSettings
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
@@ -60,6 +54,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!Number.isInteger(uploadMaxBytes) || uploadMaxBytes < 1) {
     throw new ConfigError(`UPLOAD_MAX_BYTES must be a positive integer (bytes), got "${env.UPLOAD_MAX_BYTES}"`)
   }
+  const notifyPollMs = env.NOTIFY_POLL_MS ? Number(env.NOTIFY_POLL_MS) : 5000
+  if (!Number.isInteger(notifyPollMs) || notifyPollMs < 0) {
+    throw new ConfigError(`NOTIFY_POLL_MS must be a whole number of milliseconds, got "${env.NOTIFY_POLL_MS}"`)
+  }
   const nodeEnv = env.NODE_ENV || 'development'
   const root = path.resolve(__dirname, '..')
   return {
@@ -78,35 +76,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         : null,
     },
     uploadMaxBytes,
-    notifyPollMs: 5000,
-    notify: loadNotifyOptions(env),
-  }
-}
-
-const MP_STATES = ['developer', 'trial', 'formal'] as const
-
-function loadNotifyOptions(env: NodeJS.ProcessEnv): NotifyOptions {
-  const smtpUrl = env.SMTP_URL || null
-  if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) {
-    throw new ConfigError(`SMTP_URL must start with smtp:// or smtps://, got "${smtpUrl}"`)
-  }
-  const miniprogramState = (env.WECHAT_MINIPROGRAM_STATE || 'formal') as NotifyOptions['miniprogramState']
-  if (!MP_STATES.includes(miniprogramState)) {
-    throw new ConfigError(`WECHAT_MINIPROGRAM_STATE must be one of ${MP_STATES.join(', ')}, got "${env.WECHAT_MINIPROGRAM_STATE}"`)
-  }
-  const sms = env.SMS_SENDER === 'none' ? null : 'log'
-  if (env.SMS_SENDER && !['log', 'none'].includes(env.SMS_SENDER)) {
-    throw new ConfigError(`SMS_SENDER must be log or none, got "${env.SMS_SENDER}"`)
-  }
-  return {
-    templates: {
-      ...(env.WECHAT_TEMPLATE_ACCEPTED ? { accepted: env.WECHAT_TEMPLATE_ACCEPTED } : {}),
-      ...(env.WECHAT_TEMPLATE_REPLIED ? { replied: env.WECHAT_TEMPLATE_REPLIED } : {}),
-      ...(env.WECHAT_TEMPLATE_RESOLVED ? { resolved: env.WECHAT_TEMPLATE_RESOLVED } : {}),
-    },
-    miniprogramState,
-    smtpUrl,
-    mailFrom: env.MAIL_FROM || '客服中心 <service-desk@localhost>',
-    sms,
+    notifyPollMs,
+    notify: readNotifySettings(env, (message) => {
+      throw new ConfigError(message)
+    }),
+    tickets: readTicketSettings(env, (message) => {
+      throw new ConfigError(message)
+    }),
   }
 }
