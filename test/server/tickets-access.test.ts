@@ -81,7 +81,7 @@ describe(`who sees which ticket (${db})`, () => {
 
   it('never shows internal notes to the shopper', async () => {
     const { id } = await submit(app, owner, pointsBody())
-    const [file] = await uploads(app, staff.userId, 1)
+    const [file] = await uploads(app, staff, 1)
     const note = await call(staff, 'POST', `/api/agent/tickets/${id}/replies`, {
       text: '内部：该用户上月已补发过一次',
       attachments: [{ uploadId: file, kind: 'other' }],
@@ -100,8 +100,8 @@ describe(`who sees which ticket (${db})`, () => {
 
   it("refuses attachments that are not the sender's own, naming the field", async () => {
     const { id } = await submit(app, owner, pointsBody())
-    const [shopperFile] = await uploads(app, owner.userId, 1)
-    const [strangerFile] = await uploads(app, stranger.userId, 1)
+    const [shopperFile] = await uploads(app, owner, 1)
+    const [strangerFile] = await uploads(app, stranger, 1)
     const byAgent = await call(staff, 'POST', `/api/agent/tickets/${id}/replies`, {
       text: '见附件',
       attachments: as('other', [shopperFile]),
@@ -116,8 +116,22 @@ describe(`who sees which ticket (${db})`, () => {
     const ok = await call(owner, 'POST', `/api/tickets/${id}/replies`, { text: '补充', attachments: as('photos', [shopperFile]) })
     expect(ok.json().timeline.at(-1)).toMatchObject({
       type: 'reply',
-      attachments: [{ uploadId: shopperFile, kind: 'photos', url: `/api/uploads/${shopperFile}` }],
+      attachments: [{ uploadId: shopperFile, kind: 'photos', url: expect.stringContaining(`/api/uploads/${shopperFile}?`) }],
     })
+  })
+
+  it('lets the shopper open files the agent attached to a public reply, through the signed link only', async () => {
+    const { id } = await submit(app, owner, pointsBody())
+    const [file] = await uploads(app, staff, 1)
+    const res = await call(staff, 'POST', `/api/agent/tickets/${id}/replies`, { text: '请参考示意图', attachments: as('other', [file]) })
+    expect(res.statusCode).toBe(200)
+    const seen = (await call(owner, 'GET', `/api/tickets/${id}`)).json()
+    const url: string = seen.timeline.at(-1).attachments[0].url
+    expect(url).toMatch(new RegExp(`^/api/uploads/${file}\\?exp=\\d+&sig=`))
+    const image = await app.inject({ url })
+    expect(image.statusCode).toBe(200)
+    expect(image.headers['content-type']).toBe('image/png')
+    expect((await call(owner, 'GET', `/api/uploads/${file}`)).statusCode).toBe(404)
   })
 
   it('refuses an empty reply naming the text field', async () => {
