@@ -1,3 +1,5 @@
+import type { ChatTables } from '../features/chat/chat.tables'
+
 /**
  * Table types for Kysely, snake_case as stored. Each feature adds its tables here and a
  * migration in ./migrations; timestamps are ISO-8601 strings so both dialects agree.
@@ -26,7 +28,7 @@ export interface SessionsTable {
   created_at: string
 }
 
-export interface DB {
+export interface DB extends ChatTables {
   app_meta: AppMetaTable
   users: UsersTable
   sessions: SessionsTable
