@@ -1,3 +1,5 @@
+import type { NotificationOutboxTable, SubscriptionGrantsTable } from '../features/notifications/notifications.tables'
+import type { UploadsTable } from '../features/uploads/uploads.tables'
 import type { ChatTables } from '../features/chat/chat.tables'
 
 /**
@@ -32,4 +34,7 @@ export interface DB extends ChatTables {
   app_meta: AppMetaTable
   users: UsersTable
   sessions: SessionsTable
+  uploads: UploadsTable
+  notification_outbox: NotificationOutboxTable
+  subscription_grants: SubscriptionGrantsTable
 }
