@@ -108,7 +108,12 @@ export function lastMessageFrom(db: Db, conversationId: string, senders: Message
 }
 
 /** Messages after a read mark written by the given senders. */
-export async function countMessagesAfter(db: Db, conversationId: string, afterSeq: number, senders: MessageRow['sender'][]): Promise<number> {
+export async function countMessagesAfter(
+  db: Db,
+  conversationId: string,
+  afterSeq: number,
+  senders: MessageRow['sender'][],
+): Promise<number> {
   const row = await db
     .selectFrom('chat_messages')
     .select((eb) => eb.fn.countAll<number | string>().as('n'))
@@ -132,8 +137,24 @@ export async function queuePosition(db: Db, conv: ConversationRow): Promise<numb
   return Number(row.n) + 1
 }
 
+/** Bumps the version of every conversation waiting in a service type's queue (their position moved). */
+export function bumpQueued(db: Db, serviceType: string | null) {
+  let q = db
+    .updateTable('chat_conversations')
+    .set((eb) => ({ version: eb('version', '+', 1) }))
+    .where('status', '=', 'queued')
+  q = serviceType === null ? q.where('service_type', 'is', null) : q.where('service_type', '=', serviceType)
+  return q.returning(['id', 'last_seq']).execute()
+}
+
 export function listQueued(db: Db) {
-  return db.selectFrom('chat_conversations').selectAll().where('status', '=', 'queued').orderBy('queued_at', 'asc').orderBy('id', 'asc').execute()
+  return db
+    .selectFrom('chat_conversations')
+    .selectAll()
+    .where('status', '=', 'queued')
+    .orderBy('queued_at', 'asc')
+    .orderBy('id', 'asc')
+    .execute()
 }
 
 export function listAgentConversations(db: Db, opts: { agentId: string | null; status: 'assigned' | 'ended'; limit: number }) {
@@ -171,18 +192,16 @@ export async function insertRating(db: Db, row: RatingRow): Promise<void> {
 }
 
 export function findUserName(db: Db, id: string) {
-  return db
-    .selectFrom('users')
-    .select(['id', 'display_name', 'role', 'created_at'])
-    .where('id', '=', id)
-    .executeTakeFirst()
+  return db.selectFrom('users').select(['id', 'display_name', 'role', 'created_at']).where('id', '=', id).executeTakeFirst()
 }
 
 /** Agents with how many conversations each has open. */
 export function listAgentsWithLoad(db: Db) {
   return db
     .selectFrom('users')
-    .leftJoin('chat_conversations', (j) => j.onRef('chat_conversations.agent_id', '=', 'users.id').on('chat_conversations.status', '=', 'assigned'))
+    .leftJoin('chat_conversations', (j) =>
+      j.onRef('chat_conversations.agent_id', '=', 'users.id').on('chat_conversations.status', '=', 'assigned'),
+    )
     .select((eb) => ['users.id', 'users.display_name', eb.fn.count<number | string>('chat_conversations.id').as('n')])
     .where('users.role', '=', 'agent')
     .groupBy(['users.id', 'users.display_name'])

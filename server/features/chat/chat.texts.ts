@@ -19,7 +19,9 @@ export function eventText(e: ChatEvent, lang: ChatLang): string {
   const zh = lang === 'zh'
   switch (e.type) {
     case 'queued':
-      return zh ? `已为您转接${typeName(e.serviceType, lang)}问题人工客服，请稍候。` : `Waiting for a ${typeName(e.serviceType, lang)} agent. Please hold on.`
+      return zh
+        ? `已为您转接${typeName(e.serviceType, lang)}问题人工客服，请稍候。`
+        : `Waiting for a ${typeName(e.serviceType, lang)} agent. Please hold on.`
     case 'requeued':
       return zh ? '正在为您重新安排人工客服，请稍候。' : 'Finding another agent for you. Please hold on.'
     case 'assigned':
