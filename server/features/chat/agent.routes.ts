@@ -24,7 +24,7 @@ import { buildQueue, customerPanel, listForAgent, waitInbox } from './agent.quer
 import { markRead, markTyping } from './chat.lifecycle'
 import { toAgentConversation, toMessage } from './chat.mapping'
 import type { ChatDeps } from './chat.mutate'
-import { clientGone } from './chat.plugin'
+import { longPoll } from './chat.plugin'
 import { MAX_WAIT_SECONDS, poll } from './chat.poll'
 import * as repo from './chat.repository'
 
@@ -57,12 +57,8 @@ const agentRoutes: FastifyPluginAsyncTypebox<{ deps: ChatDeps }> = async (app, {
       response: { 200: AgentInboxSchema, ...errorResponses(400, 401, 403) },
     },
     handler: async (req, reply) => {
-      const gone = clientGone(req, reply)
-      try {
-        return await waitInbox(deps, req.user!.id, req.query.token, Math.min(req.query.wait ?? 0, MAX_WAIT_SECONDS), gone.signal)
-      } finally {
-        gone.release()
-      }
+      const wait = Math.min(req.query.wait ?? 0, MAX_WAIT_SECONDS)
+      return longPoll(req, reply, deps.bus, (signal) => waitInbox(deps, req.user!.id, req.query.token, wait, signal))
     },
   })
 
@@ -114,9 +110,8 @@ const agentRoutes: FastifyPluginAsyncTypebox<{ deps: ChatDeps }> = async (app, {
     },
     handler: async (req, reply) => {
       const conv = await agents.agentConversation(deps, req.params.id)
-      const gone = clientGone(req, reply)
-      try {
-        const r = await poll(deps, conv.id, 'agent', req.query, gone.signal)
+      return longPoll(req, reply, deps.bus, async (signal) => {
+        const r = await poll(deps, conv.id, 'agent', req.query, signal)
         return {
           messages: r.messages.map(toMessage),
           conversation: await toAgentConversation(db, r.conv),
@@ -124,9 +119,7 @@ const agentRoutes: FastifyPluginAsyncTypebox<{ deps: ChatDeps }> = async (app, {
           typing: r.typing,
           hasMore: r.hasMore,
         }
-      } finally {
-        gone.release()
-      }
+      })
     },
   })
 

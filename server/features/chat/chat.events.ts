@@ -26,6 +26,7 @@ export class ChatEventBus {
   private readonly waiters = new Map<string, Set<(reason: WakeReason) => void>>()
   private closing = false
   private remote: RemoteTransport | null = null
+  private readonly running = new Set<Promise<unknown>>()
 
   /** Plugs in the cross-instance transport. */
   attach(remote: RemoteTransport): void {
@@ -86,6 +87,16 @@ export class ChatEventBus {
     return { wait, cancel }
   }
 
+  /** Keeps count of a long-poll in progress so shutdown can let it answer first. */
+  async track<T>(work: Promise<T>): Promise<T> {
+    this.running.add(work)
+    try {
+      return await work
+    } finally {
+      this.running.delete(work)
+    }
+  }
+
   /** Live registrations; zero when no long-poll is waiting. */
   listenerCount(): number {
     let n = 0
@@ -93,10 +104,14 @@ export class ChatEventBus {
     return n
   }
 
-  /** Releases every waiter at once (they answer with what they have) and stops the transport. */
+  /**
+   * Releases every waiter at once, lets the released long-polls finish answering (they read
+   * the database once more), then stops the transport.
+   */
   async close(): Promise<void> {
     this.closing = true
     for (const key of [...this.waiters.keys()]) this.fire(key, 'closing')
+    await Promise.allSettled([...this.running])
     await this.remote?.close()
     this.remote = null
   }

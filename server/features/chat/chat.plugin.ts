@@ -13,14 +13,26 @@ declare module 'fastify' {
   }
 }
 
-/** An AbortSignal that fires when the client goes away before the answer is sent. */
-export function clientGone(req: FastifyRequest, reply: FastifyReply): { signal: AbortSignal; release(): void } {
+/**
+ * Runs a long-poll handler with a signal that fires when the client goes away before the
+ * answer is sent, and tracks it so shutdown can wait for released polls to finish answering.
+ */
+export async function longPoll<T>(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  bus: ChatEventBus,
+  run: (signal: AbortSignal) => Promise<T>,
+): Promise<T> {
   const ac = new AbortController()
   const onClose = () => {
     if (!reply.raw.writableEnded) ac.abort()
   }
   req.raw.on('close', onClose)
-  return { signal: ac.signal, release: () => req.raw.off('close', onClose) }
+  try {
+    return await bus.track(run(ac.signal))
+  } finally {
+    req.raw.off('close', onClose)
+  }
 }
 
 /**

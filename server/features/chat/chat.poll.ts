@@ -54,7 +54,7 @@ export async function poll(
   const first = await repo.findConversation(deps.db, conversationId)
   if (!first) throw new HttpError(404, 'CONVERSATION_NOT_FOUND', 'No such conversation.')
   if (q.before !== undefined) {
-    if (q.after !== undefined) throw new HttpError(400, 'BAD_CURSOR', 'query: use either after or before, not both.', 'query.before')
+    if (q.after !== undefined) throw new HttpError(400, 'BAD_CURSOR', 'query: use either after or before, not both.', 'querystring.before')
     return history(deps, first, viewer, q.before, limit)
   }
   const after = q.after ?? 0

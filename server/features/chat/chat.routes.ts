@@ -17,7 +17,7 @@ import { errorResponses } from '../../plugins/schemas'
 import { markRead, markTyping, rate } from './chat.lifecycle'
 import { toConversation, toMessage } from './chat.mapping'
 import type { ChatDeps } from './chat.mutate'
-import { clientGone } from './chat.plugin'
+import { longPoll } from './chat.plugin'
 import { poll } from './chat.poll'
 import * as repo from './chat.repository'
 import * as chat from './chat.service'
@@ -69,9 +69,8 @@ const shopperRoutes: FastifyPluginAsyncTypebox<{ deps: ChatDeps }> = async (app,
     },
     handler: async (req, reply) => {
       const conv = await chat.shopperConversation(deps, req.user!.id, req.query.conversationId)
-      const gone = clientGone(req, reply)
-      try {
-        const r = await poll(deps, conv.id, 'shopper', req.query, gone.signal)
+      return longPoll(req, reply, deps.bus, async (signal) => {
+        const r = await poll(deps, conv.id, 'shopper', req.query, signal)
         return {
           messages: r.messages.map(toMessage),
           conversation: await toConversation(db, r.conv),
@@ -79,9 +78,7 @@ const shopperRoutes: FastifyPluginAsyncTypebox<{ deps: ChatDeps }> = async (app,
           typing: r.typing,
           hasMore: r.hasMore,
         }
-      } finally {
-        gone.release()
-      }
+      })
     },
   })
 

@@ -23,6 +23,8 @@ export class PgNotifier implements RemoteTransport {
   private closed = false
   private retryTimer: NodeJS.Timeout | null = null
   private backoff = 250
+  // pg clients run one query at a time; notifications queue up behind each other here.
+  private sending: Promise<unknown> = Promise.resolve()
 
   constructor(
     private readonly url: string,
@@ -49,10 +51,14 @@ export class PgNotifier implements RemoteTransport {
 
   /** Sends `{conversationId, seq}` to every instance; a failure only delays the others. */
   notify(conversationId: string, seq: number): void {
+    const client = this.client
+    if (!client) return
     const payload: Payload = { conversationId, seq, origin: this.origin }
-    this.client?.query('SELECT pg_notify($1, $2)', [CHANNEL, JSON.stringify(payload)]).catch((err: unknown) => {
-      this.log.warn({ err }, 'chat NOTIFY failed; other instances will catch up on their next poll')
-    })
+    this.sending = this.sending
+      .then(() => client.query('SELECT pg_notify($1, $2)', [CHANNEL, JSON.stringify(payload)]))
+      .catch((err: unknown) => {
+        this.log.warn({ err }, 'chat NOTIFY failed; other instances will catch up on their next poll')
+      })
   }
 
   async close(): Promise<void> {
@@ -61,6 +67,7 @@ export class PgNotifier implements RemoteTransport {
     this.retryTimer = null
     const client = this.client
     this.client = null
+    await this.sending
     await client?.end().catch(() => undefined)
   }
 
