@@ -45,7 +45,7 @@ export async function listForAgent(
   limit = 50,
 ): Promise<AgentConversation[]> {
   const rows = await repo.listAgentConversations(deps.db, { agentId: mine ? agentId : null, status, limit })
-  return Promise.all(rows.map((r) => toAgentConversation(deps.db, r)))
+  return Promise.all(rows.map((r) => toAgentConversation(deps, r)))
 }
 
 /** The queue and my conversations, with a token that changes whenever either does. */
