@@ -26,7 +26,7 @@ import { toAgentConversation, toMessages } from './chat.mapping'
 import type { ChatDeps } from './chat.mutate'
 import { longPoll } from './chat.plugin'
 import { MAX_WAIT_SECONDS, poll } from './chat.poll'
-import * as repo from './chat.repository'
+import * as queue from './queue.repository'
 
 const tags = ['agent']
 const params = ConversationIdParamsSchema
@@ -69,7 +69,7 @@ const agentRoutes: FastifyPluginAsyncTypebox<{ deps: ChatDeps }> = async (app, {
       response: { 200: AgentListSchema, ...errorResponses(401, 403) },
     },
     handler: async () => ({
-      items: (await repo.listAgentsWithLoad(db)).map((a) => ({ id: a.id, displayName: a.display_name, activeConversations: Number(a.n) })),
+      items: (await queue.listAgentsWithLoad(db)).map((a) => ({ id: a.id, displayName: a.display_name, activeConversations: Number(a.n) })),
     }),
   })
 

@@ -3,6 +3,7 @@ import type { ServiceTypeId } from '../../../types/catalog-data'
 import type { Database } from '../../db/database'
 import type { UploadLinks } from '../uploads/upload-links'
 import * as repo from './chat.repository'
+import * as queue from './queue.repository'
 import type { ConversationRow, MessageRow } from './chat.tables'
 
 export type Viewer = 'shopper' | 'agent'
@@ -64,7 +65,7 @@ export async function toConversation(deps: MapDeps, conv: ConversationRow, viewe
   const readSeq = viewer === 'shopper' ? conv.shopper_read_seq : conv.agent_read_seq
   const [agent, position, unread, ratings] = await Promise.all([
     conv.agent_id ? repo.findUserName(db, conv.agent_id) : undefined,
-    conv.status === 'queued' ? repo.queuePosition(db, conv) : null,
+    conv.status === 'queued' ? queue.queuePosition(db, conv) : null,
     repo.countMessagesAfter(db, conv.id, readSeq, peerSenders(viewer)),
     repo.listRatings(db, conv.id),
   ])
