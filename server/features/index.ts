@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify'
 import authRoutes from './auth/auth.routes'
+import chatFeature from './chat/chat.plugin'
 import healthRoutes from './health/health.routes'
 import catalogRoutes from './catalog/catalog.routes'
 import ordersRoutes from './orders/orders.routes'
@@ -18,4 +19,5 @@ export const features: FastifyPluginAsync[] = [
   agentTicketsRoutes,
   uploadsRoutes,
   notificationsRoutes,
+  chatFeature,
 ]
