@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify'
 import authRoutes from './auth/auth.routes'
 import healthRoutes from './health/health.routes'
+import helpRoutes from './help/help.routes'
 
 /** Every feature's routes; each feature lives in its own folder beside this file. */
-export const features: FastifyPluginAsync[] = [healthRoutes, authRoutes]
+export const features: FastifyPluginAsync[] = [healthRoutes, authRoutes, helpRoutes]
