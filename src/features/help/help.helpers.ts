@@ -57,3 +57,12 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/
 export function isEmail(value: string): boolean {
   return EMAIL.test(value.trim())
 }
+
+/** The 邮件咨询 form, filed as a ticket whose replies go to `email`. */
+export interface EmailForm {
+  email: string
+  subtype: string
+  orderNo: string
+  productName: string
+  description: string
+}

@@ -27,12 +27,12 @@ function FaqItem({ entry, open, showCategory }: { entry: FaqEntry; open: boolean
           </Text>
           <View className='faq__more'>
             <Text className='faq__more-label'>{t.stillNeedHelp}</Text>
-            <Text className='pill pill--primary' role='button' onClick={() => Taro.switchTab({ url: CHAT_URL })}>
+            <View className='pill pill--primary' role='button' onClick={() => Taro.switchTab({ url: CHAT_URL })}>
               {t.askChat}
-            </Text>
-            <Text className='pill' role='button' onClick={() => Taro.navigateTo({ url: ticketUrl(entry.serviceType) })}>
+            </View>
+            <View className='pill' role='button' onClick={() => Taro.navigateTo({ url: ticketUrl(entry.serviceType) })}>
               {t.fileTicket}
-            </Text>
+            </View>
           </View>
         </View>
       ) : null}
@@ -44,9 +44,9 @@ function StatusLine({ status, empty, onRetry }: { status: string; empty: string;
   if (status === 'loading') return <Text className='faq__status muted'>{t.loading}</Text>
   if (status === 'error')
     return (
-      <Text className='faq__status faq__status--error' role='button' onClick={onRetry}>
+      <View className='faq__status faq__status--error' role='button' onClick={onRetry}>
         {t.loadFailed}
-      </Text>
+      </View>
     )
   return <Text className='faq__status muted'>{empty}</Text>
 }
@@ -77,9 +77,9 @@ export function FaqSearch() {
         onConfirm={(e) => void search(e.detail.value)}
       />
       {query ? (
-        <Text className='search__clear' role='button' aria-label={t.close} onClick={() => void search('')}>
+        <View className='search__clear' role='button' aria-label={t.close} onClick={() => void search('')}>
           ×
-        </Text>
+        </View>
       ) : null}
     </View>
   )
@@ -97,7 +97,7 @@ export function FaqSection() {
       {searching ? null : (
         <View className='faq__tabs' role='tablist'>
           {FAQ_CATEGORIES.map((c) => (
-            <Text
+            <View
               key={c.id}
               className={`faq__tab ${c.id === s.category ? 'faq__tab--active' : ''}`}
               role='tab'
@@ -105,7 +105,7 @@ export function FaqSection() {
               onClick={() => void s.selectCategory(c.id)}
             >
               {c[lang]}
-            </Text>
+            </View>
           ))}
         </View>
       )}

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import { Button, View, Text } from '@tarojs/components'
+import { Button, View } from '@tarojs/components'
 import { isWeapp } from '@/lib/platform'
 import wechatIcon from '@/assets/icons/wechat.png'
 import { contactSessionFrom, orderMessagePath, CHAT_URL } from '../help.helpers'
@@ -46,9 +46,9 @@ export function WechatContact({ userId, orderNo, onPickOrder }: WechatContactPro
         <ChannelCardBody icon={wechatIcon} title={t.wechat} sub={t.wechatSub} />
       </Button>
       {onPickOrder ? (
-        <Text className='channel__order' role='button' onClick={onPickOrder}>
+        <View className='channel__order' role='button' onClick={onPickOrder}>
           {orderNo ? `${t.attachOrder} …${orderNo.slice(-6)}` : `${t.attachOrder} ▸`}
-        </Text>
+        </View>
       ) : null}
     </View>
   )
