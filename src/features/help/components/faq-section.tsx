@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text, Input } from '@tarojs/components'
 import type { FaqEntry } from '@shared/help'
@@ -8,6 +8,8 @@ import { helpText as t } from '../help.i18n'
 import { useHelpStore } from '../help.store'
 
 const SEARCH_DELAY_MS = 300
+/** Questions shown per category before "show all". */
+export const FAQ_PREVIEW = 5
 const lang = preferredLang()
 const categoryName = (id: string) => FAQ_CATEGORIES.find((c) => c.id === id)?.[lang] ?? ''
 
@@ -88,8 +90,10 @@ export function FaqSearch() {
 /** 常见问题: tabs by service type, or search results, each answer with a way onward. */
 export function FaqSection() {
   const s = useHelpStore()
+  const [expanded, setExpanded] = useState(false)
   const searching = s.query.trim().length > 0
-  const items = searching ? s.results : (s.byCategory[s.category] ?? [])
+  const all = searching ? s.results : (s.byCategory[s.category] ?? [])
+  const items = expanded || searching ? all : all.slice(0, FAQ_PREVIEW)
   const status = searching ? s.searchStatus : s.categoryStatus
   return (
     <View className='card faq'>
@@ -102,7 +106,10 @@ export function FaqSection() {
               className={`faq__tab ${c.id === s.category ? 'faq__tab--active' : ''}`}
               role='tab'
               aria-selected={c.id === s.category}
-              onClick={() => void s.selectCategory(c.id)}
+              onClick={() => {
+                setExpanded(false)
+                void s.selectCategory(c.id)
+              }}
             >
               {c[lang]}
             </View>
@@ -118,6 +125,11 @@ export function FaqSection() {
           onRetry={() => (searching ? void s.search(s.query) : void s.loadCategory(true))}
         />
       )}
+      {items.length < all.length ? (
+        <View className='faq__all' role='button' onClick={() => setExpanded(true)}>
+          {t.showAll(all.length)}
+        </View>
+      ) : null}
     </View>
   )
 }
