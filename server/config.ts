@@ -13,6 +13,8 @@ export interface Config {
   /** Requests per minute per token (or per IP without one). */
   rateLimitMax: number
   auth: AuthOptions
+  /** Chat: conversations idle this long end by themselves; the sweep runs every sweepSeconds. */
+  chat: { idleMinutes: number; sweepSeconds: number }
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
@@ -41,6 +43,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (Boolean(env.WECHAT_APPID) !== Boolean(env.WECHAT_SECRET)) {
     throw new ConfigError('WECHAT_APPID and WECHAT_SECRET must be set together')
   }
+  const chat = { idleMinutes: positiveInt(env, 'CHAT_IDLE_MINUTES', 30), sweepSeconds: positiveInt(env, 'CHAT_SWEEP_SECONDS', 60) }
   const nodeEnv = env.NODE_ENV || 'development'
   const root = path.resolve(__dirname, '..')
   return {
@@ -52,6 +55,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     h5Dir: path.resolve(env.H5_DIR || path.join(root, 'dist', 'h5')),
     nodeEnv,
     rateLimitMax,
+    chat,
     auth: {
       production: nodeEnv === 'production',
       wechat: env.WECHAT_APPID
@@ -59,4 +63,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         : null,
     },
   }
+}
+
+function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name]
+  if (raw === undefined || raw === '') return fallback
+  const value = Number(raw)
+  if (!Number.isInteger(value) || value < 1) throw new ConfigError(`${name} must be a positive integer, got "${raw}"`)
+  return value
 }
