@@ -2,7 +2,7 @@
 import Taro from '@tarojs/taro'
 import type { OrderCard, QuickReply, RatingTarget } from '@shared/chat'
 import type { Order } from '@shared/order'
-import { endConversation, poll, rate, requestHandoff } from './chat.api'
+import { endConversation, openConversation, poll, rate, requestHandoff } from './chat.api'
 import { flushOutbox } from './chat.outbox'
 import { acknowledgeRead, PAGE_SIZE, reload, resume } from './chat.realtime'
 import { applyPoll, enqueue, markRated, selectUnread, useChatStore } from './chat.store'
@@ -83,8 +83,9 @@ export async function endChat(): Promise<void> {
 /** Rates the bot or the agent. */
 export async function submitRating(target: RatingTarget, score: number, tags: string[], comment: string): Promise<void> {
   const c = get().conversation
-  await rate({ conversationId: c?.id, target, score, tags, comment })
+  const next = await rate({ conversationId: c?.id, target, score, tags, comment })
   markRated(target, score, comment, tags)
+  if (next.version >= (get().conversation?.version ?? 0)) set({ conversation: next })
 }
 
 /** Loads the page of messages before the oldest one shown. */
@@ -101,12 +102,21 @@ export async function loadOlder(): Promise<void> {
 }
 
 /** The chat page came to the front or left it. */
-export function setChatVisible(visible: boolean): void {
+export async function setChatVisible(visible: boolean): Promise<void> {
   set({ visible })
-  if (visible) {
-    resume()
-    void acknowledgeRead()
+  if (!visible) return
+  if (!get().conversation) {
+    // Opening the chat greets the shopper: the server starts a conversation with the bot.
+    try {
+      set({ conversation: await openConversation() })
+    } catch {
+      set({ status: 'error' })
+    }
+    reload()
+    return
   }
+  resume()
+  await acknowledgeRead()
 }
 
 let lastBadge = -1

@@ -31,14 +31,28 @@ export function sendMessage(body: SendMessageBody): Promise<ChatMessage> {
   return request<ChatMessage>('/api/chat/messages', { method: 'POST', data: body, query: { lang: preferredLang() } })
 }
 
+/** The open conversation; the server opens one (with the bot's greeting) when none is open. */
+export function openConversation(): Promise<Conversation> {
+  return request<Conversation>('/api/chat', { query: { lang: preferredLang() } })
+}
+
 /** Marks everything up to `seq` as read. */
-export function markRead(seq: number, conversationId?: string): Promise<unknown> {
-  return request('/api/chat/read', { method: 'POST', data: { seq }, query: { conversationId } })
+export function markRead(seq: number, conversationId?: string): Promise<Conversation> {
+  return request<Conversation>('/api/chat/read', { method: 'POST', data: { seq, ...(conversationId ? { conversationId } : {}) } })
+}
+
+/** Tells the agent the shopper is typing (the server shows it for a few seconds). */
+export function sendTyping(): Promise<unknown> {
+  return request('/api/chat/typing', { method: 'POST', data: {} })
 }
 
 /** Asks for a human agent. */
 export function requestHandoff(serviceType?: string | null): Promise<Conversation> {
-  return request<Conversation>('/api/chat/handoff', { method: 'POST', data: serviceType ? { serviceType } : {} })
+  return request<Conversation>('/api/chat/handoff', {
+    method: 'POST',
+    data: serviceType ? { serviceType } : {},
+    query: { lang: preferredLang() },
+  })
 }
 
 /** Ends the open conversation. */
@@ -47,7 +61,7 @@ export function endConversation(): Promise<Conversation> {
 }
 
 /** Rates the bot or the agent of a conversation. */
-export function rate(body: RatingBody): Promise<unknown> {
+export function rate(body: RatingBody): Promise<Conversation> {
   return request('/api/chat/rating', { method: 'POST', data: body })
 }
 
