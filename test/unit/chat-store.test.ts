@@ -33,6 +33,7 @@ const booted: Mods[] = []
 function boot(): Mods {
   let mods!: Mods
   jest.isolateModules(() => {
+    /* eslint-disable @typescript-eslint/no-require-imports -- a fresh module registry needs require() */
     mods = {
       api: require('@/features/chat/chat.api'),
       store: require('@/features/chat/chat.store'),
@@ -40,6 +41,7 @@ function boot(): Mods {
       actions: require('@/features/chat/chat.actions'),
       realtime: require('@/features/chat/chat.realtime'),
     }
+    /* eslint-enable @typescript-eslint/no-require-imports */
   })
   booted.push(mods)
   return mods
