@@ -85,3 +85,11 @@ describe('chat timeline', () => {
     expect(formatTime(new Date(2025, 2, 5, 8, 0).toISOString(), now, 'en')).toBe('Mar 5, 2025 08:00')
   })
 })
+
+describe('limits shared with the server', () => {
+  it('uses the contract message length', async () => {
+    const { MAX_MESSAGE_TEXT: contract } = await import('@shared/chat')
+    const { MAX_MESSAGE_TEXT: app } = await import('@/features/chat/chat.helpers')
+    expect(app).toBe(contract)
+  })
+})
