@@ -45,7 +45,7 @@ describe('chat message list', () => {
     expect(container.querySelector('.bubble--bot')?.textContent).toBe('已为您转接人工')
     expect(container.querySelector('.msg--system')?.textContent).toBe('客服 小艾 已接入')
     expect(container.querySelector('.msg__name')?.textContent).toBe('小艾')
-    expect([...container.querySelectorAll('.msg__mark')].map((e) => e.textContent)).toEqual(['已读', '未读'])
+    expect(Array.from(container.querySelectorAll('.msg__mark')).map((e) => e.textContent)).toEqual(['已读', '未读'])
   })
 
   it('renders markup as the text it is, and wraps order numbers for copying', () => {

@@ -1,3 +1,4 @@
+/* global window, Element -- runs inside the jsdom test environment */
 process.env.TARO_ENV = 'h5'
 // The app speaks Chinese unless the browser asks for English; jsdom says en-US.
 Object.defineProperty(window.navigator, 'language', { value: 'zh-CN', configurable: true })
