@@ -1,5 +1,7 @@
 import path from 'node:path'
 import type { AuthOptions } from './features/auth/auth.service'
+import { readNotifySettings, type NotifySettings } from './features/notifications/notify.config'
+import { readTicketSettings, type TicketSettings } from './features/tickets/tickets.config'
 
 /** Server settings, read from the environment only. */
 export interface Config {
@@ -13,6 +15,13 @@ export interface Config {
   /** Requests per minute per token (or per IP without one). */
   rateLimitMax: number
   auth: AuthOptions
+  /** Largest accepted upload in bytes (UPLOAD_MAX_BYTES). */
+  uploadMaxBytes: number
+  /** How often the notification worker looks for due messages (NOTIFY_POLL_MS); 0 leaves it to runOnce(). */
+  notifyPollMs: number
+  notify: NotifySettings
+  /** Catalog channels, SLA, subscribe templates and the auto-close sweep. */
+  tickets: TicketSettings
   /** Chat: conversations idle this long end by themselves; the sweep runs every sweepSeconds. */
   chat: { idleMinutes: number; sweepSeconds: number }
 }
@@ -43,6 +52,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (Boolean(env.WECHAT_APPID) !== Boolean(env.WECHAT_SECRET)) {
     throw new ConfigError('WECHAT_APPID and WECHAT_SECRET must be set together')
   }
+  const uploadMaxBytes = env.UPLOAD_MAX_BYTES ? Number(env.UPLOAD_MAX_BYTES) : 10 * 1024 * 1024
+  if (!Number.isInteger(uploadMaxBytes) || uploadMaxBytes < 1) {
+    throw new ConfigError(`UPLOAD_MAX_BYTES must be a positive integer (bytes), got "${env.UPLOAD_MAX_BYTES}"`)
+  }
+  const notifyPollMs = env.NOTIFY_POLL_MS ? Number(env.NOTIFY_POLL_MS) : 5000
+  if (!Number.isInteger(notifyPollMs) || notifyPollMs < 0) {
+    throw new ConfigError(`NOTIFY_POLL_MS must be a whole number of milliseconds, got "${env.NOTIFY_POLL_MS}"`)
+  }
   const chat = { idleMinutes: positiveInt(env, 'CHAT_IDLE_MINUTES', 30), sweepSeconds: positiveInt(env, 'CHAT_SWEEP_SECONDS', 60) }
   const nodeEnv = env.NODE_ENV || 'development'
   const root = path.resolve(__dirname, '..')
@@ -62,6 +79,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         ? { appId: env.WECHAT_APPID, secret: env.WECHAT_SECRET ?? '', apiBase: env.WECHAT_API_BASE || 'https://api.weixin.qq.com' }
         : null,
     },
+    uploadMaxBytes,
+    notifyPollMs,
+    notify: readNotifySettings(env, (message) => {
+      throw new ConfigError(message)
+    }),
+    tickets: readTicketSettings(env, (message) => {
+      throw new ConfigError(message)
+    }),
   }
 }
 

@@ -1,5 +1,6 @@
 import type { NotificationOutboxTable, SubscriptionGrantsTable } from '../features/notifications/notifications.tables'
 import type { UploadsTable } from '../features/uploads/uploads.tables'
+import type { TicketComplaintsTable, TicketEventsTable, TicketIdempotencyTable, TicketsTable } from '../features/tickets/tickets.tables'
 import type { ChatTables } from '../features/chat/chat.tables'
 
 /**
@@ -37,4 +38,8 @@ export interface DB extends ChatTables {
   uploads: UploadsTable
   notification_outbox: NotificationOutboxTable
   subscription_grants: SubscriptionGrantsTable
+  tickets: TicketsTable
+  ticket_events: TicketEventsTable
+  ticket_idempotency: TicketIdempotencyTable
+  ticket_complaints: TicketComplaintsTable
 }
