@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core'
 import type { FastifyInstance } from 'fastify'
 import type { AgentPoll, ChatMessage, Queue } from '../../types/chat'
 import { launchBrowser, phoneContext, SCREENSHOTS, startServer, watchErrors } from '../support/e2e'
-import { signInAgent } from '../support/agent-account'
+import { agent as signInAgent } from '../support/chat'
 import { png } from '../support/images'
 
 /** The shopper's bearer token, as the app stored it (Taro keeps `{ data }` in localStorage). */
@@ -71,7 +71,7 @@ describe('chat in Chromium (H5 build, real server)', () => {
       .or(page.getByText('正在为您转接', { exact: false }))
       .first()
       .waitFor()
-    const agent = await signInAgent(app, `e2e${crypto.randomBytes(3).toString('hex')}`)
+    const agent = await signInAgent(app, '小艾')
     const queue = await api<Queue>('/api/agent/queue', agent.authorization)
     const item = queue.items.find((i) => i.conversationId === view.id)
     expect(item?.serviceType).toBe('logistics')
