@@ -8,6 +8,7 @@ import ticketsRoutes from './tickets/tickets.routes'
 import agentTicketsRoutes from './tickets/agent-tickets.routes'
 import uploadsRoutes from './uploads/uploads.routes'
 import notificationsRoutes from './notifications/notifications.routes'
+import helpRoutes from './help/help.routes'
 
 /** Every feature's routes; each feature lives in its own folder beside this file. */
 export const features: FastifyPluginAsync[] = [
@@ -20,4 +21,5 @@ export const features: FastifyPluginAsync[] = [
   uploadsRoutes,
   notificationsRoutes,
   chatFeature,
+  helpRoutes,
 ]

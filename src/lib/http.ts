@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import { apiBase } from './platform'
-import { ensureSession, getSession, setSession } from './session'
+import { ensureSession, setSession } from './session'
 
 /** A failed API call, with the server's stable code and a message fit to show. */
 export class ApiError extends Error {
@@ -69,7 +69,8 @@ async function send<T>(path: string, opts: RequestOptions, token: string | null)
 
 /** The one way the app talks to the API: adds the token, maps errors, re-signs-in once on 401. */
 export async function request<T>(path: string, opts: RequestOptions = {}): Promise<T> {
-  const token = opts.anonymous ? null : (getSession() ?? (await ensureSession())).token
+  // ensureSession() also replaces a stored session that has expired, saving a 401 round trip.
+  const token = opts.anonymous ? null : (await ensureSession()).token
   let res = await send<T>(path, opts, token)
   if (res.status === 401 && !opts.anonymous) {
     setSession(null)
@@ -82,7 +83,7 @@ export async function request<T>(path: string, opts: RequestOptions = {}): Promi
 
 /** Uploads one local file (`tempFilePath`) as multipart; reports progress 0–100. */
 export async function upload<T>(path: string, filePath: string, onProgress?: (percent: number) => void): Promise<T> {
-  const session = getSession() ?? (await ensureSession())
+  const session = await ensureSession()
   const result = await new Promise<Taro.uploadFile.SuccessCallbackResult>((resolve, reject) => {
     const task = Taro.uploadFile({
       url: buildUrl(path),
