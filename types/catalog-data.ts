@@ -7,8 +7,8 @@
 
 /** Bilingual text used throughout the catalog. */
 export interface LocalizedText {
-  readonly zh: string;
-  readonly en: string;
+  readonly zh: string
+  readonly en: string
 }
 
 // ---------------------------------------------------------------------------
@@ -51,12 +51,12 @@ export const SERVICE_TYPES = [
     exampleZh: '上个月的积分没有到账',
     exampleEn: 'Last month\u2019s points never arrived',
   },
-] as const;
+] as const
 
-export type ServiceType = (typeof SERVICE_TYPES)[number];
-export type ServiceTypeId = ServiceType['id'];
+export type ServiceType = (typeof SERVICE_TYPES)[number]
+export type ServiceTypeId = ServiceType['id']
 
-export const SERVICE_TYPE_IDS: readonly ServiceTypeId[] = SERVICE_TYPES.map((t) => t.id);
+export const SERVICE_TYPE_IDS: readonly ServiceTypeId[] = SERVICE_TYPES.map((t) => t.id)
 
 // ---------------------------------------------------------------------------
 // Outcomes the shopper can ask for
@@ -74,10 +74,10 @@ export const OUTCOMES = [
   { id: 'points_restore', zh: '积分补回', en: 'Restore points' },
   { id: 'account_unlock', zh: '账号解封', en: 'Unlock account' },
   { id: 'other', zh: '其他', en: 'Other' },
-] as const;
+] as const
 
-export type Outcome = (typeof OUTCOMES)[number];
-export type OutcomeId = Outcome['id'];
+export type Outcome = (typeof OUTCOMES)[number]
+export type OutcomeId = Outcome['id']
 
 // ---------------------------------------------------------------------------
 // Form fields and evidence
@@ -88,9 +88,9 @@ export const REQUIRED_FIELDS = [
   { id: 'productName', zh: '商品名称', en: 'Product name' },
   { id: 'purchasedAt', zh: '购买时间', en: 'Purchase date' },
   { id: 'description', zh: '问题描述', en: 'Description' },
-] as const;
+] as const
 
-export type RequiredField = (typeof REQUIRED_FIELDS)[number]['id'];
+export type RequiredField = (typeof REQUIRED_FIELDS)[number]['id']
 
 export const EVIDENCE_KINDS = {
   photos: {
@@ -111,36 +111,36 @@ export const EVIDENCE_KINDS = {
     hintZh: '支付失败提示或银行/微信支付账单截图，能看到金额和时间',
     hintEn: 'Screenshot of the error or the bank / WeChat Pay record showing amount and time',
   },
-} as const;
+} as const
 
-export type EvidenceKind = keyof typeof EVIDENCE_KINDS;
+export type EvidenceKind = keyof typeof EVIDENCE_KINDS
 
-export const EVIDENCE_KIND_IDS = Object.keys(EVIDENCE_KINDS) as EvidenceKind[];
+export const EVIDENCE_KIND_IDS = Object.keys(EVIDENCE_KINDS) as EvidenceKind[]
 
 /** One evidence requirement of a subtype: which kind and how many files. */
 export interface EvidenceRequirement {
-  readonly kind: EvidenceKind;
-  readonly minFiles: number;
-  readonly maxFiles: number;
+  readonly kind: EvidenceKind
+  readonly minFiles: number
+  readonly maxFiles: number
 }
 
 // Upload widgets cap files per kind; nine matches the WeChat image picker limit.
-const MAX_FILES = 9;
+const MAX_FILES = 9
 
 // ---------------------------------------------------------------------------
 // Subtypes
 // ---------------------------------------------------------------------------
 
 interface SubtypeShape {
-  readonly id: string;
-  readonly serviceType: ServiceTypeId;
-  readonly zh: string;
-  readonly en: string;
-  readonly descriptionZh: string;
-  readonly descriptionEn: string;
-  readonly requiredFields: readonly RequiredField[];
-  readonly evidence: readonly EvidenceRequirement[];
-  readonly outcomes: readonly OutcomeId[];
+  readonly id: string
+  readonly serviceType: ServiceTypeId
+  readonly zh: string
+  readonly en: string
+  readonly descriptionZh: string
+  readonly descriptionEn: string
+  readonly requiredFields: readonly RequiredField[]
+  readonly evidence: readonly EvidenceRequirement[]
+  readonly outcomes: readonly OutcomeId[]
 }
 
 // Rules encoded below (keep in sync with the help center copy):
@@ -343,13 +343,13 @@ export const SUBTYPES = [
     evidence: [],
     outcomes: ['other'],
   },
-] as const satisfies readonly SubtypeShape[];
+] as const satisfies readonly SubtypeShape[]
 
-export type Subtype = (typeof SUBTYPES)[number];
-export type SubtypeId = Subtype['id'];
+export type Subtype = (typeof SUBTYPES)[number]
+export type SubtypeId = Subtype['id']
 
 /** Subtype ids belonging to one service type, as a literal union. */
-export type SubtypeIdOf<T extends ServiceTypeId> = Extract<Subtype, { serviceType: T }>['id'];
+export type SubtypeIdOf<T extends ServiceTypeId> = Extract<Subtype, { serviceType: T }>['id']
 
 // ---------------------------------------------------------------------------
 // Tips shown on the help center home and in the ticket form
@@ -377,7 +377,7 @@ export const TIPS = [
     bodyZh: '选对订单、商品、物流、支付或会员类型，问题会直接转给对应的处理团队。',
     bodyEn: 'Choosing order, product, logistics, payment or membership sends your issue straight to the right team.',
   },
-] as const;
+] as const
 
 // ---------------------------------------------------------------------------
 // Contact channels and service levels
@@ -420,14 +420,14 @@ export const CHANNEL_DEFAULTS = {
     hoursZh: '24 小时内首次回复',
     hoursEn: 'First reply within 24 hours',
   },
-} as const;
+} as const
 
-export type ChannelId = keyof typeof CHANNEL_DEFAULTS;
+export type ChannelId = keyof typeof CHANNEL_DEFAULTS
 
 export const SLA_DEFAULTS = {
   firstResponseHours: 24,
   resolutionHours: 72,
-} as const;
+} as const
 
 // ---------------------------------------------------------------------------
 // Identifier formats
@@ -437,7 +437,7 @@ export const SLA_DEFAULTS = {
  * Marketplace order numbers are long pure-digit strings. Current orders use 18
  * digits, but older and split orders range from 16 to 20, so accept that span.
  */
-export const ORDER_NO_PATTERN = /^\d{16,20}$/;
+export const ORDER_NO_PATTERN = /^\d{16,20}$/
 
 /**
  * Courier tracking numbers: Chinese couriers print either a 1–4 letter prefix
@@ -445,16 +445,16 @@ export const ORDER_NO_PATTERN = /^\d{16,20}$/;
  * total) or a plain 12–15 digit number (ZTO, STO, Yunda). The digit-only range
  * stays below 16 so it never overlaps with order numbers.
  */
-export const TRACKING_NO_PATTERN = /^(?:(?=[A-Za-z0-9]{10,20}$)[A-Za-z]{1,4}\d{8,}|\d{12,15})$/;
+export const TRACKING_NO_PATTERN = /^(?:(?=[A-Za-z0-9]{10,20}$)[A-Za-z]{1,4}\d{8,}|\d{12,15})$/
 
 /** True when the string is a well-formed marketplace order number. */
 export function isOrderNo(value: string): boolean {
-  return ORDER_NO_PATTERN.test(value.trim());
+  return ORDER_NO_PATTERN.test(value.trim())
 }
 
 /** True when the string looks like a courier tracking number. */
 export function isTrackingNo(value: string): boolean {
-  return TRACKING_NO_PATTERN.test(value.trim());
+  return TRACKING_NO_PATTERN.test(value.trim())
 }
 
 // ---------------------------------------------------------------------------
@@ -463,49 +463,49 @@ export function isTrackingNo(value: string): boolean {
 
 /** Look up a subtype by id; undefined for unknown ids such as stale client input. */
 export function getSubtype(id: string): Subtype | undefined {
-  return SUBTYPES.find((s) => s.id === id);
+  return SUBTYPES.find((s) => s.id === id)
 }
 
 /** All subtypes of a service type, in catalog order. */
 export function subtypesOf<T extends ServiceTypeId>(serviceType: T): Extract<Subtype, { serviceType: T }>[] {
-  return SUBTYPES.filter((s): s is Extract<Subtype, { serviceType: T }> => s.serviceType === serviceType);
+  return SUBTYPES.filter((s): s is Extract<Subtype, { serviceType: T }> => s.serviceType === serviceType)
 }
 
 /** Look up a service type by id. */
 export function getServiceType(id: string): ServiceType | undefined {
-  return SERVICE_TYPES.find((t) => t.id === id);
+  return SERVICE_TYPES.find((t) => t.id === id)
 }
 
 /** True when the string is a known service type id. */
 export function isServiceTypeId(id: string): id is ServiceTypeId {
-  return SERVICE_TYPES.some((t) => t.id === id);
+  return SERVICE_TYPES.some((t) => t.id === id)
 }
 
 /** True when the string is a known subtype id. */
 export function isSubtypeId(id: string): id is SubtypeId {
-  return SUBTYPES.some((s) => s.id === id);
+  return SUBTYPES.some((s) => s.id === id)
 }
 
 /** What a ticket for this subtype must carry. */
 export interface Requirements {
-  readonly fields: readonly RequiredField[];
-  readonly evidence: readonly EvidenceRequirement[];
-  readonly outcomes: readonly OutcomeId[];
+  readonly fields: readonly RequiredField[]
+  readonly evidence: readonly EvidenceRequirement[]
+  readonly outcomes: readonly OutcomeId[]
 }
 
 /** Fields, evidence and allowed outcomes for a subtype; undefined for unknown ids. */
 export function requirementsFor(subtypeId: string): Requirements | undefined {
-  const s = getSubtype(subtypeId);
-  if (!s) return undefined;
-  return { fields: s.requiredFields, evidence: s.evidence, outcomes: s.outcomes };
+  const s = getSubtype(subtypeId)
+  if (!s) return undefined
+  return { fields: s.requiredFields, evidence: s.evidence, outcomes: s.outcomes }
 }
 
 /** Evidence kinds (without counts) a subtype asks for; empty for unknown ids. */
 export function evidenceKindsFor(subtypeId: string): EvidenceKind[] {
-  return (requirementsFor(subtypeId)?.evidence ?? []).map((e) => e.kind);
+  return (requirementsFor(subtypeId)?.evidence ?? []).map((e) => e.kind)
 }
 
 /** Look up an outcome by id. */
 export function getOutcome(id: string): Outcome | undefined {
-  return OUTCOMES.find((o) => o.id === id);
+  return OUTCOMES.find((o) => o.id === id)
 }
