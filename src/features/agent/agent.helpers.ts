@@ -1,4 +1,4 @@
-import { getServiceType, SLA_DEFAULTS } from '@shared/catalog-data'
+import { EVIDENCE_KINDS, getServiceType, getSubtype, SLA_DEFAULTS, type EvidenceKind } from '@shared/catalog-data'
 
 /** "刚刚", "3 分钟", "1 小时 5 分", "2 天 3 小时" for a span in milliseconds. */
 export function durationLabel(ms: number): string {
@@ -46,4 +46,30 @@ export function ratingLabel(avg: number | null | undefined): string {
 /** A fresh id for a message the agent sends, so retries never duplicate it. */
 export function newClientMsgId(): string {
   return `a${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`
+}
+
+const HANDOFF_REASONS: Record<string, string> = {
+  request: '顾客要求人工',
+  complaint: '投诉',
+  lost_compensation: '丢件赔偿',
+  account_block: '账号冻结',
+  unhelpful: '智能客服未解决',
+}
+
+/** A readable label for a bot intent ("handoff.complaint" → "投诉", "order.not_shipped" → "订单 · 未发货"). */
+export function intentLabel(intent: string | null | undefined): string {
+  if (!intent) return '—'
+  const [head, tail] = intent.split('.')
+  if (head === 'handoff') return HANDOFF_REASONS[tail] ?? '转人工'
+  if (intent === 'unknown' || intent === 'invalid_input') return '未识别'
+  if (intent === 'greeting' || intent === 'thanks') return '寒暄'
+  const sub = tail ? getSubtype(tail) : undefined
+  const type = getServiceType(head)
+  if (type && sub) return `${type.zh} · ${sub.zh}`
+  return type ? `${type.zh}咨询` : intent
+}
+
+/** "商品照片" for an evidence kind id; unknown ids pass through. */
+export function evidenceLabel(kind: string): string {
+  return kind in EVIDENCE_KINDS ? EVIDENCE_KINDS[kind as EvidenceKind].zh : kind
 }
