@@ -7,6 +7,8 @@ interface InboxState {
   queue: Queue
   mine: AgentConversation[]
   loaded: boolean
+  /** When the queue was last received (ms), so wait times keep counting between updates. */
+  queueAt: number
   error: string | null
   /** True when the agent session is gone: the page sends them to login. */
   signedOut: boolean
@@ -32,6 +34,7 @@ export const useInboxStore = create<InboxState>()((set, get) => ({
   queue: EMPTY_QUEUE,
   mine: [],
   loaded: false,
+  queueAt: 0,
   error: null,
   signedOut: false,
   claiming: null,
@@ -44,7 +47,7 @@ export const useInboxStore = create<InboxState>()((set, get) => ({
           const inbox = await pollInbox(token)
           if (gen !== generation) return
           token = inbox.token
-          set({ queue: inbox.queue, mine: inbox.mine, loaded: true, error: null })
+          set({ queue: inbox.queue, mine: inbox.mine, loaded: true, queueAt: Date.now(), error: null })
         } catch (err) {
           if (gen !== generation) return
           if (err instanceof ApiError && (err.status === 401 || err.status === 403)) {
