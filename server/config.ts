@@ -1,5 +1,7 @@
 import path from 'node:path'
 import type { AuthOptions } from './features/auth/auth.service'
+import { readNotifySettings, type NotifySettings } from './features/notifications/notify.config'
+import { readTicketSettings, type TicketSettings } from './features/tickets/tickets.config'
 
 /** Server settings, read from the environment only. */
 export interface Config {
@@ -13,6 +15,15 @@ export interface Config {
   /** Requests per minute per token (or per IP without one). */
   rateLimitMax: number
   auth: AuthOptions
+  /** Largest accepted upload in bytes (UPLOAD_MAX_BYTES). */
+  uploadMaxBytes: number
+  /** How often the notification worker looks for due messages (NOTIFY_POLL_MS); 0 leaves it to runOnce(). */
+  notifyPollMs: number
+  notify: NotifySettings
+  /** Catalog channels, SLA, subscribe templates and the auto-close sweep. */
+  tickets: TicketSettings
+  /** Chat: conversations idle this long end by themselves; the sweep runs every sweepSeconds. */
+  chat: { idleMinutes: number; sweepSeconds: number }
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
@@ -41,6 +52,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (Boolean(env.WECHAT_APPID) !== Boolean(env.WECHAT_SECRET)) {
     throw new ConfigError('WECHAT_APPID and WECHAT_SECRET must be set together')
   }
+  const uploadMaxBytes = env.UPLOAD_MAX_BYTES ? Number(env.UPLOAD_MAX_BYTES) : 10 * 1024 * 1024
+  if (!Number.isInteger(uploadMaxBytes) || uploadMaxBytes < 1) {
+    throw new ConfigError(`UPLOAD_MAX_BYTES must be a positive integer (bytes), got "${env.UPLOAD_MAX_BYTES}"`)
+  }
+  const notifyPollMs = env.NOTIFY_POLL_MS ? Number(env.NOTIFY_POLL_MS) : 5000
+  if (!Number.isInteger(notifyPollMs) || notifyPollMs < 0) {
+    throw new ConfigError(`NOTIFY_POLL_MS must be a whole number of milliseconds, got "${env.NOTIFY_POLL_MS}"`)
+  }
+  const chat = { idleMinutes: positiveInt(env, 'CHAT_IDLE_MINUTES', 30), sweepSeconds: positiveInt(env, 'CHAT_SWEEP_SECONDS', 60) }
   const nodeEnv = env.NODE_ENV || 'development'
   const root = path.resolve(__dirname, '..')
   return {
@@ -52,11 +72,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     h5Dir: path.resolve(env.H5_DIR || path.join(root, 'dist', 'h5')),
     nodeEnv,
     rateLimitMax,
+    chat,
     auth: {
       production: nodeEnv === 'production',
       wechat: env.WECHAT_APPID
         ? { appId: env.WECHAT_APPID, secret: env.WECHAT_SECRET ?? '', apiBase: env.WECHAT_API_BASE || 'https://api.weixin.qq.com' }
         : null,
     },
+    uploadMaxBytes,
+    notifyPollMs,
+    notify: readNotifySettings(env, (message) => {
+      throw new ConfigError(message)
+    }),
+    tickets: readTicketSettings(env, (message) => {
+      throw new ConfigError(message)
+    }),
   }
+}
+
+function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name]
+  if (raw === undefined || raw === '') return fallback
+  const value = Number(raw)
+  if (!Number.isInteger(value) || value < 1) throw new ConfigError(`${name} must be a positive integer, got "${raw}"`)
+  return value
 }

@@ -36,7 +36,7 @@ export type RatingTarget = Static<typeof RatingTargetSchema>
 export const EndedBySchema = Type.Union([Type.Literal('shopper'), Type.Literal('agent'), Type.Literal('idle')])
 export type EndedBy = Static<typeof EndedBySchema>
 
-/** Longest text a message may carry (characters as the client counts them: UTF-16 units). */
+/** Longest text a message may carry, in characters (code points). */
 export const MAX_MESSAGE_TEXT = 2000
 
 // ---------------------------------------------------------------------------
@@ -237,7 +237,12 @@ export type ChatPoll = Static<typeof ChatPollSchema>
 export const AgentPollSchema = Type.Object({ ...pollProps, conversation: AgentConversationSchema })
 export type AgentPoll = Static<typeof AgentPollSchema>
 
-export const ReadBodySchema = Type.Object({ seq: Type.Integer({ minimum: 0 }) })
+export const ReadBodySchema = Type.Object({
+  seq: Type.Integer({ minimum: 0 }),
+  conversationId: Type.Optional(
+    Type.String({ maxLength: 36, description: 'Shopper only; default: the open conversation, else the latest' }),
+  ),
+})
 export type ReadBody = Static<typeof ReadBodySchema>
 
 export const HandoffBodySchema = Type.Object({
