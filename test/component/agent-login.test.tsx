@@ -11,7 +11,6 @@ const agentSession = {
   user: { id: 'a1', role: 'agent', displayName: '小艾' },
 }
 
-
 describe('agent login page', () => {
   beforeEach(() => {
     memoryStorage.clear()
@@ -40,7 +39,9 @@ describe('agent login page', () => {
   })
 
   it('says so when the password is wrong and stays on the page', async () => {
-    routeRequests({ 'POST /api/auth/agent': () => reply(401, { error: { code: 'BAD_CREDENTIALS', message: 'Wrong username or password.' } }) })
+    routeRequests({
+      'POST /api/auth/agent': () => reply(401, { error: { code: 'BAD_CREDENTIALS', message: 'Wrong username or password.' } }),
+    })
     render(<AgentLoginPage />)
     typeInto('用户名', 'alice')
     typeInto('密码', 'nope')

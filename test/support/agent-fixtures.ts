@@ -1,4 +1,4 @@
-import { fireEvent, screen } from '@testing-library/react'
+import { configure, fireEvent, screen } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import type { AgentConversation, ChatMessage } from '@shared/chat'
 import type { AgentTicketDetail } from '@shared/ticket'
@@ -6,10 +6,18 @@ import { setSession } from '@/lib/session'
 
 export const AGENT_ID = 'agent-1'
 
+// Stencil's custom elements render slowly in jsdom on a busy machine: wait longer than RTL's 1 s.
+configure({ asyncUtilTimeout: 5000 })
+jest.setTimeout(20_000)
+
 /** Signs a test agent in (agent scope only). */
 export function signInAgent(): void {
   setSession(
-    { token: 'agent-token', expiresAt: new Date(Date.now() + 3_600_000).toISOString(), user: { id: AGENT_ID, role: 'agent', displayName: '小艾' } },
+    {
+      token: 'agent-token',
+      expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
+      user: { id: AGENT_ID, role: 'agent', displayName: '小艾' },
+    },
     'agent',
   )
 }

@@ -1,7 +1,15 @@
 import { create } from 'zustand'
 import type { AgentConversation, ChatMessage, SendMessageBody, TransferBody } from '@shared/chat'
 import { ApiError } from '@/lib/http'
-import { endConversation, markRead, pollMessages, POLL_WAIT_SECONDS, sendMessage, transferConversation, uploadImage } from './agent-chat.api'
+import {
+  endConversation,
+  markRead,
+  pollMessages,
+  POLL_WAIT_SECONDS,
+  sendMessage,
+  transferConversation,
+  uploadImage,
+} from './agent-chat.api'
 import { newClientMsgId } from './agent.helpers'
 import { mergeMessages } from './conversation.helpers'
 
@@ -95,7 +103,9 @@ export const useConversationStore = create<ConversationState>()((set, get) => {
         update({ uploadId })
       }
       const body: SendMessageBody =
-        o.kind === 'image' ? { clientMsgId: o.clientMsgId, kind: 'image', uploadId } : { clientMsgId: o.clientMsgId, kind: 'text', text: o.text }
+        o.kind === 'image'
+          ? { clientMsgId: o.clientMsgId, kind: 'image', uploadId }
+          : { clientMsgId: o.clientMsgId, kind: 'text', text: o.text }
       const msg = await sendMessage(id, body)
       if (get().id !== id) return
       set((s) => ({

@@ -54,6 +54,11 @@ export function timelineLabel(type: TimelineEventType): string {
 export function dueLabel(dueIso: string, now: number = Date.now()): { text: string; late: boolean } {
   const diff = Date.parse(dueIso) - now
   const hours = Math.floor(Math.abs(diff) / 3_600_000)
-  const span = hours >= 24 ? `${Math.floor(hours / 24)} 天 ${hours % 24} 小时` : hours >= 1 ? `${hours} 小时` : `${Math.max(1, Math.floor(Math.abs(diff) / 60_000))} 分钟`
+  const span =
+    hours >= 24
+      ? `${Math.floor(hours / 24)} 天 ${hours % 24} 小时`
+      : hours >= 1
+        ? `${hours} 小时`
+        : `${Math.max(1, Math.floor(Math.abs(diff) / 60_000))} 分钟`
   return diff >= 0 ? { text: `剩 ${span}`, late: false } : { text: `超时 ${span}`, late: true }
 }

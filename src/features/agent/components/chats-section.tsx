@@ -67,7 +67,11 @@ export function ChatsSection({ selfId, onOpenTicket }: ChatsSectionProps) {
             ✕
           </View>
         </View>
-        {selected ? <CustomerPanel conversationId={selected} onOpenTicket={onOpenTicket} /> : <View className='ws__hint'>选择会话后显示顾客的订单和工单</View>}
+        {selected ? (
+          <CustomerPanel conversationId={selected} onOpenTicket={onOpenTicket} />
+        ) : (
+          <View className='ws__hint'>选择会话后显示顾客的订单和工单</View>
+        )}
       </View>
     </View>
   )

@@ -1,9 +1,11 @@
 import { useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Button, ScrollView, Text, Textarea, View } from '@tarojs/components'
-import { MAX_MESSAGE_TEXT } from '@shared/chat'
 import { quickPhrasesFor } from '../quick-phrases'
 import './composer.scss'
+
+// Same limit as the chat contract's MAX_MESSAGE_TEXT (the app cannot import TypeBox schemas).
+const MAX_MESSAGE_TEXT = 2000
 
 export interface ComposerProps {
   serviceType: string | null

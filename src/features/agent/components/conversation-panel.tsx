@@ -26,7 +26,8 @@ const STATUS: Record<string, string> = { bot: '智能客服接待中', queued: '
 
 /** One conversation: bot summary, the shared message list, and the agent's composer and actions. */
 export function ConversationPanel({ conversationId, selfId, onBack, onShowCustomer, onLeave }: ConversationPanelProps) {
-  const { conversation, messages, outgoing, loading, error, typing, open, close, send, sendImage, retry, transfer, end } = useConversationStore()
+  const { conversation, messages, outgoing, loading, error, typing, open, close, send, sendImage, retry, transfer, end } =
+    useConversationStore()
   const { claim, claiming, applyMine } = useInboxStore()
   const [transferring, setTransferring] = useState(false)
   useEffect(() => {
@@ -100,12 +101,7 @@ export function ConversationPanel({ conversationId, selfId, onBack, onShowCustom
         </View>
       ) : null}
       <View className='conv__messages'>
-        <MessageList
-          items={items}
-          self='agent'
-          emptyText={loading ? '加载消息…' : '暂无消息'}
-          onRetry={(item) => void retry(item.id)}
-        />
+        <MessageList items={items} self='agent' emptyText={loading ? '加载消息…' : '暂无消息'} onRetry={(item) => void retry(item.id)} />
       </View>
       {conversation?.status === 'queued' ? (
         <View className='conv__bar'>

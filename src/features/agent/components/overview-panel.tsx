@@ -59,7 +59,13 @@ export function OverviewPanel() {
     <View className='ov'>
       <View className='ov__ranges' role='tablist'>
         {(['today', 'week'] as const).map((r) => (
-          <View key={r} className={`ov__range ${r === range ? 'ov__range--active' : ''}`} role='tab' aria-selected={r === range} onClick={() => setRange(r)}>
+          <View
+            key={r}
+            className={`ov__range ${r === range ? 'ov__range--active' : ''}`}
+            role='tab'
+            aria-selected={r === range}
+            onClick={() => setRange(r)}
+          >
             {r === 'today' ? '今天' : '近 7 天'}
           </View>
         ))}
@@ -100,7 +106,10 @@ export function OverviewPanel() {
               <View key={s} className='ov-status__row'>
                 <Text className='ov-status__name'>{ticketStatusLabel(s)}</Text>
                 <View className='ov-status__bar'>
-                  <View className={`ov-status__fill ov-status__fill--${s}`} style={{ width: `${stats.total ? (stats.byStatus[s] / stats.total) * 100 : 0}%` }} />
+                  <View
+                    className={`ov-status__fill ov-status__fill--${s}`}
+                    style={{ width: `${stats.total ? (stats.byStatus[s] / stats.total) * 100 : 0}%` }}
+                  />
                 </View>
                 <Text className='ov-status__count'>{stats.byStatus[s]}</Text>
               </View>

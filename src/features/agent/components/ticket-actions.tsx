@@ -77,7 +77,12 @@ export function TicketActions({ ticket, busy, onReply, onTransition }: TicketAct
             <Button className='tk-btn' onClick={() => setMove(null)} aria-label='取消'>
               取消
             </Button>
-            <Button className='tk-btn tk-btn--primary' disabled={busy || !moveText.trim()} onClick={() => void confirmMove()} aria-label='确认'>
+            <Button
+              className='tk-btn tk-btn--primary'
+              disabled={busy || !moveText.trim()}
+              onClick={() => void confirmMove()}
+              aria-label='确认'
+            >
               确认{move.label}
             </Button>
           </View>
@@ -86,10 +91,20 @@ export function TicketActions({ ticket, busy, onReply, onTransition }: TicketAct
       {canReply && !move ? (
         <View className='tk-actions__reply'>
           <View className='tk-actions__tabs' role='tablist'>
-            <View className={`tk-tab ${!internal ? 'tk-tab--active' : ''}`} role='tab' aria-selected={!internal} onClick={() => setInternal(false)}>
+            <View
+              className={`tk-tab ${!internal ? 'tk-tab--active' : ''}`}
+              role='tab'
+              aria-selected={!internal}
+              onClick={() => setInternal(false)}
+            >
               回复顾客
             </View>
-            <View className={`tk-tab ${internal ? 'tk-tab--active' : ''}`} role='tab' aria-selected={internal} onClick={() => setInternal(true)}>
+            <View
+              className={`tk-tab ${internal ? 'tk-tab--active' : ''}`}
+              role='tab'
+              aria-selected={internal}
+              onClick={() => setInternal(true)}
+            >
               内部备注
             </View>
           </View>
@@ -101,7 +116,12 @@ export function TicketActions({ ticket, busy, onReply, onTransition }: TicketAct
             maxlength={4000}
             onInput={(e) => setText(e.detail.value)}
           />
-          <Button className='tk-btn tk-btn--primary tk-actions__send' disabled={busy || !text.trim()} onClick={() => void reply()} aria-label={internal ? '保存备注' : '发送回复'}>
+          <Button
+            className='tk-btn tk-btn--primary tk-actions__send'
+            disabled={busy || !text.trim()}
+            onClick={() => void reply()}
+            aria-label={internal ? '保存备注' : '发送回复'}
+          >
             {internal ? '保存备注' : '发送回复'}
           </Button>
         </View>

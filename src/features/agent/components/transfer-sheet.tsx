@@ -37,7 +37,13 @@ export function TransferSheet({ selfId, onPick, onClose }: TransferSheetProps) {
         {agents === null && !error ? <Text className='sheet__muted'>加载中…</Text> : null}
         {agents?.length === 0 ? <Text className='sheet__muted'>暂无其他在线客服</Text> : null}
         {agents?.map((a) => (
-          <View key={a.id} className='sheet__option' role='button' aria-label={`转给 ${a.displayName}`} onClick={() => onPick({ agentId: a.id })}>
+          <View
+            key={a.id}
+            className='sheet__option'
+            role='button'
+            aria-label={`转给 ${a.displayName}`}
+            onClick={() => onPick({ agentId: a.id })}
+          >
             <Text>{a.displayName}</Text>
             <Text className='sheet__muted'>进行中 {a.activeConversations}</Text>
           </View>
@@ -45,7 +51,13 @@ export function TransferSheet({ selfId, onPick, onClose }: TransferSheetProps) {
         <Text className='sheet__section'>退回排队</Text>
         <View className='sheet__chips'>
           {SERVICE_TYPES.map((t) => (
-            <View key={t.id} className='sheet__chip' role='button' aria-label={`退回${t.zh}队列`} onClick={() => onPick({ serviceType: t.id })}>
+            <View
+              key={t.id}
+              className='sheet__chip'
+              role='button'
+              aria-label={`退回${t.zh}队列`}
+              onClick={() => onPick({ serviceType: t.id })}
+            >
               {t.zh}队列
             </View>
           ))}
