@@ -37,7 +37,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     compiler: 'webpack5',
     cache: { enable: false },
     mini: {
-      // types/ holds the shared contract (catalog data, ticket data) the app imports as values.
+      // The shared contract (types/) lives outside src; compile it like app code.
       compile: { include: [path.resolve(__dirname, '..', 'types')] },
       postcss: {
         pxtransform: { enable: true, config: {} },

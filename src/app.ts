@@ -1,14 +1,23 @@
 import { type PropsWithChildren } from 'react'
-import { useLaunch } from '@tarojs/taro'
+import { useDidHide, useDidShow, useLaunch } from '@tarojs/taro'
 import { ensureSession } from '@/lib/session'
+import { pause, resume } from '@/features/chat/chat.realtime'
+import { syncTabBadge } from '@/features/chat/chat.actions'
+import './components/ui.scss'
 import './app.scss'
 
-/** The app shell: signs the shopper in on launch so every page can call the API. */
+/**
+ * The app shell: signs the shopper in on launch so every page can call the API, and keeps
+ * the chat's realtime loop running while the app is in front (for the unread badge).
+ */
 function App({ children }: PropsWithChildren) {
   useLaunch(() => {
     // A failed sign-in is retried by the HTTP client on the first real request.
     ensureSession().catch(() => undefined)
+    syncTabBadge()
   })
+  useDidShow(() => resume())
+  useDidHide(() => pause())
   return children
 }
 

@@ -7,6 +7,7 @@ import ordersRoutes from './orders/orders.routes'
 import ticketsRoutes from './tickets/tickets.routes'
 import agentTicketsRoutes from './tickets/agent-tickets.routes'
 import uploadsRoutes from './uploads/uploads.routes'
+import helpRoutes from './help/help.routes'
 
 /** Every feature's routes; each feature lives in its own folder beside this file. */
 export const features: FastifyPluginAsync[] = [
@@ -18,4 +19,5 @@ export const features: FastifyPluginAsync[] = [
   agentTicketsRoutes,
   uploadsRoutes,
   chatFeature,
+  helpRoutes,
 ]

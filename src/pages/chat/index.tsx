@@ -1,13 +1,97 @@
+import { useState } from 'react'
+import Taro, { useDidHide, useDidShow } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
+import type { QuickReply } from '@shared/chat'
+import { sendTyping } from '@/features/chat/chat.api'
+import { endChat, handoff, loadOlder, quickReply, sendImage, sendOrder, sendText, setChatVisible, submitRating } from '@/features/chat/chat.actions'
+import { chatText as t } from '@/features/chat/chat.i18n'
+import { pickImage } from '@/features/chat/chat.media'
+import { retryMessage } from '@/features/chat/chat.outbox'
+import { chatStateLabel } from '@/features/chat/chat.presence'
+import { reload } from '@/features/chat/chat.realtime'
+import { useChatStore } from '@/features/chat/chat.store'
+import { Composer } from '@/features/chat/components/composer'
+import { MessageList } from '@/features/chat/components/message-list'
+import { OrderPicker } from '@/features/chat/components/order-picker'
+import { QuickReplies } from '@/features/chat/components/quick-replies'
+import { RatingSheet } from '@/features/chat/components/rating-sheet'
+import { StatusBanner } from '@/features/chat/components/status-banner'
+import './index.scss'
 
-/** 在线客服 */
-export default function Page() {
+const toastError = (e: unknown) => void Taro.showToast({ title: (e as Error).message, icon: 'none' })
+
+/** 在线客服: the conversation with the bot and then an agent. */
+export default function ChatPage() {
+  const s = useChatStore()
+  const [picking, setPicking] = useState(false)
+  const [ratingClosed, setRatingClosed] = useState<string | null>(null)
+  const [handingOff, setHandingOff] = useState(false)
+  useDidShow(() => void setChatVisible(true))
+  useDidHide(() => void setChatVisible(false))
+
+  const c = s.conversation
+  const last = s.messages[s.messages.length - 1]
+  const quick = last?.sender === 'bot' && s.outbox.length === 0 ? (last.meta?.quickReplies ?? []) : []
+  const showRating = !!c && c.rating.requested && c.rating.pending.length > 0 && ratingClosed !== c.id
+  const header = chatStateLabel(c)
+
+  const onQuick = (q: QuickReply) => void quickReply(q, last?.meta?.ticketPrefill).catch(toastError)
+  const onHandoff = async () => {
+    setHandingOff(true)
+    await handoff().catch(toastError)
+    setHandingOff(false)
+  }
+  const onEnd = async () => {
+    const { confirm } = await Taro.showModal({ title: t.end, content: t.endConfirm })
+    if (confirm) await endChat().catch(toastError)
+  }
+  const onImage = async () => {
+    const path = await pickImage()
+    if (path) sendImage(path)
+  }
+
   return (
-    <View className='page'>
-      <View className='card'>
-        <Text className='title'>在线客服</Text>
-        <Text className='muted'>智能客服 7×24 小时在线，需要时可转人工客服。</Text>
+    <View className='chat'>
+      <View className='chat__header'>
+        <View className='chat__who'>
+          <Text className='chat__title'>{c?.status === 'assigned' ? (c.agentName ?? t.agentFallback) : t.bot}</Text>
+          <Text className={`chat__state ${header.live ? 'chat__state--live' : ''}`}>{header.label}</Text>
+        </View>
+        {c?.status === 'bot' || !c ? (
+          <View className='chat__action chat__handoff' role='button' aria-busy={handingOff} onClick={handingOff ? undefined : onHandoff}>
+            {handingOff ? t.handoffBusy : t.handoff}
+          </View>
+        ) : null}
+        {c && c.status !== 'ended' ? (
+          <View className='chat__action chat__action--ghost' role='button' onClick={onEnd}>
+            {t.end}
+          </View>
+        ) : null}
       </View>
+      <StatusBanner conversation={c} online={s.online} />
+      {s.status === 'error' && s.messages.length === 0 ? (
+        <View className='chat__error' role='button' onClick={() => reload()}>
+          {t.loadFailed}
+        </View>
+      ) : (
+        <MessageList
+          messages={s.messages}
+          outbox={s.outbox}
+          peerReadSeq={s.peerReadSeq}
+          typing={s.typing}
+          online={s.online}
+          hasOlder={s.hasOlder}
+          loadingOlder={s.loadingOlder}
+          onLoadOlder={() => loadOlder().catch(toastError)}
+          onRetry={(id) => void retryMessage(id)}
+        />
+      )}
+      <QuickReplies items={quick} onPick={onQuick} />
+      <Composer onSend={sendText} onImage={onImage} onOrder={() => setPicking(true)} onTyping={() => void sendTyping().catch(() => undefined)} />
+      {picking ? <OrderPicker onPick={(o) => (setPicking(false), sendOrder(o))} onClose={() => setPicking(false)} /> : null}
+      {showRating ? (
+        <RatingSheet targets={c.rating.pending} agentName={c.agentName} onSubmit={submitRating} onClose={() => setRatingClosed(c.id)} />
+      ) : null}
     </View>
   )
 }

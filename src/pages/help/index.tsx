@@ -1,71 +1,68 @@
 import { useState } from 'react'
-import Taro from '@tarojs/taro'
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
+import { getSession } from '@/lib/session'
+import { isWeapp } from '@/lib/platform'
+import { ChannelGrid } from '@/features/help/components/channel-grid'
+import { EmailSheet } from '@/features/help/components/email-sheet'
+import { FaqSearch, FaqSection } from '@/features/help/components/faq-section'
+import { TipsCard } from '@/features/help/components/tips-card'
+import { fileEmailTicket } from '@/features/help/help.api'
+import { useOpenTickets, useOrderPicker } from '@/features/help/help.context'
+import { helpText as t } from '@/features/help/help.i18n'
+import { useHelpStore } from '@/features/help/help.store'
+import { chatStateLabel } from '@/features/chat/chat.presence'
+import { useChatStore, selectUnread } from '@/features/chat/chat.store'
+import { newClientMsgId } from '@/features/chat/chat.helpers'
+import type { EmailForm } from '@/features/help/help.helpers'
 import './index.scss'
 
-const TOPICS = [
-  { id: 'order', label: '订单' },
-  { id: 'product', label: '商品' },
-  { id: 'logistics', label: '物流' },
-  { id: 'payment', label: '支付' },
-  { id: 'member', label: '会员' },
-] as const
-
-/** 帮助中心: every channel, and help by service type. */
+/** 帮助中心: every channel with its live state, the FAQ, tips and expected times. */
 export default function HelpPage() {
-  const [topic, setTopic] = useState<(typeof TOPICS)[number]['id']>('order')
-  const current = TOPICS.find((t) => t.id === topic)!
+  const [openTickets, refreshTickets] = useOpenTickets()
+  const [emailOpen, setEmailOpen] = useState(false)
+  const [emailKey, setEmailKey] = useState(() => newClientMsgId())
+  const order = useOrderPicker()
+  const unread = useChatStore(selectUnread)
+  const conversation = useChatStore((s) => s.conversation)
+  const chat = chatStateLabel(conversation)
+
+  useDidShow(() => {
+    void useHelpStore.getState().loadCategory()
+    refreshTickets()
+  })
+  usePullDownRefresh(async () => {
+    await useHelpStore.getState().loadCategory(true)
+    refreshTickets()
+    await Taro.stopPullDownRefresh()
+  })
+
+  const submitEmail = async (form: EmailForm) => {
+    await fileEmailTicket(form, emailKey)
+    setEmailOpen(false)
+    setEmailKey(newClientMsgId())
+    refreshTickets()
+    await Taro.showToast({ title: t.emailSent, icon: 'success' })
+  }
+
   return (
     <View className='page help'>
-      <View className='card'>
-        <Text className='title'>有什么可以帮您？</Text>
-        <View className='help__channels'>
-          <View className='help__channel' role='button' aria-label='在线客服' onClick={() => Taro.switchTab({ url: '/pages/chat/index' })}>
-            在线客服
-          </View>
-          <View
-            className='help__channel'
-            role='button'
-            aria-label='电话客服 95188'
-            onClick={() => Taro.makePhoneCall({ phoneNumber: '95188' })}
-          >
-            电话客服 95188
-          </View>
-          <View
-            className='help__channel'
-            role='button'
-            aria-label='提交工单'
-            onClick={() => Taro.navigateTo({ url: '/pages/ticket/new/index' })}
-          >
-            提交工单
-          </View>
-          <View
-            className='help__channel'
-            role='button'
-            aria-label='我的工单'
-            onClick={() => Taro.switchTab({ url: '/pages/tickets/index' })}
-          >
-            我的工单
-          </View>
-        </View>
+      <View className='help__hero'>
+        <Text className='help__greeting'>{t.greeting}</Text>
+        <Text className='help__sub'>{t.greetingSub}</Text>
+        <FaqSearch />
       </View>
-      <View className='card'>
-        <Text className='title'>常见问题</Text>
-        <View className='help__topics'>
-          {TOPICS.map((t) => (
-            <View
-              key={t.id}
-              className={`help__topic ${t.id === topic ? 'help__topic--active' : ''}`}
-              role='tab'
-              aria-selected={t.id === topic}
-              onClick={() => setTopic(t.id)}
-            >
-              {t.label}
-            </View>
-          ))}
-        </View>
-        <Text className='help__current muted'>当前分类：{current.label}</Text>
-      </View>
+      <ChannelGrid
+        chatUnread={unread}
+        chatState={chat.label}
+        chatLive={chat.live}
+        openTickets={openTickets}
+        wechat={{ userId: getSession()?.user.id, orderNo: order.orderNo, onPickOrder: isWeapp ? order.pick : undefined }}
+        onEmail={() => setEmailOpen(true)}
+      />
+      <FaqSection />
+      <TipsCard />
+      {emailOpen ? <EmailSheet onSubmit={submitEmail} onClose={() => setEmailOpen(false)} /> : null}
     </View>
   )
 }

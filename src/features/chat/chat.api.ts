@@ -1,0 +1,76 @@
+/** The chat endpoints the shopper's app calls; all through the one HTTP client. */
+import { request, upload } from '@/lib/http'
+import { preferredLang } from '@/lib/platform'
+import type { ChatMessage, ChatPoll, Conversation, RatingBody, SendMessageBody } from '@shared/chat'
+import type { Upload } from '@shared/upload'
+import type { Order, OrderList } from '@shared/order'
+
+/** Seconds the server may hold a long-poll; the client waits a little longer before giving up. */
+export const POLL_WAIT_SECONDS = 25
+const POLL_TIMEOUT_MS = (POLL_WAIT_SECONDS + 10) * 1000
+
+export interface PollParams {
+  conversationId?: string
+  after?: number
+  before?: number
+  version?: number
+  wait?: number
+  limit?: number
+}
+
+/** Messages after/before a seq plus the conversation state; holds up to `wait` seconds. */
+export function poll(params: PollParams): Promise<ChatPoll> {
+  return request<ChatPoll>('/api/chat/messages', {
+    query: { ...params, lang: preferredLang() },
+    timeout: params.wait ? POLL_TIMEOUT_MS : 15_000,
+  })
+}
+
+/** Sends one message; resending the same clientMsgId returns the stored message. */
+export function sendMessage(body: SendMessageBody): Promise<ChatMessage> {
+  return request<ChatMessage>('/api/chat/messages', { method: 'POST', data: body, query: { lang: preferredLang() } })
+}
+
+/** The open conversation; the server opens one (with the bot's greeting) when none is open. */
+export function openConversation(): Promise<Conversation> {
+  return request<Conversation>('/api/chat', { query: { lang: preferredLang() } })
+}
+
+/** Marks everything up to `seq` as read. */
+export function markRead(seq: number, conversationId?: string): Promise<Conversation> {
+  return request<Conversation>('/api/chat/read', { method: 'POST', data: { seq, ...(conversationId ? { conversationId } : {}) } })
+}
+
+/** Tells the agent the shopper is typing (the server shows it for a few seconds). */
+export function sendTyping(): Promise<unknown> {
+  return request('/api/chat/typing', { method: 'POST', data: {} })
+}
+
+/** Asks for a human agent. */
+export function requestHandoff(serviceType?: string | null): Promise<Conversation> {
+  return request<Conversation>('/api/chat/handoff', {
+    method: 'POST',
+    data: serviceType ? { serviceType } : {},
+    query: { lang: preferredLang() },
+  })
+}
+
+/** Ends the open conversation. */
+export function endConversation(): Promise<Conversation> {
+  return request<Conversation>('/api/chat/end', { method: 'POST', data: {} })
+}
+
+/** Rates the bot or the agent of a conversation. */
+export function rate(body: RatingBody): Promise<Conversation> {
+  return request('/api/chat/rating', { method: 'POST', data: body })
+}
+
+/** Uploads an image; `onProgress` gets 0–100. */
+export function uploadImage(filePath: string, onProgress: (p: number) => void): Promise<Upload> {
+  return upload<Upload>('/api/uploads', filePath, onProgress)
+}
+
+/** The shopper's recent orders, for the order card picker. */
+export async function fetchOrders(): Promise<Order[]> {
+  return (await request<OrderList>('/api/orders')).items
+}

@@ -1,0 +1,39 @@
+import { useEffect, useState } from 'react'
+import { View, Text } from '@tarojs/components'
+import type { Order } from '@shared/order'
+import { fetchOrders } from '../chat.api'
+import { orderCardOf } from '../chat.actions'
+import { chatText as t } from '../chat.i18n'
+import { OrderCardView } from './order-card'
+
+/** Bottom sheet listing the shopper's orders; tapping one sends its card. */
+export function OrderPicker({ onPick, onClose }: { onPick: (o: Order) => void; onClose: () => void }) {
+  const [orders, setOrders] = useState<Order[] | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  useEffect(() => {
+    fetchOrders()
+      .then(setOrders)
+      .catch((e: Error) => setError(e.message))
+  }, [])
+  return (
+    <View className='sheet' role='dialog' aria-label={t.pickOrder}>
+      <View className='sheet__mask' onClick={onClose} />
+      <View className='sheet__panel'>
+        <View className='sheet__head'>
+          <Text className='sheet__title'>{t.pickOrder}</Text>
+          <Text className='sheet__close' onClick={onClose}>
+            ×
+          </Text>
+        </View>
+        {error ? <Text className='field__error'>{error}</Text> : null}
+        {!orders && !error ? <Text className='muted'>{t.loading}</Text> : null}
+        {orders?.length === 0 ? <Text className='muted'>{t.noOrders}</Text> : null}
+        {orders?.map((o) => (
+          <View key={o.orderNo} className='order-pick' role='button' onClick={() => onPick(o)}>
+            <OrderCardView order={orderCardOf(o)} />
+          </View>
+        ))}
+      </View>
+    </View>
+  )
+}

@@ -1,0 +1,31 @@
+import Taro from '@tarojs/taro'
+import { Text } from '@tarojs/components'
+import { segmentText } from '../chat.timeline'
+import { chatText as t } from '../chat.i18n'
+
+const copy = (value: string) => void Taro.setClipboardData({ data: value }).then(() => Taro.showToast({ title: t.copied, icon: 'none' }))
+
+/**
+ * Message text, always as text nodes (never parsed as markup). URLs and order numbers are
+ * highlighted and copy on tap, since a mini-program cannot open arbitrary links.
+ */
+export function MessageText({ text }: { text: string }) {
+  return (
+    <Text className='bubble__text' userSelect>
+      {segmentText(text).map((seg, i) =>
+        seg.type === 'text' ? (
+          seg.value
+        ) : (
+          <Text
+            key={i}
+            className={seg.type === 'url' ? 'bubble__url' : 'bubble__order-no'}
+            aria-label={`${seg.value}，${t.copyHint}`}
+            onClick={() => copy(seg.value)}
+          >
+            {seg.value}
+          </Text>
+        ),
+      )}
+    </Text>
+  )
+}

@@ -1,0 +1,58 @@
+import Taro from '@tarojs/taro'
+import { View, Text } from '@tarojs/components'
+import { CHANNEL_DEFAULTS } from '@shared/catalog-data'
+import chatIcon from '@/assets/icons/chat.png'
+import phoneIcon from '@/assets/icons/phone.png'
+import emailIcon from '@/assets/icons/email.png'
+import ticketIcon from '@/assets/icons/ticket.png'
+import ticketsIcon from '@/assets/icons/tickets.png'
+import { CHAT_URL, TICKETS_URL, ticketUrl } from '../help.helpers'
+import { helpText as t } from '../help.i18n'
+import { ChannelCard } from './channel-card'
+import { WechatContact, type WechatContactProps } from './wechat-contact'
+
+export interface ChannelGridProps {
+  chatUnread: number
+  chatState: string
+  chatLive: boolean
+  openTickets: number
+  wechat: WechatContactProps
+  onEmail: () => void
+}
+
+/** Every way to reach service, with live state where there is one. */
+export function ChannelGrid(props: ChannelGridProps) {
+  const hotline = CHANNEL_DEFAULTS.hotline
+  return (
+    <View className='card'>
+      <Text className='section-title'>{t.channels}</Text>
+      <View className='channels'>
+        <ChannelCard
+          icon={chatIcon}
+          title={t.chat}
+          sub={props.chatState}
+          live={props.chatLive}
+          badge={props.chatUnread}
+          onTap={() => Taro.switchTab({ url: CHAT_URL })}
+        />
+        <WechatContact {...props.wechat} />
+        {/* In H5 Taro dials through a tel: link. */}
+        <ChannelCard
+          icon={phoneIcon}
+          title={`${t.phone} ${hotline.value}`}
+          sub={t.hotlineHours}
+          onTap={() => Taro.makePhoneCall({ phoneNumber: hotline.value })}
+        />
+        <ChannelCard icon={emailIcon} title={t.email} sub={CHANNEL_DEFAULTS.email.value} onTap={props.onEmail} />
+        <ChannelCard icon={ticketIcon} title={t.ticket} sub={t.ticketSub} onTap={() => Taro.navigateTo({ url: ticketUrl() })} />
+        <ChannelCard
+          icon={ticketsIcon}
+          title={t.myTickets}
+          sub={t.myTicketsOpen(props.openTickets)}
+          badge={props.openTickets}
+          onTap={() => Taro.switchTab({ url: TICKETS_URL })}
+        />
+      </View>
+    </View>
+  )
+}

@@ -1,0 +1,145 @@
+import { useState } from 'react'
+import Taro from '@tarojs/taro'
+import { View, Text, Input, Textarea } from '@tarojs/components'
+import { CHANNEL_DEFAULTS, SUBTYPES, getSubtype, isOrderNo } from '@shared/catalog-data'
+import { preferredLang } from '@/lib/platform'
+import { isEmail, ticketUrl, type EmailForm } from '../help.helpers'
+import { helpText as t } from '../help.i18n'
+
+// Problems that need screenshots or photos go through the ticket form, which can upload them.
+const EMAIL_SUBTYPES = SUBTYPES.filter((s) => s.evidence.length === 0)
+
+export interface EmailSheetProps {
+  onSubmit: (form: EmailForm) => Promise<void>
+  onClose: () => void
+}
+
+const MAX_BODY = 1000
+const lang = preferredLang()
+
+const needs = (form: EmailForm, field: 'orderNo' | 'productName') =>
+  (getSubtype(form.subtype)?.requiredFields as readonly string[] | undefined)?.includes(field) ?? false
+
+function validate(form: EmailForm): string | null {
+  if (!isEmail(form.email)) return t.emailInvalid
+  if (needs(form, 'orderNo') && !isOrderNo(form.orderNo)) return t.emailOrderInvalid
+  if (needs(form, 'productName') && !form.productName.trim()) return t.emailProductMissing
+  if (form.description.trim().length < 10) return t.emailTooShort
+  return null
+}
+
+/** 邮件咨询: shows the service address and files an email-channel ticket from a short form. */
+export function EmailSheet({ onSubmit, onClose }: EmailSheetProps) {
+  const address = CHANNEL_DEFAULTS.email.value
+  const [form, setForm] = useState<EmailForm>({ email: '', subtype: EMAIL_SUBTYPES[0].id, orderNo: '', productName: '', description: '' })
+  const [error, setError] = useState<string | null>(null)
+  const [sending, setSending] = useState(false)
+  const patch = (p: Partial<EmailForm>) => {
+    setForm((f) => ({ ...f, ...p }))
+    setError(null)
+  }
+  const submit = async () => {
+    const problem = validate(form)
+    if (problem) return setError(problem)
+    setSending(true)
+    try {
+      await onSubmit({ ...form, email: form.email.trim(), description: form.description.trim() })
+    } catch (e) {
+      setError((e as Error).message)
+    } finally {
+      setSending(false)
+    }
+  }
+  return (
+    <View className='sheet' role='dialog' aria-label={t.emailTitle}>
+      <View className='sheet__mask' onClick={onClose} />
+      <View className='sheet__panel'>
+        <View className='sheet__head'>
+          <Text className='sheet__title'>{t.emailTitle}</Text>
+          <View className='sheet__close' role='button' aria-label={t.close} onClick={onClose}>
+            ×
+          </View>
+        </View>
+        <Text className='sheet__intro'>{t.emailIntro(address)}</Text>
+        <View className='pill email__copy' role='button' onClick={() => Taro.setClipboardData({ data: address })}>
+          {t.copyAddress}
+        </View>
+        <Text className='field__label'>{t.yourEmail}</Text>
+        <Input
+          className='field__input email__address'
+          type='text'
+          value={form.email}
+          placeholder={t.yourEmailPlaceholder}
+          maxlength={254}
+          aria-label={t.yourEmail}
+          onInput={(e) => patch({ email: e.detail.value })}
+        />
+        <Text className='field__label'>{t.emailType}</Text>
+        <View className='chips' role='radiogroup'>
+          {EMAIL_SUBTYPES.map((st) => (
+            <View
+              key={st.id}
+              className={`chip ${form.subtype === st.id ? 'chip--active' : ''}`}
+              role='radio'
+              aria-checked={form.subtype === st.id}
+              onClick={() => patch({ subtype: st.id })}
+            >
+              {st[lang]}
+            </View>
+          ))}
+        </View>
+        <View className='field__hint'>
+          <Text>{t.emailEvidenceHint}</Text>
+          <View className='link' role='link' onClick={() => Taro.navigateTo({ url: ticketUrl() })}>
+            {t.fileTicket}
+          </View>
+        </View>
+        {needs(form, 'orderNo') ? (
+          <Input
+            className='field__input email__order'
+            type='number'
+            value={form.orderNo}
+            placeholder={t.emailOrderPlaceholder}
+            maxlength={20}
+            aria-label={t.emailOrderPlaceholder}
+            onInput={(e) => patch({ orderNo: e.detail.value.trim() })}
+          />
+        ) : null}
+        {needs(form, 'productName') ? (
+          <Input
+            className='field__input'
+            type='text'
+            value={form.productName}
+            placeholder={t.emailProductPlaceholder}
+            maxlength={100}
+            aria-label={t.emailProductPlaceholder}
+            onInput={(e) => patch({ productName: e.detail.value })}
+          />
+        ) : null}
+        <Text className='field__label'>
+          {t.emailBody}
+          <Text className='field__count'>
+            {' '}
+            {form.description.length}/{MAX_BODY}
+          </Text>
+        </Text>
+        <Textarea
+          className='field__textarea email__body'
+          value={form.description}
+          placeholder={t.emailBodyPlaceholder}
+          maxlength={MAX_BODY}
+          aria-label={t.emailBody}
+          onInput={(e) => patch({ description: e.detail.value })}
+        />
+        {error ? (
+          <View className='field__error' role='alert'>
+            {error}
+          </View>
+        ) : null}
+        <View className={`btn btn--primary ${sending ? 'btn--disabled' : ''}`} role='button' aria-disabled={sending} onClick={sending ? undefined : submit}>
+          {sending ? t.emailSending : t.emailSend}
+        </View>
+      </View>
+    </View>
+  )
+}

@@ -1,0 +1,38 @@
+import { View, Text } from '@tarojs/components'
+import { TIPS } from '@shared/catalog-data'
+import { preferredLang } from '@/lib/platform'
+import { expectedTimes } from '../help.helpers'
+import { helpText as t } from '../help.i18n'
+
+const en = preferredLang() === 'en'
+const duration = (d: { value: number; unit: 'hours' | 'days' }) => `${t.about} ${d.unit === 'hours' ? t.hours(d.value) : t.days(d.value)}`
+
+/** The catalog's tips and expected times, short and friendly. */
+export function TipsCard() {
+  const times = expectedTimes()
+  return (
+    <View className='card tips'>
+      <Text className='section-title'>{t.tips}</Text>
+      {TIPS.map((tip, i) => (
+        <View key={tip.id} className='tips__item'>
+          <Text className='tips__num'>{i + 1}</Text>
+          <View className='tips__text'>
+            <Text className='tips__title'>{en ? tip.titleEn : tip.titleZh}</Text>
+            <Text className='tips__body'>{en ? tip.bodyEn : tip.bodyZh}</Text>
+          </View>
+        </View>
+      ))}
+      <View className='tips__times' aria-label={t.expected}>
+        <View className='tips__time'>
+          <Text className='tips__time-value'>{duration(times.firstReply)}</Text>
+          <Text className='tips__time-label'>{t.firstReply}</Text>
+        </View>
+        <View className='tips__divider' />
+        <View className='tips__time'>
+          <Text className='tips__time-value'>{duration(times.resolution)}</Text>
+          <Text className='tips__time-label'>{t.resolution}</Text>
+        </View>
+      </View>
+    </View>
+  )
+}
