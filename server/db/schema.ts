@@ -1,3 +1,6 @@
+import type { NotificationOutboxTable, SubscriptionGrantsTable } from '../features/notifications/notifications.tables'
+import type { UploadsTable } from '../features/uploads/uploads.tables'
+
 /**
  * Table types for Kysely, snake_case as stored. Each feature adds its tables here and a
  * migration in ./migrations; timestamps are ISO-8601 strings so both dialects agree.
@@ -30,4 +33,7 @@ export interface DB {
   app_meta: AppMetaTable
   users: UsersTable
   sessions: SessionsTable
+  uploads: UploadsTable
+  notification_outbox: NotificationOutboxTable
+  subscription_grants: SubscriptionGrantsTable
 }
