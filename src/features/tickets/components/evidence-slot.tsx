@@ -28,7 +28,7 @@ export function EvidenceSlot({ req, files, error, onAdd, onRemove }: Props) {
     Taro.previewImage({ current: f.url ?? f.localPath, urls: urls.length ? urls : [f.localPath] })
   }
   return (
-    <View className={`tf-slot ${error ? 'tf-slot--error' : ''}`} id={`field-evidence.${req.kind}`} data-field={`evidence.${req.kind}`}>
+    <View className={`tf-slot ${error ? 'tf-slot--error' : ''}`} id={`field-evidence-${req.kind}`} data-field={`evidence.${req.kind}`}>
       <View className='tf-slot__head'>
         <Text className='tf-slot__label'>{req.label}</Text>
         <Text className='tf-slot__count'>
