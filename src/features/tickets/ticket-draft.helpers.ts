@@ -42,7 +42,7 @@ export function applyPrefill(d: TicketDraft, params: PrefillParams): TicketDraft
   const orderNo = safeDecode(params.orderNo).replace(/\s+/g, '')
   if (orderNo) next.orderNo = orderNo.slice(0, 40)
   const description = safeDecode(params.description)
-  if (description && !next.description.trim()) next.description = description.slice(0, 1000)
+  if (description && !next.description.trim()) next.description = description.slice(0, 2000)
   return next
 }
 

@@ -12,10 +12,10 @@ import {
 import type { DraftField, EvidenceFile, FormError, FormStep, TicketDraft } from './ticket-form.types'
 
 export const DESCRIPTION_MIN = 10
-export const DESCRIPTION_MAX = 1000
+export const DESCRIPTION_MAX = 2000
 export const PRODUCT_MAX = 100
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/
-const PHONE = /^1\d{10}$/
+const PHONE = /^1[3-9]\d{9}$/
 
 /** A random RFC 4122 v4 id without crypto APIs (absent in some mini-program runtimes). */
 export function newIdempotencyKey(rand: () => number = Math.random): string {

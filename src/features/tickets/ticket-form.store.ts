@@ -62,7 +62,12 @@ export const useTicketForm = create<FormState>()(
         prefill: (params) => set((s) => ({ draft: stamp(applyPrefill(s.draft, params)) })),
         startOver: () => set({ draft: emptyDraft(), touched: [], submitError: null }),
         addFiles: async (kind, paths) => {
-          const added: EvidenceFile[] = paths.map((p) => ({ key: `f${Date.now()}-${fileSeq++}`, localPath: p, status: 'uploading', progress: 0 }))
+          const added: EvidenceFile[] = paths.map((p) => ({
+            key: `f${Date.now()}-${fileSeq++}`,
+            localPath: p,
+            status: 'uploading',
+            progress: 0,
+          }))
           set((s) => ({
             draft: stamp({ ...s.draft, evidence: { ...s.draft.evidence, [kind]: [...(s.draft.evidence[kind] ?? []), ...added] } }),
           }))
@@ -79,7 +84,10 @@ export const useTicketForm = create<FormState>()(
         },
         removeFile: (kind, key) =>
           set((s) => ({
-            draft: stamp({ ...s.draft, evidence: { ...s.draft.evidence, [kind]: (s.draft.evidence[kind] ?? []).filter((f) => f.key !== key) } }),
+            draft: stamp({
+              ...s.draft,
+              evidence: { ...s.draft.evidence, [kind]: (s.draft.evidence[kind] ?? []).filter((f) => f.key !== key) },
+            }),
           })),
         submit: async () => {
           const { draft, submitting } = get()

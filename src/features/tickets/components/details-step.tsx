@@ -54,7 +54,12 @@ export function DetailsStep({ draft, touched, orders, onChange, onBlur }: Props)
     if (f === 'purchasedAt') {
       return (
         <FormField key={f} id={f} label={fieldLabel(f)} required={required} hint={HINTS[f]} error={error}>
-          <Picker mode='date' value={draft.purchasedAt || today} end={today} onChange={(e) => onChange({ purchasedAt: String(e.detail.value) })}>
+          <Picker
+            mode='date'
+            value={draft.purchasedAt || today}
+            end={today}
+            onChange={(e) => onChange({ purchasedAt: String(e.detail.value) })}
+          >
             <View className={`tf-input tf-picker ${draft.purchasedAt ? '' : 'tf-picker--empty'}`} aria-label={fieldLabel(f)}>
               {draft.purchasedAt || '选择日期'}
             </View>
@@ -97,12 +102,15 @@ export function DetailsStep({ draft, touched, orders, onChange, onBlur }: Props)
   }
   return (
     <View className='tf-step'>
-      <Text className='tf-step__title'>
-        {sub?.zh} · 填写详情
-      </Text>
+      <Text className='tf-step__title'>{sub?.zh} · 填写详情</Text>
       <View className='tf-card'>{detailFields(draft.subtype).map(({ field, required }) => renderField(field, required))}</View>
       <View className='tf-card'>
-        <FormField id='outcome' label='期望的处理方式' required error={touched.includes('outcome') && !draft.outcome ? '请选择期望的处理方式' : null}>
+        <FormField
+          id='outcome'
+          label='期望的处理方式'
+          required
+          error={touched.includes('outcome') && !draft.outcome ? '请选择期望的处理方式' : null}
+        >
           <View className='tf-chips' role='radiogroup' aria-label='期望的处理方式'>
             {(sub?.outcomes ?? []).map((id) => (
               <View

@@ -1,7 +1,9 @@
 import Taro from '@tarojs/taro'
 import { Image, Text, View } from '@tarojs/components'
 import type { EvidenceKind, EvidenceRequirement } from '@shared/catalog-data'
+import { apiBase } from '@/lib/platform'
 import { doneFiles } from '../ticket-form.helpers'
+import { fileUrl } from '../ticket-status.helpers'
 import type { EvidenceFile } from '../ticket-form.types'
 
 interface Props {
@@ -24,8 +26,8 @@ export function EvidenceSlot({ req, files, error, onAdd, onRemove }: Props) {
     }
   }
   const preview = (f: EvidenceFile) => {
-    const urls = doneFiles(files).map((x) => x.url ?? x.localPath)
-    Taro.previewImage({ current: f.url ?? f.localPath, urls: urls.length ? urls : [f.localPath] })
+    const urls = doneFiles(files).map((x) => (x.url ? fileUrl(x.url, apiBase) : x.localPath))
+    Taro.previewImage({ current: f.url ? fileUrl(f.url, apiBase) : f.localPath, urls: urls.length ? urls : [f.localPath] })
   }
   return (
     <View className={`tf-slot ${error ? 'tf-slot--error' : ''}`} id={`field-evidence-${req.kind}`} data-field={`evidence.${req.kind}`}>
@@ -39,7 +41,12 @@ export function EvidenceSlot({ req, files, error, onAdd, onRemove }: Props) {
       <View className='tf-slot__grid'>
         {files.map((f, i) => (
           <View key={f.key} className={`tf-thumb tf-thumb--${f.status}`} aria-label={`${req.label}第 ${i + 1} 张`}>
-            <Image className='tf-thumb__img' src={f.url ?? f.localPath} mode='aspectFill' onClick={() => f.status === 'done' && preview(f)} />
+            <Image
+              className='tf-thumb__img'
+              src={f.url ? fileUrl(f.url, apiBase) : f.localPath}
+              mode='aspectFill'
+              onClick={() => f.status === 'done' && preview(f)}
+            />
             {f.status === 'uploading' && (
               <View className='tf-thumb__progress' role='progressbar' aria-valuenow={f.progress}>
                 <View className='tf-thumb__bar' style={{ width: `${f.progress}%` }} />
@@ -47,7 +54,12 @@ export function EvidenceSlot({ req, files, error, onAdd, onRemove }: Props) {
               </View>
             )}
             {f.status === 'failed' && <Text className='tf-thumb__failed'>{f.error ?? '上传失败'}</Text>}
-            <View className='tf-thumb__remove' role='button' aria-label={`删除${req.label}第 ${i + 1} 张`} onClick={() => onRemove(req.kind, f.key)}>
+            <View
+              className='tf-thumb__remove'
+              role='button'
+              aria-label={`删除${req.label}第 ${i + 1} 张`}
+              onClick={() => onRemove(req.kind, f.key)}
+            >
               ×
             </View>
           </View>
@@ -60,9 +72,9 @@ export function EvidenceSlot({ req, files, error, onAdd, onRemove }: Props) {
         )}
       </View>
       {error && (
-        <Text className='tf-field__error' role='alert'>
+        <View className='tf-field__error' role='alert'>
           {error}
-        </Text>
+        </View>
       )}
     </View>
   )

@@ -20,9 +20,9 @@ export function FormField({ id, label, required, hint, error, children }: Props)
       </View>
       {children}
       {error ? (
-        <Text className='tf-field__error' role='alert'>
+        <View className='tf-field__error' role='alert'>
           {error}
-        </Text>
+        </View>
       ) : hint ? (
         <Text className='tf-field__hint'>{hint}</Text>
       ) : null}

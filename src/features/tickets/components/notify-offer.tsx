@@ -27,7 +27,9 @@ export function NotifyOffer({ templates, wanted, onToggle, email }: Props) {
           </View>
           <Switch checked={wanted} color='#ff5000' aria-label='提交时开启微信通知' onChange={(e) => onToggle(e.detail.value)} />
         </View>
-        <Text className='tf-notify__left'>当前还可接收 {left} 条通知{left === 0 ? '，开启后每类进展可提醒一次' : ''}</Text>
+        <Text className='tf-notify__left'>
+          当前还可接收 {left} 条通知{left === 0 ? '，开启后每类进展可提醒一次' : ''}
+        </Text>
       </View>
     )
   }
@@ -35,7 +37,9 @@ export function NotifyOffer({ templates, wanted, onToggle, email }: Props) {
     <View className='tf-card tf-notify'>
       <Text className='tf-notify__title'>邮件通知进展</Text>
       <Text className='tf-notify__desc'>
-        {email ? `受理、客服回复、处理完成时将发送邮件到 ${email}` : '网页版无法接收微信通知，填写上方联系邮箱即可收到受理、回复和处理完成的邮件'}
+        {email
+          ? `受理、客服回复、处理完成时将发送邮件到 ${email}`
+          : '网页版无法接收微信通知，填写上方联系邮箱即可收到受理、回复和处理完成的邮件'}
       </Text>
     </View>
   )

@@ -27,7 +27,9 @@ export function SubtypeStep({ serviceType, value, onPick }: Props) {
             <Text className='tf-sub__name'>{s.zh}</Text>
             <Text className='tf-sub__desc'>{s.descriptionZh}</Text>
             {evidence.length > 0 && (
-              <Text className='tf-sub__needs'>需准备：{evidence.map((e) => `${e.label}${e.minFiles > 1 ? ` ${e.minFiles} 张` : ''}`).join('、')}</Text>
+              <Text className='tf-sub__needs'>
+                需准备：{evidence.map((e) => `${e.label}${e.minFiles > 1 ? ` ${e.minFiles} 张` : ''}`).join('、')}
+              </Text>
             )}
           </View>
         )

@@ -36,7 +36,11 @@ export function TicketForm({ restored, onCreated }: Props) {
 
   useEffect(() => {
     listOrders().then(setOrders, () => setOrders([]))
-    if (isWeapp) getSubscriptions().then((s) => setTemplates(s.templates), () => setTemplates([]))
+    if (isWeapp)
+      getSubscriptions().then(
+        (s) => setTemplates(s.templates),
+        () => setTemplates([]),
+      )
   }, [])
 
   const go = (step: FormStep) => {
@@ -88,14 +92,23 @@ export function TicketForm({ restored, onCreated }: Props) {
       {restored && isDraftStarted(draft) && (
         <View className='tf-restored' role='status'>
           <Text>已恢复您上次未提交的内容</Text>
-          <Text className='tf-restored__reset' role='button' onClick={startOver}>
+          <View className='tf-restored__reset' role='button' onClick={startOver}>
             重新填写
-          </Text>
+          </View>
         </View>
       )}
-      {draft.step === 0 && <ServiceTypeStep value={draft.serviceType} onPick={(id) => update({ serviceType: id, subtype: draft.serviceType === id ? draft.subtype : null, step: 1 })} />}
+      {draft.step === 0 && (
+        <ServiceTypeStep
+          value={draft.serviceType}
+          onPick={(id) => update({ serviceType: id, subtype: draft.serviceType === id ? draft.subtype : null, step: 1 })}
+        />
+      )}
       {draft.step === 1 && draft.serviceType && (
-        <SubtypeStep serviceType={draft.serviceType} value={draft.subtype} onPick={(id) => update({ subtype: id, outcome: draft.subtype === id ? draft.outcome : null, step: 2 })} />
+        <SubtypeStep
+          serviceType={draft.serviceType}
+          value={draft.subtype}
+          onPick={(id) => update({ subtype: id, outcome: draft.subtype === id ? draft.outcome : null, step: 2 })}
+        />
       )}
       {draft.step === 2 && <DetailsStep draft={draft} touched={touched} orders={orders} onChange={update} onBlur={touch} />}
       {draft.step === 3 && (
@@ -111,9 +124,9 @@ export function TicketForm({ restored, onCreated }: Props) {
       )}
       <View className='tf-bar'>
         {draft.step === 3 && (
-          <Text className={`tf-bar__missing ${missing ? '' : 'tf-bar__missing--ok'}`} role='status'>
+          <View className={`tf-bar__missing ${missing ? '' : 'tf-bar__missing--ok'}`} role='status'>
             {submitError ?? missing ?? '信息已齐全，可以提交'}
-          </Text>
+          </View>
         )}
         <View className='tf-bar__buttons'>
           {draft.step > 0 && (
