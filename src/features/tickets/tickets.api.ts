@@ -1,10 +1,9 @@
 import type { Catalog } from '@shared/catalog'
 import type { Subscriptions } from '@shared/notification'
-import type { OrderList } from '@shared/order'
+import type { Order, OrderList } from '@shared/order'
 import type { CreateTicketBody, RatingBody, ReplyBody, Ticket, TicketDetail, TicketGroup, TicketPage } from '@shared/ticket'
 import type { Upload } from '@shared/upload'
 import { request, upload } from '@/lib/http'
-import { toOrderOptions, type OrderOption } from './tickets.mapping'
 
 /** Creates a ticket; the same key always yields the same ticket (double taps, retries after a timeout). */
 export function createTicket(body: CreateTicketBody, idempotencyKey: string): Promise<Ticket> {
@@ -35,9 +34,9 @@ export const rateTicket = (id: string, body: RatingBody, edit: boolean) => actio
 /** 投诉: escalates with a reason. */
 export const escalateTicket = (id: string, reason: string) => action(id, 'escalate', { reason })
 
-/** The shopper's recent orders, shaped for the order picker. */
-export async function listOrders(): Promise<OrderOption[]> {
-  return toOrderOptions((await request<OrderList>('/api/orders')).items)
+/** The shopper's recent orders, most recently paid first. */
+export async function listOrders(): Promise<Order[]> {
+  return (await request<OrderList>('/api/orders')).items
 }
 
 /** The service catalog as the server serves it (subscribe template ids live here). */

@@ -8,7 +8,7 @@ import { allErrors, isDraftStarted, missingSummary } from '../ticket-form.helper
 import { useTicketForm } from '../ticket-form.store'
 import type { FormStep } from '../ticket-form.types'
 import { getSubscriptions, listOrders, saveSubscriptions } from '../tickets.api'
-import type { OrderOption } from '../tickets.mapping'
+import { toOrderOptions, type OrderOption } from '../tickets.mapping'
 import { DetailsStep } from './details-step'
 import { EvidenceStep } from './evidence-step'
 import { NotifyOffer } from './notify-offer'
@@ -35,7 +35,7 @@ export function TicketForm({ restored, onCreated }: Props) {
   const busy = useRef(false)
 
   useEffect(() => {
-    listOrders().then(setOrders, () => setOrders([]))
+    listOrders().then((o) => setOrders(toOrderOptions(o)), () => setOrders([]))
     if (isWeapp)
       getSubscriptions().then(
         (s) => setTemplates(s.templates),
