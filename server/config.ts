@@ -1,5 +1,6 @@
 import path from 'node:path'
 import type { AuthOptions } from './features/auth/auth.service'
+import { readTicketSettings, type TicketSettings } from './features/tickets/tickets.config'
 
 /** Server settings, read from the environment only. */
 export interface Config {
@@ -13,6 +14,8 @@ export interface Config {
   /** Requests per minute per token (or per IP without one). */
   rateLimitMax: number
   auth: AuthOptions
+  /** Catalog channels, SLA, subscribe templates and the auto-close sweep. */
+  tickets: TicketSettings
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
@@ -58,5 +61,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         ? { appId: env.WECHAT_APPID, secret: env.WECHAT_SECRET ?? '', apiBase: env.WECHAT_API_BASE || 'https://api.weixin.qq.com' }
         : null,
     },
+    tickets: readTicketSettings(env, (message) => {
+      throw new ConfigError(message)
+    }),
   }
 }

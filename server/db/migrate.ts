@@ -4,6 +4,7 @@ import * as m001 from './migrations/2026-11-26-001-init'
 import * as m002 from './migrations/2026-11-26-002-auth'
 import * as m010 from './migrations/2026-11-26-010-uploads'
 import * as m011 from './migrations/2026-11-26-011-notifications'
+import * as m020 from './migrations/2026-11-26-020-tickets'
 
 /** Every migration, in order. Names sort by date so both dialects apply them identically. */
 const migrations: Record<string, Migration> = {
@@ -11,6 +12,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-26-002-auth': m002,
   '2026-11-26-010-uploads': m010,
   '2026-11-26-011-notifications': m011,
+  '2026-11-26-020-tickets': m020,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }

@@ -1,5 +1,6 @@
 import type { NotificationOutboxTable, SubscriptionGrantsTable } from '../features/notifications/notifications.tables'
 import type { UploadsTable } from '../features/uploads/uploads.tables'
+import type { TicketComplaintsTable, TicketEventsTable, TicketIdempotencyTable, TicketsTable } from '../features/tickets/tickets.tables'
 
 /**
  * Table types for Kysely, snake_case as stored. Each feature adds its tables here and a
@@ -36,4 +37,8 @@ export interface DB {
   uploads: UploadsTable
   notification_outbox: NotificationOutboxTable
   subscription_grants: SubscriptionGrantsTable
+  tickets: TicketsTable
+  ticket_events: TicketEventsTable
+  ticket_idempotency: TicketIdempotencyTable
+  ticket_complaints: TicketComplaintsTable
 }

@@ -1,0 +1,73 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import {
+  AgentReplyBodySchema,
+  AgentTicketDetailSchema,
+  AgentTicketListQuerySchema,
+  AgentTicketPageSchema,
+  TicketParamsSchema,
+  TicketStatsQuerySchema,
+  TicketStatsSchema,
+  TransitionBodySchema,
+} from '../../../types/ticket'
+import { errorResponses } from '../../plugins/schemas'
+import * as agent from './agent-tickets.service'
+import { ticketStats } from './ticket-stats.service'
+
+const tags = ['agent']
+
+/** The agents' side of tickets: queue, detail with internal notes, status moves, replies, stats. */
+const agentTicketsRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const { db } = app
+  const settings = app.config.tickets
+  app.addHook('preHandler', app.requireAgent)
+
+  app.get('/api/agent/tickets', {
+    schema: {
+      tags,
+      summary: 'Ticket queue, newest first (status, serviceType, overdue, escalated filters; cursor pagination)',
+      querystring: AgentTicketListQuerySchema,
+      response: { 200: AgentTicketPageSchema, ...errorResponses(400, 401, 403) },
+    },
+    handler: (req) => agent.listAgentTickets(db, settings, req.query),
+  })
+  app.get('/api/agent/tickets/stats', {
+    schema: {
+      tags,
+      summary: 'Counts by status, overdue, escalated, average rating, first-response and resolution times',
+      querystring: TicketStatsQuerySchema,
+      response: { 200: TicketStatsSchema, ...errorResponses(400, 401, 403) },
+    },
+    handler: (req) => ticketStats(db, req.query.since),
+  })
+  app.get('/api/agent/tickets/:id', {
+    schema: {
+      tags,
+      summary: 'A ticket with its full timeline (internal notes included)',
+      params: TicketParamsSchema,
+      response: { 200: AgentTicketDetailSchema, ...errorResponses(400, 401, 403, 404) },
+    },
+    handler: (req) => agent.getAgentTicket(db, settings, req.params.id),
+  })
+  app.post('/api/agent/tickets/:id/transition', {
+    schema: {
+      tags,
+      summary: 'Accept, ask the shopper, resume or resolve (illegal moves are 409 ILLEGAL_TRANSITION)',
+      params: TicketParamsSchema,
+      body: TransitionBodySchema,
+      response: { 200: AgentTicketDetailSchema, ...errorResponses(400, 401, 403, 404, 409) },
+    },
+    handler: (req) => agent.transitionTicket(db, settings, req.user!, req.params.id, req.body),
+  })
+  app.post('/api/agent/tickets/:id/replies', {
+    schema: {
+      tags,
+      summary: 'Reply to the shopper, or add an internal note (internal: true) shoppers never see',
+      params: TicketParamsSchema,
+      body: AgentReplyBodySchema,
+      response: { 200: AgentTicketDetailSchema, ...errorResponses(400, 401, 403, 404, 409) },
+    },
+    handler: (req) => agent.agentReply(db, settings, req.user!, req.params.id, req.body),
+  })
+}
+
+export default agentTicketsRoutes
