@@ -1,5 +1,6 @@
 import path from 'node:path'
 import type { AuthOptions } from './features/auth/auth.service'
+import { readNotifySettings, type NotifySettings } from './features/notifications/notify.config'
 import { readTicketSettings, type TicketSettings } from './features/tickets/tickets.config'
 
 /** Server settings, read from the environment only. */
@@ -14,6 +15,11 @@ export interface Config {
   /** Requests per minute per token (or per IP without one). */
   rateLimitMax: number
   auth: AuthOptions
+  /** Largest accepted upload in bytes (UPLOAD_MAX_BYTES). */
+  uploadMaxBytes: number
+  /** How often the notification worker looks for due messages (NOTIFY_POLL_MS); 0 leaves it to runOnce(). */
+  notifyPollMs: number
+  notify: NotifySettings
   /** Catalog channels, SLA, subscribe templates and the auto-close sweep. */
   tickets: TicketSettings
 }
@@ -44,6 +50,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (Boolean(env.WECHAT_APPID) !== Boolean(env.WECHAT_SECRET)) {
     throw new ConfigError('WECHAT_APPID and WECHAT_SECRET must be set together')
   }
+  const uploadMaxBytes = env.UPLOAD_MAX_BYTES ? Number(env.UPLOAD_MAX_BYTES) : 10 * 1024 * 1024
+  if (!Number.isInteger(uploadMaxBytes) || uploadMaxBytes < 1) {
+    throw new ConfigError(`UPLOAD_MAX_BYTES must be a positive integer (bytes), got "${env.UPLOAD_MAX_BYTES}"`)
+  }
+  const notifyPollMs = env.NOTIFY_POLL_MS ? Number(env.NOTIFY_POLL_MS) : 5000
+  if (!Number.isInteger(notifyPollMs) || notifyPollMs < 0) {
+    throw new ConfigError(`NOTIFY_POLL_MS must be a whole number of milliseconds, got "${env.NOTIFY_POLL_MS}"`)
+  }
   const nodeEnv = env.NODE_ENV || 'development'
   const root = path.resolve(__dirname, '..')
   return {
@@ -61,6 +75,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         ? { appId: env.WECHAT_APPID, secret: env.WECHAT_SECRET ?? '', apiBase: env.WECHAT_API_BASE || 'https://api.weixin.qq.com' }
         : null,
     },
+    uploadMaxBytes,
+    notifyPollMs,
+    notify: readNotifySettings(env, (message) => {
+      throw new ConfigError(message)
+    }),
     tickets: readTicketSettings(env, (message) => {
       throw new ConfigError(message)
     }),

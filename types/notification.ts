@@ -1,11 +1,11 @@
 import { Type, type Static } from 'typebox'
 
 export const NOTIFICATION_EVENTS = ['accepted', 'replied', 'resolved'] as const
-export const NotificationEventSchema = Type.Union(NOTIFICATION_EVENTS.map((e) => Type.Literal(e)))
+export const NotificationEventSchema = Type.Enum(NOTIFICATION_EVENTS)
 export type NotificationEvent = (typeof NOTIFICATION_EVENTS)[number]
 
 export const NOTIFICATION_CHANNELS = ['wechat', 'email', 'sms'] as const
-export const NotificationChannelSchema = Type.Union(NOTIFICATION_CHANNELS.map((c) => Type.Literal(c)))
+export const NotificationChannelSchema = Type.Enum(NOTIFICATION_CHANNELS)
 export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number]
 
 /**
@@ -14,7 +14,7 @@ export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number]
  * not sent again, so no shopper gets the same message twice.
  */
 export const NOTIFICATION_STATUSES = ['pending', 'sending', 'sent', 'failed', 'skipped', 'unconfirmed'] as const
-export const NotificationStatusSchema = Type.Union(NOTIFICATION_STATUSES.map((s) => Type.Literal(s)))
+export const NotificationStatusSchema = Type.Enum(NOTIFICATION_STATUSES)
 export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number]
 
 /** `POST /api/subscriptions`: the template ids wx.requestSubscribeMessage reported as 'accept'. */

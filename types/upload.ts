@@ -9,7 +9,7 @@ export const UPLOAD_FIELD = 'file'
 
 export const UploadSchema = Type.Object({
   id: Type.String({ format: 'uuid' }),
-  contentType: Type.Union(UPLOAD_CONTENT_TYPES.map((t) => Type.Literal(t))),
+  contentType: Type.Enum(UPLOAD_CONTENT_TYPES),
   size: Type.Integer({ minimum: 1, description: 'Bytes' }),
   width: Type.Union([Type.Integer(), Type.Null()], { description: 'Pixels, when the header says' }),
   height: Type.Union([Type.Integer(), Type.Null()]),

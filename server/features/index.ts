@@ -5,6 +5,7 @@ import catalogRoutes from './catalog/catalog.routes'
 import ordersRoutes from './orders/orders.routes'
 import ticketsRoutes from './tickets/tickets.routes'
 import agentTicketsRoutes from './tickets/agent-tickets.routes'
+import uploadsRoutes from './uploads/uploads.routes'
 
 /** Every feature's routes; each feature lives in its own folder beside this file. */
-export const features: FastifyPluginAsync[] = [healthRoutes, authRoutes, catalogRoutes, ordersRoutes, ticketsRoutes, agentTicketsRoutes]
+export const features: FastifyPluginAsync[] = [healthRoutes, authRoutes, catalogRoutes, ordersRoutes, ticketsRoutes, agentTicketsRoutes, uploadsRoutes]
