@@ -103,3 +103,14 @@ export async function upload<T>(path: string, filePath: string, onProgress?: (pe
   if (result.statusCode >= 200 && result.statusCode < 300) return body as T
   throw toApiError(result.statusCode, body)
 }
+
+/** Downloads a protected file (e.g. an attachment) with the bearer token; resolves a local path <Image> can show. */
+export async function download(path: string): Promise<string> {
+  const session = getSession() ?? (await ensureSession())
+  const res = await Taro.downloadFile({
+    url: /^https?:/.test(path) ? path : `${apiBase}${path}`,
+    header: { Authorization: `Bearer ${session.token}` },
+  })
+  if (res.statusCode < 200 || res.statusCode >= 300) throw new ApiError(res.statusCode, 'HTTP_ERROR', `下载失败 (${res.statusCode})`)
+  return res.tempFilePath
+}

@@ -1,5 +1,5 @@
 import type { Catalog } from '@shared/catalog'
-import type { Subscriptions } from '@shared/notification'
+import type { NotificationEvent, Subscriptions } from '@shared/notification'
 import type { Order, OrderList } from '@shared/order'
 import type { CreateTicketBody, RatingBody, ReplyBody, Ticket, TicketDetail, TicketGroup, TicketPage } from '@shared/ticket'
 import type { Upload } from '@shared/upload'
@@ -62,4 +62,18 @@ export function saveSubscriptions(templateIds: string[]): Promise<Subscriptions>
 /** Links the shopper's chat to this ticket so the agent sees it; the chat tab opens either way. */
 export function linkChatToTicket(ticketId: string): Promise<unknown> {
   return request('/api/chat/link', { method: 'POST', data: { ticketId } })
+}
+
+/** Templates to ask for before submit, with what is left; falls back to the catalog's ids when grants are unknown. */
+export async function loadSubscribeTemplates(): Promise<Subscriptions['templates']> {
+  try {
+    return (await getSubscriptions()).templates
+  } catch {
+    const { subscribeTemplates } = await getCatalog()
+    return (Object.entries(subscribeTemplates) as [NotificationEvent, string][]).map(([event, templateId]) => ({
+      event,
+      templateId,
+      remaining: 0,
+    }))
+  }
 }

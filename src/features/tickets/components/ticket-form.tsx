@@ -7,7 +7,7 @@ import { isWeapp } from '@/lib/platform'
 import { allErrors, isDraftStarted, missingSummary } from '../ticket-form.helpers'
 import { useTicketForm } from '../ticket-form.store'
 import type { FormStep } from '../ticket-form.types'
-import { getSubscriptions, listOrders, saveSubscriptions } from '../tickets.api'
+import { listOrders, loadSubscribeTemplates, saveSubscriptions } from '../tickets.api'
 import { toOrderOptions, type OrderOption } from '../tickets.mapping'
 import { DetailsStep } from './details-step'
 import { EvidenceStep } from './evidence-step'
@@ -35,12 +35,11 @@ export function TicketForm({ restored, onCreated }: Props) {
   const busy = useRef(false)
 
   useEffect(() => {
-    listOrders().then((o) => setOrders(toOrderOptions(o)), () => setOrders([]))
-    if (isWeapp)
-      getSubscriptions().then(
-        (s) => setTemplates(s.templates),
-        () => setTemplates([]),
-      )
+    listOrders().then(
+      (o) => setOrders(toOrderOptions(o)),
+      () => setOrders([]),
+    )
+    if (isWeapp) loadSubscribeTemplates().then(setTemplates, () => setTemplates([]))
   }, [])
 
   const go = (step: FormStep) => {

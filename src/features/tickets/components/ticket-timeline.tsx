@@ -1,8 +1,8 @@
 import Taro from '@tarojs/taro'
-import { Image, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import type { Attachment, TimelineEvent } from '@shared/ticket'
-import { apiBase } from '@/lib/platform'
-import { eventTitle, fileUrl, formatRelative, ratingTagLabel } from '../ticket-status.helpers'
+import { eventTitle, formatRelative, ratingTagLabel } from '../ticket-status.helpers'
+import { AuthedImage, resolveImage } from './authed-image'
 
 interface Props {
   events: TimelineEvent[]
@@ -13,18 +13,14 @@ interface Props {
 
 function Attachments({ files }: { files: Attachment[] }) {
   if (!files.length) return null
-  const urls = files.map((f) => fileUrl(f.url, apiBase))
+  const open = async (current: string) => {
+    const urls = await Promise.all(files.map((f) => resolveImage(f.url).catch(() => '')))
+    Taro.previewImage({ current, urls: urls.filter(Boolean) })
+  }
   return (
     <View className='td-files'>
-      {urls.map((u, i) => (
-        <Image
-          key={files[i].uploadId}
-          className='td-files__img'
-          src={u}
-          mode='aspectFill'
-          aria-label={`查看附件 ${i + 1}`}
-          onClick={() => Taro.previewImage({ current: u, urls })}
-        />
+      {files.map((f, i) => (
+        <AuthedImage key={f.uploadId} className='td-files__img' url={f.url} label={`查看附件 ${i + 1}`} onOpen={open} />
       ))}
     </View>
   )
