@@ -1,10 +1,13 @@
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { act, configure, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import { TicketForm } from '@/features/tickets/components/ticket-form'
 import { DRAFT_STORAGE_KEY, useTicketForm } from '@/features/tickets/ticket-form.store'
 import { emptyDraft } from '@/features/tickets/ticket-form.helpers'
 import { memoryStorage } from '../support/taro-mock'
 import { fakeApi } from '../support/fake-api'
+
+// This machine is shared and slow; give async queries more than the 1 s default.
+configure({ asyncUtilTimeout: 5000 })
 
 const ORDER = {
   orderNo: '202611201234560001',

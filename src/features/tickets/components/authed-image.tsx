@@ -39,5 +39,9 @@ export function AuthedImage({ url, className, label, onOpen }: Props) {
     }
   }, [url])
   if (!src) return <View className={`${className} td-files__placeholder`} aria-label={label} />
-  return <Image className={className} src={src} mode='aspectFill' aria-label={label} onClick={() => onOpen(src)} />
+  return (
+    <View className={className} role='button' aria-label={label} onClick={() => onOpen(src)}>
+      <Image className='td-files__fill' src={src} mode='aspectFill' />
+    </View>
+  )
 }
