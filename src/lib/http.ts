@@ -125,3 +125,14 @@ export async function upload<T>(
   if (result.statusCode >= 200 && result.statusCode < 300) return body as T
   throw toApiError(result.statusCode, body)
 }
+
+/** Downloads a protected file (e.g. an attachment) with the bearer token; resolves a local path <Image> can show. */
+export async function download(path: string, scope: SessionScope = 'shopper'): Promise<string> {
+  const token = scope === 'agent' ? agentToken() : (getSession() ?? (await ensureSession())).token
+  const res = await Taro.downloadFile({
+    url: /^https?:/.test(path) ? path : `${apiBase}${path}`,
+    header: { Authorization: `Bearer ${token}` },
+  })
+  if (res.statusCode < 200 || res.statusCode >= 300) throw new ApiError(res.statusCode, 'HTTP_ERROR', `下载失败 (${res.statusCode})`)
+  return res.tempFilePath
+}

@@ -43,7 +43,7 @@ export async function shopperReply(db: Database, settings: TicketSettings, user:
     const at = nowIso()
     const events = [event(shopper(user), at, 'reply', { text: text || null, attachments: body.attachments })]
     if (t.status === 'awaiting_customer') {
-      checkMove(t, 'in_progress', 'shopper')
+      checkMove(t, 'in_progress', 'shopper', 'supplement')
       await applyMove(trx, t, 'in_progress', at, settings.sla)
       events.push(event(shopper(user), at, 'status_changed', { from: t.status, to: 'in_progress' }))
     } else {
@@ -56,7 +56,7 @@ export async function shopperReply(db: Database, settings: TicketSettings, user:
 /** The shopper confirms the problem is solved: resolved → closed. */
 export function confirmTicket(db: Database, settings: TicketSettings, user: SessionUser, id: string) {
   return act(db, settings, user, id, async (trx, t) => {
-    checkMove(t, 'closed', 'shopper')
+    checkMove(t, 'closed', 'shopper', 'confirm')
     const at = nowIso()
     await applyMove(trx, t, 'closed', at, settings.sla)
     await repo.appendEvents(trx, t.id, [event(shopper(user), at, 'confirmed', { from: t.status, to: 'closed' })])
@@ -66,7 +66,7 @@ export function confirmTicket(db: Database, settings: TicketSettings, user: Sess
 /** The problem came back: resolved → in_progress with a fresh resolution window and raised priority. */
 export function reopenTicket(db: Database, settings: TicketSettings, user: SessionUser, id: string, reason: string) {
   return act(db, settings, user, id, async (trx, t) => {
-    checkMove(t, 'in_progress', 'shopper')
+    checkMove(t, 'in_progress', 'shopper', 'reopen')
     const at = nowIso()
     const patch = { reopen_count: t.reopen_count + 1, priority: t.priority === 'normal' ? ('high' as const) : t.priority }
     await applyMove(trx, t, 'in_progress', at, settings.sla, { patch })

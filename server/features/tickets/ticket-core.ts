@@ -81,10 +81,10 @@ function slaColumns(s: SlaState): Partial<TicketRecord> {
   }
 }
 
-/** Refuses a move the status machine does not allow: 409 naming the current status. */
-export function checkMove(ticket: TicketRecord, to: TicketStatus, actor: TransitionActor): TransitionAction {
+/** Refuses a move the status machine does not allow (or that is not the `expected` step): 409 naming the current status. */
+export function checkMove(ticket: TicketRecord, to: TicketStatus, actor: TransitionActor, expected?: TransitionAction): TransitionAction {
   const result = transition(ticket.status, to, actor)
-  if (!result.ok) {
+  if (!result.ok || (expected && result.action !== expected)) {
     throw new HttpError(409, 'ILLEGAL_TRANSITION', `A ${ticket.status} ticket cannot move to ${to}.`, undefined, { status: ticket.status })
   }
   return result.action

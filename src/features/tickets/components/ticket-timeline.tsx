@@ -1,0 +1,59 @@
+import Taro from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import type { Attachment, TimelineEvent } from '@shared/ticket'
+import { eventTitle, formatRelative, ratingTagLabel } from '../ticket-status.helpers'
+import { AuthedImage, resolveImage } from './authed-image'
+
+interface Props {
+  events: TimelineEvent[]
+  now: Date
+  /** Rating details shown under rated events (the event itself carries only text). */
+  rating?: { score: number; tags: string[] } | null
+}
+
+function Attachments({ files }: { files: Attachment[] }) {
+  if (!files.length) return null
+  const open = async (current: string) => {
+    const urls = await Promise.all(files.map((f) => resolveImage(f.url).catch(() => '')))
+    Taro.previewImage({ current, urls: urls.filter(Boolean) })
+  }
+  return (
+    <View className='td-files'>
+      {files.map((f, i) => (
+        <AuthedImage key={f.uploadId} className='td-files__img' url={f.url} label={`查看附件 ${i + 1}`} onOpen={open} />
+      ))}
+    </View>
+  )
+}
+
+/** The ticket's history, newest first: replies with tap-to-preview attachments, status changes, ratings. */
+export function TicketTimeline({ events, now, rating }: Props) {
+  const visible = events
+    .filter((e) => !e.internal && e.type !== 'internal_note')
+    .slice()
+    .reverse()
+  return (
+    <View className='td-card td-timeline' aria-label='处理进度'>
+      <Text className='td-card__title'>处理进度</Text>
+      {visible.map((e, i) => (
+        <View key={e.id} className={`td-ev td-ev--${e.actor.role} ${i === 0 ? 'td-ev--latest' : ''}`}>
+          <View className='td-ev__dot' />
+          <View className='td-ev__body'>
+            <View className='td-ev__head'>
+              <Text className='td-ev__title'>{eventTitle(e)}</Text>
+              <Text className='td-ev__time'>{formatRelative(e.createdAt, now)}</Text>
+            </View>
+            {(e.type === 'rated' || e.type === 'rating_updated') && rating && (
+              <Text className='td-ev__stars'>
+                {'★'.repeat(rating.score)}
+                {'☆'.repeat(5 - rating.score)} {rating.tags.map(ratingTagLabel).join(' · ')}
+              </Text>
+            )}
+            {e.text && <Text className='td-ev__text'>{e.text}</Text>}
+            <Attachments files={e.attachments} />
+          </View>
+        </View>
+      ))}
+    </View>
+  )
+}
