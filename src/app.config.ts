@@ -17,9 +17,24 @@ export default defineAppConfig({
     backgroundColor: '#ffffff',
     borderStyle: 'white',
     list: [
-      { pagePath: 'pages/help/index', iconPath: 'assets/tabbar/help.png', selectedIconPath: 'assets/tabbar/help-active.png', text: '帮助中心' },
-      { pagePath: 'pages/chat/index', iconPath: 'assets/tabbar/chat.png', selectedIconPath: 'assets/tabbar/chat-active.png', text: '在线客服' },
-      { pagePath: 'pages/tickets/index', iconPath: 'assets/tabbar/tickets.png', selectedIconPath: 'assets/tabbar/tickets-active.png', text: '我的工单' },
+      {
+        pagePath: 'pages/help/index',
+        iconPath: 'assets/tabbar/help.png',
+        selectedIconPath: 'assets/tabbar/help-active.png',
+        text: '帮助中心',
+      },
+      {
+        pagePath: 'pages/chat/index',
+        iconPath: 'assets/tabbar/chat.png',
+        selectedIconPath: 'assets/tabbar/chat-active.png',
+        text: '在线客服',
+      },
+      {
+        pagePath: 'pages/tickets/index',
+        iconPath: 'assets/tabbar/tickets.png',
+        selectedIconPath: 'assets/tabbar/tickets-active.png',
+        text: '我的工单',
+      },
     ],
   },
 })

@@ -21,7 +21,7 @@ export async function loginAgent(username: string, password: string): Promise<Se
 /** Revokes the agent token (best effort) and forgets it locally. */
 export async function logoutAgent(): Promise<void> {
   try {
-    await request<null>('/api/auth/logout', { method: 'POST', scope: 'agent' })
+    await request<null>('/api/auth/logout', { method: 'POST', scope: 'agent', data: {} })
   } catch {
     // Already expired or offline: forgetting it locally is what matters.
   }

@@ -38,7 +38,7 @@ export function fetchMine(status: 'assigned' | 'ended' = 'assigned'): Promise<Ag
 
 /** Takes a queued conversation; 409 when another agent was faster. */
 export function claimConversation(id: string): Promise<AgentConversation> {
-  return request<AgentConversation>(`${conv(id)}/claim`, { method: 'POST', scope: 'agent' })
+  return request<AgentConversation>(`${conv(id)}/claim`, { method: 'POST', scope: 'agent', data: {} })
 }
 
 /** Messages after `after` (held up to `wait` s when nothing is new) and the conversation state. */
@@ -60,6 +60,11 @@ export function markRead(id: string, seq: number): Promise<unknown> {
   return request<unknown>(`${conv(id)}/read`, { method: 'POST', scope: 'agent', data: { seq } })
 }
 
+/** Shows the shopper that the agent is typing (the server lets it expire by itself). */
+export function sendTyping(id: string): Promise<unknown> {
+  return request<unknown>(`${conv(id)}/typing`, { method: 'POST', scope: 'agent', data: {} })
+}
+
 /** Hands the conversation to another agent, or back to a queue. */
 export function transferConversation(id: string, body: TransferBody): Promise<AgentConversation> {
   return request<AgentConversation>(`${conv(id)}/transfer`, { method: 'POST', scope: 'agent', data: body })
@@ -67,7 +72,7 @@ export function transferConversation(id: string, body: TransferBody): Promise<Ag
 
 /** Ends the conversation; the shopper is asked to rate it. */
 export function endConversation(id: string): Promise<AgentConversation> {
-  return request<AgentConversation>(`${conv(id)}/end`, { method: 'POST', scope: 'agent' })
+  return request<AgentConversation>(`${conv(id)}/end`, { method: 'POST', scope: 'agent', data: {} })
 }
 
 /** Other agents, for the transfer picker. */

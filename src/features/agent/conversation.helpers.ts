@@ -1,5 +1,6 @@
 import type { BotMeta, ChatMessage } from '@shared/chat'
 import type { MessageListItem } from '@/components/message-list'
+import { apiBase } from '@/lib/platform'
 import type { Outgoing } from './agent-conversation.store'
 
 /** Adds `incoming` to `current`, once each (by seq), in seq order. */
@@ -11,6 +12,11 @@ export function mergeMessages(current: ChatMessage[], incoming: ChatMessage[]): 
   return [...bySeq.values()].sort((a, b) => a.seq - b.seq)
 }
 
+/** Signed upload links are paths; the mini-program needs the API origin in front. */
+function absolute(url: string): string {
+  return url.startsWith('/') ? `${apiBase}${url}` : url
+}
+
 /** Server messages and unconfirmed sends, as the shared message list draws them. */
 export function toListItems(messages: ChatMessage[], outgoing: Outgoing[]): MessageListItem[] {
   const items: MessageListItem[] = messages.map((m) => ({
@@ -18,7 +24,7 @@ export function toListItems(messages: ChatMessage[], outgoing: Outgoing[]): Mess
     sender: m.sender,
     kind: m.kind === 'event' ? 'system' : m.kind,
     text: m.kind === 'order' ? (m.order?.title ?? m.text ?? undefined) : (m.text ?? undefined),
-    imageUrl: m.imageUrl ?? undefined,
+    imageUrl: m.imageUrl ? absolute(m.imageUrl) : undefined,
     orderNo: m.orderNo ?? m.order?.orderNo ?? undefined,
     senderName: m.senderName ?? undefined,
     createdAt: m.createdAt,

@@ -42,7 +42,10 @@ export const useHelpStore = create<HelpState>()((set, get) => ({
     set({ categoryStatus: 'loading' })
     try {
       const { items } = await fetchFaq({ serviceType: category })
-      set((s) => ({ byCategory: { ...s.byCategory, [category]: items }, categoryStatus: s.category === category ? 'ready' : s.categoryStatus }))
+      set((s) => ({
+        byCategory: { ...s.byCategory, [category]: items },
+        categoryStatus: s.category === category ? 'ready' : s.categoryStatus,
+      }))
     } catch {
       if (get().category === category) set({ categoryStatus: 'error' })
     }

@@ -3,7 +3,17 @@ import Taro, { useDidHide, useDidShow } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import type { QuickReply } from '@shared/chat'
 import { sendTyping } from '@/features/chat/chat.api'
-import { endChat, handoff, loadOlder, quickReply, sendImage, sendOrder, sendText, setChatVisible, submitRating } from '@/features/chat/chat.actions'
+import {
+  endChat,
+  handoff,
+  loadOlder,
+  quickReply,
+  sendImage,
+  sendOrder,
+  sendText,
+  setChatVisible,
+  submitRating,
+} from '@/features/chat/chat.actions'
 import { chatText as t } from '@/features/chat/chat.i18n'
 import { pickImage } from '@/features/chat/chat.media'
 import { retryMessage } from '@/features/chat/chat.outbox'
@@ -87,7 +97,12 @@ export default function ChatPage() {
         />
       )}
       <QuickReplies items={quick} onPick={onQuick} />
-      <Composer onSend={sendText} onImage={onImage} onOrder={() => setPicking(true)} onTyping={() => void sendTyping().catch(() => undefined)} />
+      <Composer
+        onSend={sendText}
+        onImage={onImage}
+        onOrder={() => setPicking(true)}
+        onTyping={() => void sendTyping().catch(() => undefined)}
+      />
       {picking ? <OrderPicker onPick={(o) => (setPicking(false), sendOrder(o))} onClose={() => setPicking(false)} /> : null}
       {showRating ? (
         <RatingSheet targets={c.rating.pending} agentName={c.agentName} onSubmit={submitRating} onClose={() => setRatingClosed(c.id)} />

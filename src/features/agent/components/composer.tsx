@@ -12,13 +12,18 @@ export interface ComposerProps {
   disabled?: boolean
   onSend: (text: string) => void
   onImage: (localPath: string) => void
+  /** Called at most every few seconds while the agent types. */
+  onTyping?: () => void
 }
 
+const TYPING_EVERY_MS = 4000
+
 /** Text box with canned answers for the conversation's service type, image picking and send. */
-export function Composer({ serviceType, disabled, onSend, onImage }: ComposerProps) {
+export function Composer({ serviceType, disabled, onSend, onImage, onTyping }: ComposerProps) {
   const [text, setText] = useState('')
   // Enter sends; in a browser the key still inserts its newline into the emptied box, so drop it.
   const justSent = useRef<string | null>(null)
+  const lastTyping = useRef(0)
   const phrases = quickPhrasesFor(serviceType)
   const canSend = !disabled && text.trim() !== ''
 
@@ -69,6 +74,10 @@ export function Composer({ serviceType, disabled, onSend, onImage }: ComposerPro
             const sent = justSent.current
             justSent.current = null
             const v = e.detail.value
+            if (onTyping && v && Date.now() - lastTyping.current > TYPING_EVERY_MS) {
+              lastTyping.current = Date.now()
+              onTyping()
+            }
             setText(sent !== null && (v.trim() === '' || v.trim() === sent.trim()) ? '' : v)
           }}
           onConfirm={send}

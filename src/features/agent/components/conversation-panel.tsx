@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import type { TransferBody } from '@shared/chat'
 import { MessageList } from '@/components/message-list'
+import { sendTyping } from '../agent-chat.api'
 import { useConversationStore } from '../agent-conversation.store'
 import { useInboxStore } from '../agent-inbox.store'
 import { evidenceLabel, intentLabel, serviceTypeLabel } from '../agent.helpers'
@@ -118,7 +119,12 @@ export function ConversationPanel({ conversationId, selfId, onBack, onShowCustom
         </View>
       ) : null}
       {mine ? (
-        <Composer serviceType={conversation?.serviceType ?? null} onSend={(t) => void send(t)} onImage={(p) => void sendImage(p)} />
+        <Composer
+          serviceType={conversation?.serviceType ?? null}
+          onSend={(t) => void send(t)}
+          onImage={(p) => void sendImage(p)}
+          onTyping={() => void sendTyping(conversationId).catch(() => undefined)}
+        />
       ) : null}
       {conversation?.status === 'ended' ? (
         <View className='conv__bar'>

@@ -55,7 +55,6 @@ export function QueueList({ queue, selectedId, claiming, elapsedSeconds = 0, onS
               <Text className='queue__order'>{item.orderNo ? `订单 ${item.orderNo}` : '未关联订单'}</Text>
               <Button
                 className='queue__claim'
-                size='mini'
                 loading={claiming === item.conversationId}
                 disabled={claiming !== null}
                 aria-label={`接入 ${item.shopper.displayName}`}

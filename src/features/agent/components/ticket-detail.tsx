@@ -1,8 +1,10 @@
+import { useEffect, useState } from 'react'
 import { Image, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { AgentTicketDetail, Attachment, TransitionBody } from '@shared/ticket'
 import { getOutcome, getSubtype } from '@shared/catalog-data'
 import { clockTime } from '@/components/message-list'
+import { download } from '@/lib/http'
 import { evidenceLabel, serviceTypeLabel } from '../agent.helpers'
 import { dueLabel, ticketStatusLabel, timelineLabel } from '../ticket.helpers'
 import { TicketActions } from './ticket-actions'
@@ -16,20 +18,37 @@ export interface TicketDetailProps {
   onTransition: (body: TransitionBody) => Promise<boolean>
 }
 
+/** Attachments need the agent's token, so they are fetched first and shown from a local copy. */
+function AttachmentImage({ attachment }: { attachment: Attachment }) {
+  const [src, setSrc] = useState<string | null>(null)
+  const [failed, setFailed] = useState(false)
+  useEffect(() => {
+    let live = true
+    download(attachment.url, 'agent')
+      .then((p) => live && setSrc(p))
+      .catch(() => live && setFailed(true))
+    return () => {
+      live = false
+    }
+  }, [attachment.url])
+  if (!src) return <View className='tk-files__img tk-files__img--empty'>{failed ? '加载失败' : '…'}</View>
+  return (
+    <Image
+      className='tk-files__img'
+      src={src}
+      mode='aspectFill'
+      aria-label={evidenceLabel(attachment.kind)}
+      onClick={() => void Taro.previewImage({ urls: [src], current: src })}
+    />
+  )
+}
+
 function Attachments({ items }: { items: Attachment[] }) {
   if (items.length === 0) return null
-  const urls = items.map((a) => a.url)
   return (
     <View className='tk-files'>
       {items.map((a) => (
-        <Image
-          key={a.uploadId}
-          className='tk-files__img'
-          src={a.url}
-          mode='aspectFill'
-          aria-label={evidenceLabel(a.kind)}
-          onClick={() => void Taro.previewImage({ urls, current: a.url })}
-        />
+        <AttachmentImage key={a.uploadId} attachment={a} />
       ))}
     </View>
   )

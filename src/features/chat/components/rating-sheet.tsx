@@ -10,7 +10,11 @@ export interface RatingSheetProps {
   onClose: () => void
 }
 
-function TargetRating({ target, agentName, onSubmit }: { target: RatingTarget; agentName: string | null } & Pick<RatingSheetProps, 'onSubmit'>) {
+function TargetRating({
+  target,
+  agentName,
+  onSubmit,
+}: { target: RatingTarget; agentName: string | null } & Pick<RatingSheetProps, 'onSubmit'>) {
   const [score, setScore] = useState(0)
   const [tags, setTags] = useState<string[]>([])
   const [comment, setComment] = useState('')
@@ -22,7 +26,12 @@ function TargetRating({ target, agentName, onSubmit }: { target: RatingTarget; a
     if (!score) return setError(t.rateNeedStars)
     setBusy(true)
     try {
-      await onSubmit(target, score, tags.filter((x) => options.includes(x)), comment.trim())
+      await onSubmit(
+        target,
+        score,
+        tags.filter((x) => options.includes(x)),
+        comment.trim(),
+      )
     } catch (e) {
       setError((e as Error).message)
       setBusy(false)
@@ -48,14 +57,26 @@ function TargetRating({ target, agentName, onSubmit }: { target: RatingTarget; a
       {options.length ? (
         <View className='chips rating__tags'>
           {options.map((tag) => (
-            <View key={tag} className={`chip ${tags.includes(tag) ? 'chip--active' : ''}`} role='checkbox' aria-checked={tags.includes(tag)} onClick={() => toggle(tag)}>
+            <View
+              key={tag}
+              className={`chip ${tags.includes(tag) ? 'chip--active' : ''}`}
+              role='checkbox'
+              aria-checked={tags.includes(tag)}
+              onClick={() => toggle(tag)}
+            >
               {tag}
             </View>
           ))}
         </View>
       ) : null}
       {score ? (
-        <Textarea className='field__textarea rating__comment' value={comment} maxlength={500} placeholder={t.rateComment} onInput={(e) => setComment(e.detail.value)} />
+        <Textarea
+          className='field__textarea rating__comment'
+          value={comment}
+          maxlength={500}
+          placeholder={t.rateComment}
+          onInput={(e) => setComment(e.detail.value)}
+        />
       ) : null}
       {error ? <Text className='field__error'>{error}</Text> : null}
       <View className={`btn btn--primary ${busy ? 'btn--disabled' : ''}`} role='button' onClick={busy ? undefined : submit}>

@@ -136,7 +136,12 @@ export function EmailSheet({ onSubmit, onClose }: EmailSheetProps) {
             {error}
           </View>
         ) : null}
-        <View className={`btn btn--primary ${sending ? 'btn--disabled' : ''}`} role='button' aria-disabled={sending} onClick={sending ? undefined : submit}>
+        <View
+          className={`btn btn--primary ${sending ? 'btn--disabled' : ''}`}
+          role='button'
+          aria-disabled={sending}
+          onClick={sending ? undefined : submit}
+        >
           {sending ? t.emailSending : t.emailSend}
         </View>
       </View>
