@@ -100,6 +100,7 @@ describe('agent workspace with a live shopper (two browsers at once)', () => {
     await shopper.getByText(answer).waitFor({ timeout: 30_000 })
     await shopper.getByText('我已看过您和智能客服的对话', { exact: false }).waitFor()
     await shopper.screenshot({ path: path.join(SCREENSHOTS, 'agent-loop-shopper-375.png') })
+    await agent.waitForTimeout(800) // let the list finish scrolling to the newest message
     await agent.screenshot({ path: path.join(SCREENSHOTS, 'agent-workspace-1280.png') })
   })
 

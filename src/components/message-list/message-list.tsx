@@ -72,13 +72,14 @@ function Body({ item, onOrderTap }: { item: MessageListItem; onOrderTap?: (order
 
 /** The conversation as bubbles: the same list on the shopper's chat and in the agent workspace. */
 export function MessageList({ items, self, renderExtra, onRetry, onOrderTap, header, emptyText, className }: MessageListProps) {
-  const last = items[items.length - 1]
+  // A new id per length makes the list scroll again whenever a message arrives.
+  const endId = `msg-end-${items.length}`
   return (
     <ScrollView
       className={`msg-list ${className ?? ''}`}
       scrollY
       scrollWithAnimation
-      scrollIntoView={last ? `msg-${last.id}` : undefined}
+      scrollIntoView={endId}
       aria-live='polite'
     >
       {header}
@@ -112,7 +113,7 @@ export function MessageList({ items, self, renderExtra, onRetry, onOrderTap, hea
           </View>
         )
       })}
-      <View className='msg-list__end' />
+      <View id={endId} className='msg-list__end' />
     </ScrollView>
   )
 }
