@@ -340,6 +340,7 @@ export const CustomerOrderSchema = Type.Object({
 })
 export const CustomerTicketSchema = Type.Object({
   id: Type.String(),
+  ticketNo: Type.Optional(Type.String()),
   serviceType: Type.String(),
   subtype: Type.Optional(Type.String()),
   status: Type.String(),

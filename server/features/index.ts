@@ -8,6 +8,7 @@ import ticketsRoutes from './tickets/tickets.routes'
 import agentTicketsRoutes from './tickets/agent-tickets.routes'
 import uploadsRoutes from './uploads/uploads.routes'
 import helpRoutes from './help/help.routes'
+import notificationsRoutes from './notifications/notifications.routes'
 
 /** Every feature's routes; each feature lives in its own folder beside this file. */
 export const features: FastifyPluginAsync[] = [
@@ -18,6 +19,7 @@ export const features: FastifyPluginAsync[] = [
   ticketsRoutes,
   agentTicketsRoutes,
   uploadsRoutes,
+  notificationsRoutes,
   chatFeature,
   helpRoutes,
 ]

@@ -2,6 +2,8 @@ import type { FastifyInstance } from 'fastify'
 import type { AgentConversation, Queue } from '../../types/chat'
 import { agent, cid, current, pollShopper, say, type Auth } from '../support/chat'
 import { buildTestApp, guest } from '../support/server'
+import { pointsBody, submit } from '../support/tickets'
+import { listOrdersFor } from '../../server/features/orders/orders.service'
 
 const dbName = process.env.DATABASE_URL ? 'postgres' : 'sqlite'
 
@@ -149,14 +151,39 @@ describe(`agent chat API (${dbName})`, () => {
     expect((await current(app, waiting.shopper)).status).toBe('queued')
   })
 
-  it('shows the customer beside the chat and the agents to transfer to', async () => {
+  it('shows the customer beside the chat (orders, tickets, linked order) and the agents to transfer to', async () => {
     const { shopper, id } = await queuedShopper()
-    await as(shopper, 'POST', '/api/chat/link', { orderNo: '2026112600001111' })
+    const orders = await listOrdersFor(shopper.userId)
+    const ticket = await submit(app, shopper, pointsBody())
+    await as(shopper, 'POST', '/api/chat/link', { orderNo: orders[0].orderNo })
     const panel = await as(alice, 'GET', `/api/agent/conversations/${id}/customer`)
     expect(panel.statusCode).toBe(200)
-    expect(panel.json()).toMatchObject({ shopper: { id: shopper.userId }, linkedOrderNo: '2026112600001111', pastConversations: 0 })
+    expect(panel.json()).toMatchObject({ shopper: { id: shopper.userId }, linkedOrderNo: orders[0].orderNo, pastConversations: 0 })
+    expect(panel.json().orders.map((o: { orderNo: string }) => o.orderNo)).toEqual(orders.slice(0, 10).map((o) => o.orderNo))
+    expect(panel.json().tickets).toEqual([
+      expect.objectContaining({ id: ticket.id, ticketNo: ticket.ticketNo, serviceType: 'member', status: 'submitted' }),
+    ])
     const agents = (await as(alice, 'GET', '/api/agent/agents')).json()
     expect(agents.items.map((a: { displayName: string }) => a.displayName)).toEqual(expect.arrayContaining(['小艾', '小博']))
+  })
+
+  it('lets the agent send the shopper’s order as a card, but not someone else’s', async () => {
+    const { shopper, id } = await queuedShopper()
+    await as(alice, 'POST', `/api/agent/conversations/${id}/claim`)
+    const [order] = await listOrdersFor(shopper.userId)
+    const ok = await as(alice, 'POST', `/api/agent/conversations/${id}/messages`, {
+      clientMsgId: cid(),
+      kind: 'order',
+      orderNo: order.orderNo,
+    })
+    expect(ok.json()).toMatchObject({ sender: 'agent', kind: 'order', order: { orderNo: order.orderNo, status: order.status } })
+    const [foreign] = await listOrdersFor((await guest(app)).userId)
+    const no = await as(alice, 'POST', `/api/agent/conversations/${id}/messages`, {
+      clientMsgId: cid(),
+      kind: 'order',
+      orderNo: foreign.orderNo,
+    })
+    expect(no.statusCode).toBe(400)
   })
 
   it('wakes the inbox long-poll when a conversation joins the queue', async () => {

@@ -2,6 +2,8 @@ import type { FastifyInstance } from 'fastify'
 import type { ChatMessage } from '../../types/chat'
 import { cid, current, fakeUploadRow, pollShopper, say, sendRaw, type Auth } from '../support/chat'
 import { buildTestApp, guest } from '../support/server'
+import { pointsBody, submit } from '../support/tickets'
+import { listOrdersFor } from '../../server/features/orders/orders.service'
 
 const dbName = process.env.DATABASE_URL ? 'postgres' : 'sqlite'
 
@@ -90,16 +92,35 @@ describe(`shopper chat (${dbName})`, () => {
     expect(JSON.stringify(page.messages[0].meta)).not.toMatch(/<script|<img/)
   })
 
-  it('validates order and image messages and links a sent order to the conversation', async () => {
+  it('sends an order card from the shopper’s orders, refusing malformed and other shoppers’ orders', async () => {
     const me = await guest(app)
+    const [order] = await listOrdersFor(me.userId)
     const bad = await sendRaw(app, me, { clientMsgId: cid(), kind: 'order', orderNo: '12345' })
     expect(bad.statusCode).toBe(400)
     expect(bad.json().error.field).toBe('body.orderNo')
-    const order = await sendRaw(app, me, { clientMsgId: cid(), kind: 'order', orderNo: '2026112612345678' })
-    expect(order.statusCode).toBe(200)
-    expect(order.json()).toMatchObject({ kind: 'order', orderNo: '2026112612345678', order: { orderNo: '2026112612345678' } })
-    expect((await current(app, me)).orderNo).toBe('2026112612345678')
+    const other = await guest(app)
+    const [theirs] = await listOrdersFor(other.userId)
+    const foreign = await sendRaw(app, me, { clientMsgId: cid(), kind: 'order', orderNo: theirs.orderNo })
+    expect(foreign.statusCode).toBe(400)
+    expect(foreign.json().error).toMatchObject({ code: 'ORDER_NOT_FOUND', field: 'body.orderNo' })
 
+    const sent = await sendRaw(app, me, { clientMsgId: cid(), kind: 'order', orderNo: order.orderNo })
+    expect(sent.statusCode).toBe(200)
+    expect(sent.json()).toMatchObject({
+      kind: 'order',
+      orderNo: order.orderNo,
+      order: {
+        orderNo: order.orderNo,
+        title: expect.stringContaining(order.items[0].name),
+        status: order.status,
+        amountCents: order.amount.fen,
+      },
+    })
+    expect((await current(app, me)).orderNo).toBe(order.orderNo)
+  })
+
+  it('sends images only from the sender’s own uploads, with a link the other side can open', async () => {
+    const me = await guest(app)
     const other = await guest(app)
     const theirs = await fakeUploadRow(app, other.userId)
     const stolen = await sendRaw(app, me, { clientMsgId: cid(), kind: 'image', uploadId: theirs })
@@ -108,7 +129,26 @@ describe(`shopper chat (${dbName})`, () => {
     const mine = await fakeUploadRow(app, me.userId)
     const image = await sendRaw(app, me, { clientMsgId: cid(), kind: 'image', uploadId: mine })
     expect(image.statusCode).toBe(200)
-    expect(image.json()).toMatchObject({ kind: 'image', uploadId: mine, imageUrl: expect.stringContaining(mine) })
+    expect(image.json()).toMatchObject({
+      kind: 'image',
+      uploadId: mine,
+      imageUrl: expect.stringMatching(new RegExp(`^/api/uploads/${mine}\\?exp=\\d+&sig=`)),
+    })
+  })
+
+  it('links the conversation to one of the shopper’s tickets, not to another’s', async () => {
+    const me = await guest(app)
+    const other = await guest(app)
+    const mine = await submit(app, me, pointsBody())
+    const theirs = await submit(app, other, pointsBody())
+    const link = (ticketId: string) =>
+      app.inject({ method: 'POST', url: '/api/chat/link', headers: { authorization: me.authorization }, payload: { ticketId } })
+    const refused = await link(theirs.id)
+    expect(refused.statusCode).toBe(400)
+    expect(refused.json().error.field).toBe('body.ticketId')
+    expect((await link(mine.id)).json()).toMatchObject({ ticketId: mine.id })
+    const events = (await pollShopper(app, me, 'after=0')).messages.filter((m) => m.event?.type === 'linked')
+    expect(events).toEqual([expect.objectContaining({ event: { type: 'linked', ticketId: mine.id } })])
   })
 
   it('answers a tapped faq quick reply with that entry', async () => {

@@ -5,11 +5,12 @@ import { HttpError } from '../../plugins/errors'
 import { toAgentConversation } from './chat.mapping'
 import type { ChatDeps } from './chat.mutate'
 import * as repo from './chat.repository'
+import * as queue from './queue.repository'
 import { findCustomerOrders, findCustomerTickets } from './customer.source'
 
 /** Waiting conversations, longest wait first, each with its place in its service type's queue. */
 export async function buildQueue(deps: ChatDeps, now = new Date()): Promise<Queue> {
-  const rows = await repo.listQueued(deps.db)
+  const rows = await queue.listQueued(deps.db)
   const seen = new Map<string | null, number>()
   const items: QueueItem[] = []
   for (const c of rows) {
@@ -44,8 +45,8 @@ export async function listForAgent(
   status: 'assigned' | 'ended',
   limit = 50,
 ): Promise<AgentConversation[]> {
-  const rows = await repo.listAgentConversations(deps.db, { agentId: mine ? agentId : null, status, limit })
-  return Promise.all(rows.map((r) => toAgentConversation(deps.db, r)))
+  const rows = await queue.listAgentConversations(deps.db, { agentId: mine ? agentId : null, status, limit })
+  return Promise.all(rows.map((r) => toAgentConversation(deps, r)))
 }
 
 /** The queue and my conversations, with a token that changes whenever either does. */
@@ -90,7 +91,7 @@ export async function customerPanel(deps: ChatDeps, conversationId: string): Pro
     repo.findUserName(deps.db, conv.shopper_id),
     findCustomerOrders(deps.db, conv.shopper_id),
     findCustomerTickets(deps.db, conv.shopper_id),
-    repo.countConversationsOf(deps.db, conv.shopper_id),
+    queue.countConversationsOf(deps.db, conv.shopper_id),
   ])
   return {
     shopper: { id: conv.shopper_id, displayName: user?.display_name ?? '', since: user?.created_at ?? conv.created_at },

@@ -22,11 +22,11 @@ import { errorResponses } from '../../plugins/schemas'
 import * as agents from './agent.service'
 import { buildQueue, customerPanel, listForAgent, waitInbox } from './agent.queries'
 import { markRead, markTyping } from './chat.lifecycle'
-import { toAgentConversation, toMessage } from './chat.mapping'
+import { toAgentConversation, toMessages } from './chat.mapping'
 import type { ChatDeps } from './chat.mutate'
 import { longPoll } from './chat.plugin'
 import { MAX_WAIT_SECONDS, poll } from './chat.poll'
-import * as repo from './chat.repository'
+import * as queue from './queue.repository'
 
 const tags = ['agent']
 const params = ConversationIdParamsSchema
@@ -69,7 +69,7 @@ const agentRoutes: FastifyPluginAsyncTypebox<{ deps: ChatDeps }> = async (app, {
       response: { 200: AgentListSchema, ...errorResponses(401, 403) },
     },
     handler: async () => ({
-      items: (await repo.listAgentsWithLoad(db)).map((a) => ({ id: a.id, displayName: a.display_name, activeConversations: Number(a.n) })),
+      items: (await queue.listAgentsWithLoad(db)).map((a) => ({ id: a.id, displayName: a.display_name, activeConversations: Number(a.n) })),
     }),
   })
 
@@ -87,7 +87,7 @@ const agentRoutes: FastifyPluginAsyncTypebox<{ deps: ChatDeps }> = async (app, {
 
   app.get('/api/agent/conversations/:id', {
     schema: { tags, summary: 'One conversation', params, response: { 200: AgentConversationSchema, ...errorResponses(401, 403, 404) } },
-    handler: async (req) => toAgentConversation(db, await agents.agentConversation(deps, req.params.id)),
+    handler: async (req) => toAgentConversation(deps, await agents.agentConversation(deps, req.params.id)),
   })
 
   app.post('/api/agent/conversations/:id/claim', {
@@ -97,7 +97,7 @@ const agentRoutes: FastifyPluginAsyncTypebox<{ deps: ChatDeps }> = async (app, {
       params,
       response: { 200: AgentConversationSchema, ...errorResponses(401, 403, 404, 409) },
     },
-    handler: async (req) => toAgentConversation(db, await agents.claim(deps, me(req), req.params.id)),
+    handler: async (req) => toAgentConversation(deps, await agents.claim(deps, me(req), req.params.id)),
   })
 
   app.get('/api/agent/conversations/:id/messages', {
@@ -113,8 +113,8 @@ const agentRoutes: FastifyPluginAsyncTypebox<{ deps: ChatDeps }> = async (app, {
       return longPoll(req, reply, deps.bus, async (signal) => {
         const r = await poll(deps, conv.id, 'agent', req.query, signal)
         return {
-          messages: r.messages.map(toMessage),
-          conversation: await toAgentConversation(db, r.conv),
+          messages: await toMessages(deps, r.messages),
+          conversation: await toAgentConversation(deps, r.conv),
           readSeq: r.readSeq,
           typing: r.typing,
           hasMore: r.hasMore,
@@ -131,7 +131,7 @@ const agentRoutes: FastifyPluginAsyncTypebox<{ deps: ChatDeps }> = async (app, {
       body: SendMessageBodySchema,
       response: { 200: ChatMessageSchema, ...errorResponses(400, 401, 403, 404, 409) },
     },
-    handler: async (req) => toMessage(await agents.sendAsAgent(deps, me(req), req.params.id, req.body)),
+    handler: async (req) => (await toMessages(deps, [await agents.sendAsAgent(deps, me(req), req.params.id, req.body)]))[0],
   })
 
   app.post('/api/agent/conversations/:id/read', {
@@ -144,7 +144,7 @@ const agentRoutes: FastifyPluginAsyncTypebox<{ deps: ChatDeps }> = async (app, {
     },
     handler: async (req) => {
       agents.assertAssignee(await agents.agentConversation(deps, req.params.id), req.user!.id)
-      return toAgentConversation(db, await markRead(deps, req.params.id, 'agent', req.body.seq))
+      return toAgentConversation(deps, await markRead(deps, req.params.id, 'agent', req.body.seq))
     },
   })
 
@@ -170,7 +170,7 @@ const agentRoutes: FastifyPluginAsyncTypebox<{ deps: ChatDeps }> = async (app, {
       body: TransferBodySchema,
       response: { 200: AgentConversationSchema, ...errorResponses(400, 401, 403, 404, 409) },
     },
-    handler: async (req) => toAgentConversation(db, await agents.transfer(deps, me(req), req.params.id, req.body)),
+    handler: async (req) => toAgentConversation(deps, await agents.transfer(deps, me(req), req.params.id, req.body)),
   })
 
   app.post('/api/agent/conversations/:id/end', {
@@ -180,7 +180,7 @@ const agentRoutes: FastifyPluginAsyncTypebox<{ deps: ChatDeps }> = async (app, {
       params,
       response: { 200: AgentConversationSchema, ...errorResponses(401, 403, 404, 409) },
     },
-    handler: async (req) => toAgentConversation(db, await agents.endByAgent(deps, me(req), req.params.id)),
+    handler: async (req) => toAgentConversation(deps, await agents.endByAgent(deps, me(req), req.params.id)),
   })
 
   app.get('/api/agent/conversations/:id/customer', {

@@ -86,7 +86,7 @@ export async function endByAgent(deps: ChatDeps, agent: Author, id: string): Pro
 /** Stores an agent's message once per clientMsgId; only the assignee may post. */
 export async function sendAsAgent(deps: ChatDeps, agent: Author, id: string, body: SendMessageBody): Promise<MessageRow> {
   if (body.faqId !== undefined) throw new HttpError(400, 'FAQ_NOT_ALLOWED', 'body.faqId: only shoppers tap quick replies.', 'body.faqId')
-  const draft = await draftFrom(deps.db, agent, body)
   const conv = await agentConversation(deps, id)
+  const draft = await draftFrom(deps.db, agent, body, conv.shopper_id)
   return sendOnce(deps, conv.id, agent, draft, (c) => assertAssignee(c, agent.id))
 }

@@ -4,6 +4,7 @@ import { HttpError } from '../../plugins/errors'
 import { ratingTargets, type Viewer } from './chat.mapping'
 import { mutate, type Change, type ChatDeps } from './chat.mutate'
 import * as repo from './chat.repository'
+import * as queue from './queue.repository'
 import type { ConversationRow } from './chat.tables'
 import { eventText, langOf } from './chat.texts'
 
@@ -86,7 +87,7 @@ export async function rate(deps: ChatDeps, shopperId: string, conv: Conversation
 export async function sweepIdle(deps: ChatDeps, now: Date, idleMs: number): Promise<number> {
   const before = new Date(now.getTime() - idleMs).toISOString()
   let ended = 0
-  for (const conv of await repo.listIdle(deps.db, before)) {
+  for (const conv of await queue.listIdle(deps.db, before)) {
     // Re-checked under the lock: a message may have arrived since the list was read.
     const applied = await mutate(deps, conv.id, (c, at) =>
       (c.status === 'bot' || c.status === 'assigned') && c.last_activity_at < before ? endChange(c, 'idle', at) : null,
@@ -98,6 +99,10 @@ export async function sweepIdle(deps: ChatDeps, now: Date, idleMs: number): Prom
 
 /** Wakes long-polls of conversations whose queue position moved after one left the queue. */
 export async function touchQueue(deps: ChatDeps, serviceType: string | null): Promise<void> {
-  const rows = await repo.bumpQueued(deps.db, serviceType)
-  for (const r of rows) deps.bus.publish(r.id, r.last_seq)
+  try {
+    const rows = await queue.bumpQueued(deps.db, serviceType)
+    for (const r of rows) deps.bus.publish(r.id, r.last_seq)
+  } catch {
+    // Positions are recomputed on every read; a failed nudge only delays the news.
+  }
 }

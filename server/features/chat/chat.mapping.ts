@@ -1,7 +1,9 @@
 import type { AgentConversation, BotMeta, ChatEvent, ChatMessage, Conversation, OrderCard, RatingTarget } from '../../../types/chat'
 import type { ServiceTypeId } from '../../../types/catalog-data'
 import type { Database } from '../../db/database'
+import type { UploadLinks } from '../uploads/upload-links'
 import * as repo from './chat.repository'
+import * as queue from './queue.repository'
 import type { ConversationRow, MessageRow } from './chat.tables'
 
 export type Viewer = 'shopper' | 'agent'
@@ -15,13 +17,19 @@ function parse<T>(json: string | null): T | null {
   }
 }
 
-/** URL of an uploaded image as the uploads feature serves it. */
-export function imageUrlOf(uploadId: string | null): string | null {
-  return uploadId ? `/api/uploads/${encodeURIComponent(uploadId)}` : null
+/** What mapping needs: the database and the signer of image links. */
+export interface MapDeps {
+  db: Database
+  links: UploadLinks
 }
 
-/** Stored row → message DTO. */
-export function toMessage(row: MessageRow): ChatMessage {
+/** Stored rows → message DTOs; images get a signed link, since the other side does not own them. */
+export async function toMessages(deps: MapDeps, rows: MessageRow[]): Promise<ChatMessage[]> {
+  return Promise.all(rows.map(async (r) => toMessage(r, r.upload_id ? await deps.links.pathFor(r.upload_id) : null)))
+}
+
+/** Stored row → message DTO, with the image link already made. */
+export function toMessage(row: MessageRow, imageUrl: string | null): ChatMessage {
   return {
     id: row.id,
     conversationId: row.conversation_id,
@@ -32,7 +40,7 @@ export function toMessage(row: MessageRow): ChatMessage {
     kind: row.kind,
     text: row.text,
     uploadId: row.upload_id,
-    imageUrl: imageUrlOf(row.upload_id),
+    imageUrl,
     orderNo: row.order_no,
     order: parse<OrderCard>(row.order_json),
     meta: parse<BotMeta>(row.meta_json),
@@ -52,11 +60,12 @@ export function peerSenders(viewer: Viewer): MessageRow['sender'][] {
 }
 
 /** Conversation row → the shopper's DTO (agent name, queue position, unread, ratings). */
-export async function toConversation(db: Database, conv: ConversationRow, viewer: Viewer = 'shopper'): Promise<Conversation> {
+export async function toConversation(deps: MapDeps, conv: ConversationRow, viewer: Viewer = 'shopper'): Promise<Conversation> {
+  const db = deps.db
   const readSeq = viewer === 'shopper' ? conv.shopper_read_seq : conv.agent_read_seq
   const [agent, position, unread, ratings] = await Promise.all([
     conv.agent_id ? repo.findUserName(db, conv.agent_id) : undefined,
-    conv.status === 'queued' ? repo.queuePosition(db, conv) : null,
+    conv.status === 'queued' ? queue.queuePosition(db, conv) : null,
     repo.countMessagesAfter(db, conv.id, readSeq, peerSenders(viewer)),
     repo.listRatings(db, conv.id),
   ])
@@ -93,9 +102,10 @@ export async function toConversation(db: Database, conv: ConversationRow, viewer
 }
 
 /** Conversation row → the agent's DTO. */
-export async function toAgentConversation(db: Database, conv: ConversationRow): Promise<AgentConversation> {
+export async function toAgentConversation(deps: MapDeps, conv: ConversationRow): Promise<AgentConversation> {
+  const db = deps.db
   const [base, shopper, last] = await Promise.all([
-    toConversation(db, conv, 'agent'),
+    toConversation(deps, conv, 'agent'),
     repo.findUserName(db, conv.shopper_id),
     repo.lastMessageFrom(db, conv.id, ['shopper', 'bot', 'agent', 'system']),
   ])
@@ -104,7 +114,7 @@ export async function toAgentConversation(db: Database, conv: ConversationRow): 
     shopper: { id: conv.shopper_id, displayName: shopper?.display_name ?? '' },
     agentId: conv.agent_id,
     handoffReason: conv.handoff_reason,
-    lastMessage: last ? toMessage(last) : null,
+    lastMessage: last ? (await toMessages(deps, [last]))[0] : null,
     assignedAt: conv.assigned_at,
   }
 }

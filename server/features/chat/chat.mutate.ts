@@ -3,6 +3,7 @@ import type { Transaction } from 'kysely'
 import type { BotMeta, ChatEvent, OrderCard } from '../../../types/chat'
 import type { Database } from '../../db/database'
 import type { DB } from '../../db/schema'
+import type { UploadLinks } from '../uploads/upload-links'
 import { HttpError } from '../../plugins/errors'
 import type { ChatEventBus } from './chat.events'
 import * as repo from './chat.repository'
@@ -12,6 +13,7 @@ import type { ConversationRow, MessageRow } from './chat.tables'
 export interface ChatDeps {
   db: Database
   bus: ChatEventBus
+  links: UploadLinks
 }
 
 /** A message to append; seq, id and time are assigned under the conversation's lock. */

@@ -5,6 +5,7 @@ import { sweepIdle } from './chat.lifecycle'
 import type { ChatDeps } from './chat.mutate'
 import shopperRoutes from './chat.routes'
 import { PgNotifier } from './pg-notifier'
+import { UploadLinks } from '../uploads/upload-links'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -41,7 +42,7 @@ export async function longPoll<T>(
  */
 async function chatFeature(app: FastifyInstance): Promise<void> {
   const bus = new ChatEventBus()
-  const deps: ChatDeps = { db: app.db, bus }
+  const deps: ChatDeps = { db: app.db, bus, links: new UploadLinks(app.db) }
   if (app.dbHandle.kind === 'postgres' && app.dbHandle.url) {
     const notifier = new PgNotifier(app.dbHandle.url, bus, app.log)
     await notifier.start()

@@ -22,10 +22,12 @@ export function findLatestConversation(db: Db, shopperId: string) {
     .executeTakeFirst()
 }
 
+/** One conversation by id. */
 export function findConversation(db: Db, id: string) {
   return db.selectFrom('chat_conversations').selectAll().where('id', '=', id).executeTakeFirst()
 }
 
+/** Stores a new conversation. */
 export async function insertConversation(db: Db, row: ConversationRow): Promise<void> {
   await db.insertInto('chat_conversations').values(row).execute()
 }
@@ -43,15 +45,18 @@ export function lockConversation(trx: Transaction<DB>, id: string) {
     .executeTakeFirst()
 }
 
+/** Changes columns of a conversation (nothing when the patch is empty). */
 export async function updateConversation(db: Db, id: string, patch: Partial<ConversationRow>): Promise<void> {
   if (Object.keys(patch).length === 0) return
   await db.updateTable('chat_conversations').set(patch).where('id', '=', id).execute()
 }
 
+/** Stores messages whose seqs were assigned under the conversation's lock. */
 export async function insertMessages(db: Db, rows: MessageRow[]): Promise<void> {
   if (rows.length > 0) await db.insertInto('chat_messages').values(rows).execute()
 }
 
+/** The message of a conversation with this client id. */
 export function findMessageByClientId(db: Db, conversationId: string, clientMsgId: string) {
   return db
     .selectFrom('chat_messages')
@@ -124,87 +129,17 @@ export async function countMessagesAfter(
   return Number(row.n)
 }
 
-/** 1-based place among queued conversations of the same service type, oldest first. */
-export async function queuePosition(db: Db, conv: ConversationRow): Promise<number> {
-  const queuedAt = conv.queued_at ?? conv.created_at
-  let q = db
-    .selectFrom('chat_conversations')
-    .select((eb) => eb.fn.countAll<number | string>().as('n'))
-    .where('status', '=', 'queued')
-    .where((eb) => eb.or([eb('queued_at', '<', queuedAt), eb.and([eb('queued_at', '=', queuedAt), eb('id', '<', conv.id)])]))
-  q = conv.service_type === null ? q.where('service_type', 'is', null) : q.where('service_type', '=', conv.service_type)
-  const row = await q.executeTakeFirstOrThrow()
-  return Number(row.n) + 1
-}
-
-/** Bumps the version of every conversation waiting in a service type's queue (their position moved). */
-export function bumpQueued(db: Db, serviceType: string | null) {
-  let q = db
-    .updateTable('chat_conversations')
-    .set((eb) => ({ version: eb('version', '+', 1) }))
-    .where('status', '=', 'queued')
-  q = serviceType === null ? q.where('service_type', 'is', null) : q.where('service_type', '=', serviceType)
-  return q.returning(['id', 'last_seq']).execute()
-}
-
-export function listQueued(db: Db) {
-  return db
-    .selectFrom('chat_conversations')
-    .selectAll()
-    .where('status', '=', 'queued')
-    .orderBy('queued_at', 'asc')
-    .orderBy('id', 'asc')
-    .execute()
-}
-
-export function listAgentConversations(db: Db, opts: { agentId: string | null; status: 'assigned' | 'ended'; limit: number }) {
-  let q = db.selectFrom('chat_conversations').selectAll().where('status', '=', opts.status)
-  if (opts.agentId) q = q.where('agent_id', '=', opts.agentId)
-  else if (opts.status === 'ended') q = q.where('had_agent', '=', 1)
-  return q.orderBy('last_activity_at', 'desc').limit(opts.limit).execute()
-}
-
-/** Open conversations with no activity since `before` (queued ones wait for us, not the shopper). */
-export function listIdle(db: Db, before: string) {
-  return db
-    .selectFrom('chat_conversations')
-    .selectAll()
-    .where('status', 'in', ['bot', 'assigned'])
-    .where('last_activity_at', '<', before)
-    .execute()
-}
-
-export function countConversationsOf(db: Db, shopperId: string) {
-  return db
-    .selectFrom('chat_conversations')
-    .select((eb) => eb.fn.countAll<number | string>().as('n'))
-    .where('shopper_id', '=', shopperId)
-    .executeTakeFirstOrThrow()
-    .then((r) => Number(r.n))
-}
-
+/** Ratings given in a conversation. */
 export function listRatings(db: Db, conversationId: string) {
   return db.selectFrom('chat_ratings').selectAll().where('conversation_id', '=', conversationId).orderBy('created_at', 'asc').execute()
 }
 
+/** Stores a rating; the unique (conversation, target) refuses a second one. */
 export async function insertRating(db: Db, row: RatingRow): Promise<void> {
   await db.insertInto('chat_ratings').values(row).execute()
 }
 
+/** A user's id, name, role and join date. */
 export function findUserName(db: Db, id: string) {
   return db.selectFrom('users').select(['id', 'display_name', 'role', 'created_at']).where('id', '=', id).executeTakeFirst()
-}
-
-/** Agents with how many conversations each has open. */
-export function listAgentsWithLoad(db: Db) {
-  return db
-    .selectFrom('users')
-    .leftJoin('chat_conversations', (j) =>
-      j.onRef('chat_conversations.agent_id', '=', 'users.id').on('chat_conversations.status', '=', 'assigned'),
-    )
-    .select((eb) => ['users.id', 'users.display_name', eb.fn.count<number | string>('chat_conversations.id').as('n')])
-    .where('users.role', '=', 'agent')
-    .groupBy(['users.id', 'users.display_name'])
-    .orderBy('users.display_name')
-    .execute()
 }

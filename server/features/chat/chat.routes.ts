@@ -15,7 +15,7 @@ import {
 } from '../../../types/chat'
 import { errorResponses } from '../../plugins/schemas'
 import { markRead, markTyping, rate } from './chat.lifecycle'
-import { toConversation, toMessage } from './chat.mapping'
+import { toConversation, toMessages } from './chat.mapping'
 import type { ChatDeps } from './chat.mutate'
 import { longPoll } from './chat.plugin'
 import { poll } from './chat.poll'
@@ -47,7 +47,7 @@ const shopperRoutes: FastifyPluginAsyncTypebox<{ deps: ChatDeps }> = async (app,
       querystring: LangQuerySchema,
       response: { 200: ConversationSchema, ...errorResponses(401, 403) },
     },
-    handler: async (req) => toConversation(db, await chat.openConversation(deps, req.user!.id, langOf(req, req.query.lang))),
+    handler: async (req) => toConversation(deps, await chat.openConversation(deps, req.user!.id, langOf(req, req.query.lang))),
   })
 
   app.post('/api/chat/messages', {
@@ -57,7 +57,7 @@ const shopperRoutes: FastifyPluginAsyncTypebox<{ deps: ChatDeps }> = async (app,
       body: SendMessageBodySchema,
       response: { 200: ChatMessageSchema, ...errorResponses(400, 401, 403, 409) },
     },
-    handler: async (req) => toMessage(await chat.sendAsShopper(deps, author(req), req.body, langOf(req))),
+    handler: async (req) => (await toMessages(deps, [await chat.sendAsShopper(deps, author(req), req.body, langOf(req))]))[0],
   })
 
   app.get('/api/chat/messages', {
@@ -72,8 +72,8 @@ const shopperRoutes: FastifyPluginAsyncTypebox<{ deps: ChatDeps }> = async (app,
       return longPoll(req, reply, deps.bus, async (signal) => {
         const r = await poll(deps, conv.id, 'shopper', req.query, signal)
         return {
-          messages: r.messages.map(toMessage),
-          conversation: await toConversation(db, r.conv),
+          messages: await toMessages(deps, r.messages),
+          conversation: await toConversation(deps, r.conv),
           readSeq: r.readSeq,
           typing: r.typing,
           hasMore: r.hasMore,
@@ -91,7 +91,7 @@ const shopperRoutes: FastifyPluginAsyncTypebox<{ deps: ChatDeps }> = async (app,
     },
     handler: async (req) => {
       const conv = await chat.shopperConversation(deps, req.user!.id, req.body.conversationId)
-      return toConversation(db, await markRead(deps, conv.id, 'shopper', req.body.seq))
+      return toConversation(deps, await markRead(deps, conv.id, 'shopper', req.body.seq))
     },
   })
 
@@ -115,12 +115,12 @@ const shopperRoutes: FastifyPluginAsyncTypebox<{ deps: ChatDeps }> = async (app,
       body: Type.Optional(HandoffBodySchema),
       response: { 200: ConversationSchema, ...errorResponses(400, 401, 403, 409) },
     },
-    handler: async (req) => toConversation(db, await chat.requestHandoff(deps, req.user!.id, req.body ?? {}, langOf(req))),
+    handler: async (req) => toConversation(deps, await chat.requestHandoff(deps, req.user!.id, req.body ?? {}, langOf(req))),
   })
 
   app.post('/api/chat/end', {
     schema: { tags, summary: 'End the open conversation', response: { 200: ConversationSchema, ...errorResponses(401, 403, 409) } },
-    handler: async (req) => toConversation(db, await chat.endByShopper(deps, req.user!.id)),
+    handler: async (req) => toConversation(deps, await chat.endByShopper(deps, req.user!.id)),
   })
 
   app.post('/api/chat/rating', {
@@ -132,7 +132,7 @@ const shopperRoutes: FastifyPluginAsyncTypebox<{ deps: ChatDeps }> = async (app,
     },
     handler: async (req) => {
       const conv = await chat.shopperConversation(deps, req.user!.id, req.body.conversationId)
-      return toConversation(db, await rate(deps, req.user!.id, conv, req.body))
+      return toConversation(deps, await rate(deps, req.user!.id, conv, req.body))
     },
   })
 
@@ -143,7 +143,7 @@ const shopperRoutes: FastifyPluginAsyncTypebox<{ deps: ChatDeps }> = async (app,
       body: LinkBodySchema,
       response: { 200: ConversationSchema, ...errorResponses(400, 401, 403) },
     },
-    handler: async (req) => toConversation(db, await chat.linkConversation(deps, req.user!.id, req.body, langOf(req))),
+    handler: async (req) => toConversation(deps, await chat.linkConversation(deps, req.user!.id, req.body, langOf(req))),
   })
 }
 

@@ -1,10 +1,11 @@
-import { isOrderNo } from '../../../types/catalog-data'
-import type { OrderCard, SendMessageBody } from '../../../types/chat'
+import type { SendMessageBody } from '../../../types/chat'
 import type { Database } from '../../db/database'
 import { HttpError } from '../../plugins/errors'
+import { assertOrderUsable } from '../orders/orders.service'
 import { findOwnedUploads } from '../uploads/uploads.repository'
 import { isUniqueViolation, mutate, type Change, type ChatDeps, type Draft } from './chat.mutate'
 import * as repo from './chat.repository'
+import { orderCardFor } from './customer.source'
 import type { ConversationRow, MessageRow } from './chat.tables'
 
 /** Who is sending. */
@@ -14,13 +15,11 @@ export interface Author {
   displayName: string
 }
 
-/** The order card snapshot kept with an order message. */
-async function orderCard(_db: Database, orderNo: string): Promise<OrderCard> {
-  return { orderNo }
-}
-
-/** Validates a send body and turns it into a draft; every refusal names the field. */
-export async function draftFrom(db: Database, author: Author, body: SendMessageBody): Promise<Draft> {
+/**
+ * Validates a send body and turns it into a draft; every refusal names the field. An order is
+ * checked against `orderOwnerId` (the shopper of the conversation, also when an agent sends it).
+ */
+export async function draftFrom(db: Database, author: Author, body: SendMessageBody, orderOwnerId: string): Promise<Draft> {
   const base: Draft = {
     sender: author.role,
     senderId: author.id,
@@ -43,10 +42,8 @@ export async function draftFrom(db: Database, author: Author, body: SendMessageB
     return { ...base, uploadId: body.uploadId, text: body.text?.trim() ? body.text : null }
   }
   const orderNo = body.orderNo?.trim() ?? ''
-  if (!isOrderNo(orderNo)) {
-    throw new HttpError(400, 'INVALID_ORDER_NO', 'body.orderNo: an order number is 16 to 20 digits.', 'body.orderNo')
-  }
-  return { ...base, orderNo, order: await orderCard(db, orderNo) }
+  await assertOrderUsable(orderOwnerId, orderNo, 'body.orderNo')
+  return { ...base, orderNo, order: await orderCardFor(orderOwnerId, orderNo) }
 }
 
 /**

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto'
-import { isOrderNo } from '../../../types/catalog-data'
 import type { HandoffBody, LinkBody, SendMessageBody } from '../../../types/chat'
 import { HttpError } from '../../plugins/errors'
+import { assertOrderUsable } from '../orders/orders.service'
 import { answer } from './bot'
 import { botDraft, botTurn, queuedEvent, queuePatch } from './chat.bot-turn'
 import { endChange } from './chat.lifecycle'
@@ -9,6 +9,7 @@ import { isUniqueViolation, mutate, type ChatDeps } from './chat.mutate'
 import * as repo from './chat.repository'
 import { draftFrom, sendOnce, type Author } from './chat.send'
 import type { ConversationRow, MessageRow } from './chat.tables'
+import { ownsTicket } from './customer.source'
 import { eventText, type ChatLang } from './chat.texts'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
@@ -93,7 +94,7 @@ export async function shopperConversation(deps: ChatDeps, shopperId: string, con
 
 /** Stores a shopper message once; while the bot is in charge it answers in the same transaction. */
 export async function sendAsShopper(deps: ChatDeps, author: Author, body: SendMessageBody, lang: ChatLang): Promise<MessageRow> {
-  const draft = await draftFrom(deps.db, author, body)
+  const draft = await draftFrom(deps.db, author, body, author.id)
   const prior = await repo.findMessageBySender(deps.db, author.id, body.clientMsgId)
   if (prior) return prior
   const conv = await openConversation(deps, author.id, lang)
@@ -137,11 +138,9 @@ export async function linkConversation(deps: ChatDeps, shopperId: string, body: 
   if (body.orderNo === undefined && body.ticketId === undefined) {
     throw new HttpError(400, 'NOTHING_TO_LINK', 'body: give an orderNo or a ticketId.', 'body')
   }
-  if (body.orderNo !== undefined && !isOrderNo(body.orderNo)) {
-    throw new HttpError(400, 'INVALID_ORDER_NO', 'body.orderNo: an order number is 16 to 20 digits.', 'body.orderNo')
-  }
-  if (body.ticketId !== undefined && !UUID.test(body.ticketId)) {
-    throw new HttpError(400, 'INVALID_TICKET_ID', 'body.ticketId: not a ticket id.', 'body.ticketId')
+  if (body.orderNo !== undefined) await assertOrderUsable(shopperId, body.orderNo, 'body.orderNo')
+  if (body.ticketId !== undefined && !(UUID.test(body.ticketId) && (await ownsTicket(deps.db, shopperId, body.ticketId)))) {
+    throw new HttpError(400, 'TICKET_NOT_FOUND', 'body.ticketId: no such ticket of yours.', 'body.ticketId')
   }
   const conv = await openConversation(deps, shopperId, lang)
   const applied = await mutate(deps, conv.id, (c) => {
