@@ -17,6 +17,8 @@ module.exports = {
   transformIgnorePatterns: [`/node_modules/(?!(${esm.join('|')})/)`],
   moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'cjs', 'jsx', 'json'],
   moduleNameMapper: {
+    // Before the aliases: the first matching pattern wins.
+    '\\.(png|jpe?g|gif|svg)$': '<rootDir>/test/support/file-stub.js',
     ...aliases,
     '^@tarojs/taro$': '<rootDir>/test/support/taro-mock.ts',
     '^@tarojs/components$': '@tarojs/components/lib/react',

@@ -10,7 +10,9 @@ const useRunOnMount = (fn: Fn) =>
   useEffect(() => void fn(), [])
 const noopHook = (_fn: Fn) => undefined
 
-export const memoryStorage = new Map<string, unknown>()
+// Kept on globalThis so it outlives jest.isolateModules: a "restarted" app finds its storage.
+const g = globalThis as { __taroMemoryStorage?: Map<string, unknown> }
+export const memoryStorage: Map<string, unknown> = (g.__taroMemoryStorage ??= new Map())
 
 export const useLoad = useRunOnMount
 export const useReady = useRunOnMount

@@ -18,6 +18,8 @@ function installGlobals() {
       if (typeof opts.success === 'function') opts.success({ errMsg: `${name}:ok` })
       if (typeof opts.complete === 'function') opts.complete({ errMsg: `${name}:ok` })
     })
+  // Tests script the server: respond(opts) → { statusCode, data } for wx.request.
+  const server = { respond: () => ({ statusCode: 404, data: { error: { code: 'NOT_FOUND', message: 'not found' } } }) }
   const storage = new Map()
   const systemInfo = {
     platform: 'devtools',
@@ -43,7 +45,17 @@ function installGlobals() {
     setStorageSync: (k, v) => storage.set(k, v),
     removeStorageSync: (k) => storage.delete(k),
     login: record('login'),
-    request: record('request'),
+    request: jest.fn((opts = {}) => {
+      calls.push({ name: 'request', opts })
+      const res = { errMsg: 'request:ok', header: {}, ...server.respond(opts) }
+      setTimeout(() => {
+        if (typeof opts.success === 'function') opts.success(res)
+        if (typeof opts.complete === 'function') opts.complete(res)
+      }, 0)
+      return { abort() {} }
+    }),
+    showModal: record('showModal'),
+    setClipboardData: record('setClipboardData'),
     navigateTo: record('navigateTo'),
     switchTab: record('switchTab'),
     makePhoneCall: record('makePhoneCall'),
@@ -80,7 +92,7 @@ function installGlobals() {
       },
     })
   }
-  return { calls, appRef, setRoute: (r) => (currentRoute = r) }
+  return { calls, server, appRef, setRoute: (r) => (currentRoute = r) }
 }
 
 /** Polls `check` until it returns true (up to 5 s, for a loaded CI machine), else fails with `message`. */
@@ -104,6 +116,8 @@ function bootWeapp() {
   const ids = new Map()
   return {
     calls: env.calls,
+    /** Replace to answer wx.request like the API would. */
+    server: env.server,
     /** Renders one page (e.g. 'pages/help/index') and waits for React's first commit. */
     async loadPage(route) {
       env.setRoute(route)

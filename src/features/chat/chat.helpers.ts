@@ -4,6 +4,9 @@
  */
 import type { ChatMessage, Conversation, OrderCard } from '@shared/chat'
 
+/** Longest message text; the same limit as MAX_MESSAGE_TEXT in types/chat.ts (a schema file the app may not bundle). */
+export const MAX_MESSAGE_TEXT = 2000
+
 /** A message the shopper wrote that the server has not acknowledged yet. */
 export interface OutboxItem {
   clientMsgId: string

@@ -2,7 +2,7 @@
  * Sends the outbox in order, exactly once: each message keeps its clientMsgId across retries
  * and restarts, and the server answers a repeated id with the stored message.
  */
-import { ApiError } from '@/lib/http'
+import type { ApiError } from '@/lib/http'
 import type { ChatMessage, SendMessageBody } from '@shared/chat'
 import { sendMessage, uploadImage } from './chat.api'
 import { backoffMs, type OutboxItem } from './chat.helpers'
@@ -30,7 +30,10 @@ function bodyOf(item: OutboxItem, uploadId?: string): SendMessageBody {
 }
 
 // Network trouble and server overload pass; a 4xx means this message will never be accepted.
-const isTransient = (e: unknown) => !(e instanceof ApiError) || e.isNetwork || e.status >= 500 || e.status === 429
+function isTransient(e: unknown): boolean {
+  const status = (e as Partial<ApiError> | null)?.status
+  return typeof status !== 'number' || status === 0 || status >= 500 || status === 429
+}
 
 async function sendOne(item: OutboxItem): Promise<boolean> {
   patchOutbox(item.clientMsgId, { state: 'sending', error: undefined })

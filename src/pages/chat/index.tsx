@@ -2,6 +2,7 @@ import { useState } from 'react'
 import Taro, { useDidHide, useDidShow } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import type { QuickReply } from '@shared/chat'
+import { isH5 } from '@/lib/platform'
 import { sendTyping } from '@/features/chat/chat.api'
 import {
   endChat,
@@ -61,10 +62,11 @@ export default function ChatPage() {
   }
 
   return (
-    <View className='chat'>
+    // H5 draws its tab bar (50 CSS px, unscaled) over the page; inline styles skip px conversion.
+    <View className='chat' style={isH5 ? { bottom: '50px' } : undefined}>
       <View className='chat__header'>
         <View className='chat__who'>
-          <Text className='chat__title'>{c?.status === 'assigned' ? (c.agentName ?? t.agentFallback) : t.bot}</Text>
+          <Text className='chat__title'>{c?.status === 'assigned' ? (c.agentName ?? t.agentFallback) : t.title}</Text>
           <Text className={`chat__state ${header.live ? 'chat__state--live' : ''}`}>{header.label}</Text>
         </View>
         {c?.status === 'bot' || !c ? (

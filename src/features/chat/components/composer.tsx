@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react'
 import { View, Text, Textarea } from '@tarojs/components'
-import { MAX_MESSAGE_TEXT } from '@shared/chat'
+import { MAX_MESSAGE_TEXT } from '../chat.helpers'
 import { chatText as t } from '../chat.i18n'
 
 export interface ComposerProps {

@@ -20,6 +20,8 @@ export interface MessageListProps {
 }
 
 const BOTTOM = 'chat-bottom'
+// "No earlier messages" is only worth saying once there is something to scroll.
+const PAGE_HINT_FROM = 8
 const rowId = (key: string) => `r-${key.replace(/[^A-Za-z0-9_-]/g, '')}`
 
 /**
@@ -92,7 +94,7 @@ export function MessageList(p: MessageListProps) {
             <Text className='chat-list__older' onClick={() => void loadOlder()}>
               {t.older}
             </Text>
-          ) : p.messages.length > 0 ? (
+          ) : p.messages.length > PAGE_HINT_FROM ? (
             <Text className='chat-list__hint'>{t.noOlder}</Text>
           ) : null}
         </View>

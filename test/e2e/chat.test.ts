@@ -1,0 +1,120 @@
+import path from 'node:path'
+import crypto from 'node:crypto'
+import type { Browser, Page } from 'playwright-core'
+import type { FastifyInstance } from 'fastify'
+import type { AgentPoll, ChatMessage, Queue } from '../../types/chat'
+import { launchBrowser, phoneContext, SCREENSHOTS, startServer, watchErrors } from '../support/e2e'
+import { agent as signInAgent } from '../support/chat'
+import { png } from '../support/images'
+
+/** The shopper's bearer token, as the app stored it (Taro keeps `{ data }` in localStorage). */
+async function shopperToken(page: Page): Promise<string> {
+  const raw = await page.evaluate(() => localStorage.getItem('sd.session'))
+  const parsed = JSON.parse(raw ?? 'null') as { data?: { token: string }; token?: string } | null
+  const token = parsed?.data?.token ?? parsed?.token
+  if (!token) throw new Error(`no session stored: ${raw}`)
+  return token
+}
+
+describe('chat in Chromium (H5 build, real server)', () => {
+  let app: FastifyInstance
+  let baseUrl: string
+  let browser: Browser
+  beforeAll(async () => {
+    ;({ app, baseUrl } = await startServer())
+    browser = await launchBrowser()
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await app?.close()
+  })
+
+  const api = async <T>(pathname: string, authorization: string, init: { method?: string; body?: unknown } = {}): Promise<T> => {
+    const res = await fetch(`${baseUrl}${pathname}`, {
+      method: init.method ?? 'GET',
+      headers: { authorization, ...(init.body ? { 'content-type': 'application/json' } : {}) },
+      body: init.body ? JSON.stringify(init.body) : undefined,
+    })
+    if (!res.ok) throw new Error(`${init.method ?? 'GET'} ${pathname} → ${res.status} ${await res.text()}`)
+    return (await res.json()) as T
+  }
+
+  it('bot answers, a photo goes up, an agent takes over live, and an offline message arrives exactly once', async () => {
+    const context = await phoneContext(browser)
+    const page = await context.newPage()
+    const errors = watchErrors(page)
+    await page.goto(`${baseUrl}/#/pages/chat/index`)
+    await page.getByText('智能客服', { exact: false }).first().waitFor()
+    const composer = page.locator('.composer__input textarea')
+    const send = async (text: string) => {
+      await composer.fill(text)
+      await page.locator('.composer__send').click()
+    }
+
+    // A logistics question: the bot files it under 物流.
+    await send('快递一周了物流信息都没有更新，怎么回事')
+    await page.locator('.bubble--bot').filter({ hasText: '物流' }).last().waitFor()
+    const shopper = `Bearer ${await shopperToken(page)}`
+    const view = await api<{ serviceType: string | null; id: string }>('/api/chat', shopper)
+    expect(view.serviceType).toBe('logistics')
+
+    // A photo: picked through the browser's file chooser, uploaded, shown from the server.
+    await page.getByLabel('更多').click()
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByText('图片', { exact: true }).click()])
+    await chooser.setFiles({ name: 'parcel.png', mimeType: 'image/png', buffer: png(64, 48) })
+    await page.locator('.msg:not(.msg--pending) .bubble__image').waitFor()
+
+    // 转人工, then an agent claims the conversation and replies through the agent API.
+    await page.locator('.chat__handoff').click()
+    await page
+      .getByText('正在排队', { exact: false })
+      .or(page.getByText('正在为您转接', { exact: false }))
+      .first()
+      .waitFor()
+    const agent = await signInAgent(app, '小艾')
+    const queue = await api<Queue>('/api/agent/queue', agent.authorization)
+    const item = queue.items.find((i) => i.conversationId === view.id)
+    expect(item?.serviceType).toBe('logistics')
+    await api(`/api/agent/conversations/${view.id}/claim`, agent.authorization, { method: 'POST', body: {} })
+    const reply = '您好，我已经在帮您联系快递公司核实了'
+    await api(`/api/agent/conversations/${view.id}/messages`, agent.authorization, {
+      method: 'POST',
+      body: { clientMsgId: `agent-${Date.now()}`, kind: 'text', text: reply },
+    })
+    await page.locator('.bubble--agent').filter({ hasText: reply }).waitFor()
+    await page.getByText('为您服务', { exact: false }).first().waitFor()
+
+    // Offline while sending: the message waits, then arrives once when the network is back.
+    await context.setOffline(true)
+    const offlineText = `断网时发的消息 ${crypto.randomBytes(2).toString('hex')}`
+    await send(offlineText)
+    await page.locator('.msg--pending').filter({ hasText: offlineText }).waitFor()
+    await page.getByText('等待网络').waitFor()
+    await page.waitForTimeout(1500)
+    await context.setOffline(false)
+    await page.locator('.msg--pending').waitFor({ state: 'detached', timeout: 20000 })
+    const history = await api<AgentPoll>(`/api/agent/conversations/${view.id}/messages?after=0&limit=100`, agent.authorization)
+    const copies = history.messages.filter((m: ChatMessage) => m.text === offlineText)
+    expect(copies).toHaveLength(1)
+    expect(copies[0].sender).toBe('shopper')
+
+    await page.waitForTimeout(300)
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'chat.png') })
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
+  it('shows the help center with live FAQ and channels', async () => {
+    const context = await phoneContext(browser)
+    const page = await context.newPage()
+    const errors = watchErrors(page)
+    await page.goto(`${baseUrl}/#/pages/help/index`)
+    await page.getByText('付款后一直没发货怎么办？').waitFor()
+    await page.getByText('物流', { exact: true }).first().click()
+    await page.getByText('物流问题怎么处理？').click()
+    await page.getByText('仍需帮助？').waitFor()
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'help-center-faq.png') })
+    expect(errors).toEqual([])
+    await context.close()
+  })
+})
