@@ -78,7 +78,7 @@ export function RatingSheet({ visible, busy, current, onClose, onSubmit }: Props
             {error}
           </View>
         )}
-        <Button className='td-sheet__submit' loading={busy} disabled={busy} onClick={send}>
+        <Button className='td-sheet__submit' loading={busy || undefined} disabled={busy || undefined} onClick={send}>
           {current ? '保存修改' : '提交评价'}
         </Button>
       </View>

@@ -43,7 +43,7 @@ export function ReasonSheet({ visible, title, hint, placeholder, submitLabel, bu
             {error}
           </View>
         )}
-        <Button className='td-sheet__submit' loading={busy} disabled={busy} onClick={send}>
+        <Button className='td-sheet__submit' loading={busy || undefined} disabled={busy || undefined} onClick={send}>
           {submitLabel}
         </Button>
       </View>

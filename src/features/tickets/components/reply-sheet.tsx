@@ -87,7 +87,7 @@ export function ReplySheet({ visible, busy, onClose, onSubmit }: Props) {
             {error}
           </View>
         )}
-        <Button className='td-sheet__submit' loading={busy} disabled={busy} onClick={send}>
+        <Button className='td-sheet__submit' loading={busy || undefined} disabled={busy || undefined} onClick={send}>
           发送补充说明
         </Button>
       </View>

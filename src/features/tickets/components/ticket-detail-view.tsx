@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components'
 import type { TicketDetail } from '@shared/ticket'
 import { TicketActions } from './ticket-actions'
 import { TicketHeader } from './ticket-header'
-import { TicketTimeline } from './ticket-timeline'
+import { TicketFiles, TicketTimeline } from './ticket-timeline'
 import './ticket-detail.scss'
 
 interface Props {
@@ -24,16 +24,17 @@ export function TicketDetailView({ ticket, now, changes, created, busy, run, onD
           <Text>提交成功！客服受理、回复和处理完成时会通知您。</Text>
         </View>
       )}
+      <TicketHeader ticket={ticket} now={now} />
       {changes.length > 0 && (
         <View className='td-changes' role='status' onClick={onDismissChanges}>
           <Text className='td-changes__title'>有新进展</Text>
           <Text className='td-changes__text'>{changes.join('；')}</Text>
         </View>
       )}
-      <TicketHeader ticket={ticket} now={now} />
       <View className='td-card'>
         <Text className='td-card__title'>问题描述</Text>
         <Text className='td-desc'>{ticket.description}</Text>
+        <TicketFiles files={ticket.attachments} />
       </View>
       <TicketTimeline events={ticket.timeline} now={now} rating={ticket.rating} />
       <TicketActions ticket={ticket} busy={busy} run={run} />

@@ -11,7 +11,8 @@ interface Props {
   rating?: { score: number; tags: string[] } | null
 }
 
-function Attachments({ files }: { files: Attachment[] }) {
+/** Thumbnails of attached files; a tap opens the full-screen preview. */
+export function TicketFiles({ files }: { files: Attachment[] }) {
   if (!files.length) return null
   const open = async (current: string) => {
     const urls = await Promise.all(files.map((f) => resolveImage(f.url).catch(() => '')))
@@ -50,7 +51,7 @@ export function TicketTimeline({ events, now, rating }: Props) {
               </Text>
             )}
             {e.text && <Text className='td-ev__text'>{e.text}</Text>}
-            <Attachments files={e.attachments} />
+            <TicketFiles files={e.attachments} />
           </View>
         </View>
       ))}
