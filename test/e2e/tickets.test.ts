@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify'
 import { insertUser } from '../../server/features/auth/auth.repository'
 import { hashPassword } from '../../server/features/auth/passwords'
 import { launchBrowser, phoneContext, SCREENSHOTS, startServer, watchErrors } from '../support/e2e'
-import { pngBytes } from '../support/images'
+import { pngBytes } from '../support/photo-png'
 
 const SHOPPER_STATE = path.join(os.tmpdir(), `sd-e2e-shopper-${process.pid}.json`)
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) })
@@ -163,6 +163,7 @@ describe('tickets in H5 against the real server', () => {
     await page.getByText('您对处理结果不满意，可以投诉，主管将优先跟进。').waitFor()
     await page.locator('.td-escalate__go').click({ force: true })
     await page.locator('[aria-label="投诉原因"] textarea').fill('换货要等太久，希望尽快处理')
+    await shot(page, 'ticket-detail-escalate-sheet')
     await tap(page, '提交投诉')
     await page.locator('.td-flag--esc').waitFor()
     await page.getByText('我发起了投诉').waitFor()

@@ -136,8 +136,6 @@ export function TicketForm({ restored, onCreated }: Props) {
             {draft.step === 3 && (
               <Button
                 className={`tf-btn tf-btn--primary ${missing ? 'tf-btn--incomplete' : ''}`}
-                loading={submitting || undefined}
-                disabled={submitting || undefined}
                 aria-label={missing ? `提交工单，${missing}` : '提交工单'}
                 onClick={onSubmit}
               >
