@@ -19,12 +19,12 @@ interface Props {
 export function TicketDetailView({ ticket, now, changes, created, busy, run, onDismissChanges }: Props) {
   return (
     <View className='td'>
+      <TicketHeader ticket={ticket} now={now} />
       {created && (
         <View className='td-created' role='status'>
-          <Text>提交成功！客服受理、回复和处理完成时会通知您。</Text>
+          <Text>提交成功！客服受理和回复都会显示在下方的处理进度里。</Text>
         </View>
       )}
-      <TicketHeader ticket={ticket} now={now} />
       {changes.length > 0 && (
         <View className='td-changes' role='status' onClick={onDismissChanges}>
           <Text className='td-changes__title'>有新进展</Text>
