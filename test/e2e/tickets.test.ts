@@ -10,6 +10,15 @@ import { pngBytes } from '../support/photo-png'
 
 const SHOPPER_STATE = path.join(os.tmpdir(), `sd-e2e-shopper-${process.pid}.json`)
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) })
+/** Screenshots of a whole screen start at its top, after any toast has gone. */
+async function shotFromTop(page: Page, name: string) {
+  await page
+    .locator('.taro__toast')
+    .waitFor({ state: 'hidden' })
+    .catch(() => undefined)
+  await page.evaluate(() => window.scrollTo(0, 0))
+  await shot(page, name)
+}
 const tap = (page: Page, text: string) => page.getByText(text, { exact: true }).first().click({ force: true })
 
 const submitButton = (page: Page) => page.locator('taro-button-core', { hasText: '提交工单' })
@@ -115,7 +124,7 @@ describe('tickets in H5 against the real server', () => {
     await page.waitForURL(/#\/pages\/ticket\/detail\/index\?id=/)
     await page.getByText('提交成功', { exact: false }).waitFor()
     await page.getByText('商品 · 损坏').waitFor()
-    await shot(page, 'ticket-detail-submitted')
+    await shotFromTop(page, 'ticket-detail-submitted')
     expect(await ticketCount()).toBe(1)
     expect(posts.length).toBeGreaterThanOrEqual(1)
     const row = await app.db.selectFrom('tickets').selectAll().executeTakeFirstOrThrow()
@@ -162,24 +171,32 @@ describe('tickets in H5 against the real server', () => {
 
     await page.getByText('您对处理结果不满意，可以投诉，主管将优先跟进。').waitFor()
     await page.locator('.td-escalate__go').click({ force: true })
-    await page.locator('[aria-label="投诉原因"] textarea').fill('换货要等太久，希望尽快处理')
+    const reason = page.locator('[aria-label="投诉原因"] textarea')
+    await reason.fill('换货要等太久，希望尽快处理')
+    await reason.blur()
+    await page
+      .locator('.taro__toast')
+      .waitFor({ state: 'hidden' })
+      .catch(() => undefined)
     await shot(page, 'ticket-detail-escalate-sheet')
     await tap(page, '提交投诉')
     await page.locator('.td-flag--esc').waitFor()
     await page.getByText('我发起了投诉').waitFor()
-    await shot(page, 'ticket-detail-escalated')
+    await shotFromTop(page, 'ticket-detail-escalated')
 
     const detail = await agent('GET', `/api/agent/tickets/${id}`)
     expect(detail).toMatchObject({ status: 'closed', escalated: true, rating: { score: 2, tags: ['unclear'] } })
 
     await page.goto(`${baseUrl}/#/pages/tickets/index`)
-    await page.getByRole('tab', { name: '已完成' }).click({ force: true })
-    await page.getByText('商品 · 损坏').waitFor()
-    await page.getByText('已投诉').first().waitFor()
-    await shot(page, 'tickets-list-done')
-    await page.getByRole('tab', { name: '处理中' }).click({ force: true })
+    await page.reload()
     await page.getByText('没有处理中的工单').waitFor()
     await shot(page, 'tickets-list-empty')
+    await page.getByRole('tab', { name: '已完成' }).click({ force: true })
+    const row = page.locator('.tk-row', { hasText: '商品 · 损坏' })
+    await row.waitFor()
+    await expect(row.locator('.tk-flag--esc').textContent()).resolves.toBe('已投诉')
+    await expect(row.locator('.tk-chip').textContent()).resolves.toBe('已关闭')
+    await shot(page, 'tickets-list-done')
     expect(errors).toEqual([])
     await context.close()
   })
