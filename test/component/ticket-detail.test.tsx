@@ -6,6 +6,7 @@ import { ticketFixture } from '../support/ticket-fixtures'
 
 // This machine is shared and slow; give async queries more than the 1 s default.
 configure({ asyncUtilTimeout: 5000 })
+jest.setTimeout(20_000)
 
 const ID = '11111111-1111-4111-8111-111111111111'
 const BASE = `/api/tickets/${ID}`
@@ -40,7 +41,8 @@ describe('ticket detail', () => {
     expect(screen.getByText('请提供外包装照片')).toBeInTheDocument()
     await act(async () => fireEvent.click(screen.getByLabelText(`复制工单号 T20261126000001`)))
     expect(Taro.setClipboardData).toHaveBeenCalledWith({ data: 'T20261126000001' })
-    await act(async () => fireEvent.click(await screen.findByLabelText('查看附件 1')))
+    const target = await screen.findByLabelText('查看附件 1')
+    await act(async () => fireEvent.click(target))
     await waitFor(() => expect(Taro.previewImage).toHaveBeenCalledWith({ current: file.url, urls: [file.url] }))
   })
 
@@ -71,7 +73,8 @@ describe('ticket detail', () => {
     api.on('POST', `${BASE}/escalate`, () => ticketFixture({ status: 'closed', escalated: true }))
     render(<TicketDetailPage />)
     await screen.findByText('已为您补发')
-    await act(async () => fireEvent.click(await screen.findByText('已解决', { selector: 'taro-button-core' })))
+    const target = await screen.findByText('已解决', { selector: 'taro-button-core' })
+    await act(async () => fireEvent.click(target))
     expect(Taro.showModal).toHaveBeenCalled()
     expect(api.callsTo('POST', `${BASE}/confirm`)).toHaveLength(1)
     expect(await screen.findByText('评价本次服务')).toBeInTheDocument()
@@ -87,13 +90,13 @@ describe('ticket detail', () => {
     await act(async () => fireEvent.click(screen.getByText('投诉', { selector: '.td-escalate__go' })))
     await act(async () => fireEvent.click(screen.getByText('提交投诉')))
     expect(screen.getByText('请填写投诉原因（至少 2 个字）')).toBeInTheDocument()
-    typeInto('投诉原因', '补发的杯子还是坏的')
+    await act(async () => typeInto('投诉原因', '补发的杯子还是坏的'))
     await act(async () => fireEvent.click(screen.getByText('提交投诉')))
     expect(api.callsTo('POST', `${BASE}/escalate`)[0].data).toEqual({ reason: '补发的杯子还是坏的' })
     expect(await screen.findByText('已投诉')).toBeInTheDocument()
   })
 
-  it('reopens with a reason and sends a supplement while waiting for the shopper', async () => {
+  it('sends a supplement while waiting for the shopper', async () => {
     const api = fakeApi()
     api.on('GET', BASE, () =>
       ticketFixture({ status: 'awaiting_customer', slaPaused: true, actions: { ...ticketFixture().actions, reply: true } }),
@@ -102,9 +105,29 @@ describe('ticket detail', () => {
     render(<TicketDetailPage />)
     expect(await screen.findByText('等待您补充，时限暂停')).toBeInTheDocument()
     await act(async () => fireEvent.click(screen.getByText('补充说明', { selector: 'taro-button-core' })))
-    typeInto('补充说明内容', '外包装照片已补充')
+    await screen.findByLabelText('补充说明内容')
+    await act(async () => typeInto('补充说明内容', '外包装照片已补充'))
     await act(async () => fireEvent.click(screen.getByText('发送补充说明')))
-    expect(api.callsTo('POST', `${BASE}/replies`)[0].data).toEqual({ text: '外包装照片已补充', attachments: [] })
+    await waitFor(() =>
+      expect(api.callsTo('POST', `${BASE}/replies`).map((c) => c.data)).toEqual([{ text: '外包装照片已补充', attachments: [] }]),
+    )
+  })
+
+  it('reopens a resolved ticket only with a reason', async () => {
+    const api = fakeApi()
+    api.on('GET', BASE, () => ticketFixture({ status: 'resolved', actions: { ...ticketFixture().actions, confirm: true, reopen: true } }))
+    api.on('POST', `${BASE}/reopen`, () => ticketFixture({ reopenCount: 1 }))
+    render(<TicketDetailPage />)
+    const target = await screen.findByText('未解决', { selector: 'taro-button-core' })
+    await act(async () => fireEvent.click(target))
+    await screen.findByLabelText('未解决原因')
+    await act(async () => fireEvent.click(screen.getByText('重新处理')))
+    expect(screen.getByText('请填写未解决原因（至少 2 个字）')).toBeInTheDocument()
+    expect(api.callsTo('POST', `${BASE}/reopen`)).toHaveLength(0)
+    await act(async () => typeInto('未解决原因', '换货后仍然有破损'))
+    await act(async () => fireEvent.click(screen.getByText('重新处理')))
+    await waitFor(() => expect(api.callsTo('POST', `${BASE}/reopen`).map((c) => c.data)).toEqual([{ reason: '换货后仍然有破损' }]))
+    expect(await screen.findByText('客服正在处理您的问题，有进展会第一时间告诉您。')).toBeInTheDocument()
   })
 
   it('polls while visible and says what changed', async () => {

@@ -8,6 +8,7 @@ import { fakeApi } from '../support/fake-api'
 
 // This machine is shared and slow; give async queries more than the 1 s default.
 configure({ asyncUtilTimeout: 5000 })
+jest.setTimeout(20_000)
 
 const ORDER = {
   orderNo: '202611201234560001',
@@ -62,7 +63,8 @@ describe('ticket form steps', () => {
     const { api } = setup()
     act(() => useTicketForm.getState().update({ serviceType: 'product', subtype: 'damaged', step: 2 }))
     await waitFor(() => expect(api.calls.map((c) => c.path)).toContain('/api/orders'))
-    await act(async () => fireEvent.click(await screen.findByLabelText('选择订单 陶瓷马克杯')))
+    const order = await screen.findByLabelText('选择订单 陶瓷马克杯')
+    await act(async () => fireEvent.click(order))
     const d = useTicketForm.getState().draft
     expect([d.orderNo, d.productName, d.purchasedAt]).toEqual(['202611201234560001', '陶瓷马克杯', '2026-11-20'])
     await act(async () => typeInto('问题描述', '杯子把手断了，包装盒也压坏了'))

@@ -7,6 +7,7 @@ import { ticketFixture } from '../support/ticket-fixtures'
 
 // This machine is shared and slow; give async queries more than the 1 s default.
 configure({ asyncUtilTimeout: 5000 })
+jest.setTimeout(20_000)
 
 const page = (ids: string[], nextCursor: string | null, over = {}) => ({
   items: ids.map((id) => ticketFixture({ id, ticketNo: `T${id}`, ...over })),

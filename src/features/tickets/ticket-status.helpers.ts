@@ -144,3 +144,9 @@ export function whatChanged(prev: TicketDetail, next: TicketDetail): string[] {
 export function fileUrl(url: string, base: string): string {
   return /^(https?:|blob:|data:|wxfile:)/.test(url) ? url : `${base}${url}`
 }
+
+/** Score and comment of a rating entry, whose text reads "2/5 comment". */
+export function ratingOfEvent(text: string | null): { score: number; comment: string } | null {
+  const m = /^([1-5])\/5(?:\s+([\s\S]*))?$/.exec(text ?? '')
+  return m ? { score: Number(m[1]), comment: m[2] ?? '' } : null
+}

@@ -24,6 +24,7 @@ export function RatingSheet({ visible, busy, current, onClose, onSubmit }: Props
   const offered = RATING_TAGS.filter((t) => (score === 0 ? true : t.positive === positive))
   const toggle = (id: RatingTag) => setTags((all) => (all.includes(id) ? all.filter((t) => t !== id) : [...all, id]))
   const send = async () => {
+    if (busy) return
     if (score < 1) return setError('请先选择星级')
     const kept = tags.filter((t) => offered.some((o) => o.id === t))
     const failed = await onSubmit({ score, tags: kept, ...(comment.trim() ? { comment: comment.trim() } : {}) })
@@ -78,7 +79,7 @@ export function RatingSheet({ visible, busy, current, onClose, onSubmit }: Props
             {error}
           </View>
         )}
-        <Button className='td-sheet__submit' loading={busy} disabled={busy} onClick={send}>
+        <Button className={`td-sheet__submit ${busy ? 'td-sheet__submit--busy' : ''}`} onClick={send}>
           {current ? '保存修改' : '提交评价'}
         </Button>
       </View>

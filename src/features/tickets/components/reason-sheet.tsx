@@ -18,6 +18,7 @@ export function ReasonSheet({ visible, title, hint, placeholder, submitLabel, bu
   const [reason, setReason] = useState('')
   const [error, setError] = useState<string | null>(null)
   const send = async () => {
+    if (busy) return
     if (reason.trim().length < 2) return setError(`请填写${title.replace(/^.*?·\s*/, '')}原因（至少 2 个字）`)
     const failed = await onSubmit(reason.trim())
     if (failed) setError(failed)
@@ -43,7 +44,7 @@ export function ReasonSheet({ visible, title, hint, placeholder, submitLabel, bu
             {error}
           </View>
         )}
-        <Button className='td-sheet__submit' loading={busy} disabled={busy} onClick={send}>
+        <Button className={`td-sheet__submit ${busy ? 'td-sheet__submit--busy' : ''}`} onClick={send}>
           {submitLabel}
         </Button>
       </View>

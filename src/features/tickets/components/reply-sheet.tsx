@@ -46,6 +46,7 @@ export function ReplySheet({ visible, busy, onClose, onSubmit }: Props) {
     }
   }
   const send = async () => {
+    if (busy) return
     if (pics.some((p) => !p.uploadId && !p.failed)) return setError('图片正在上传，请稍候')
     const attachments = pics.filter((p) => p.uploadId).map((p) => ({ uploadId: p.uploadId!, kind: 'other' as const }))
     if (!text.trim() && attachments.length === 0) return setError('请填写补充说明或添加图片')
@@ -87,7 +88,7 @@ export function ReplySheet({ visible, busy, onClose, onSubmit }: Props) {
             {error}
           </View>
         )}
-        <Button className='td-sheet__submit' loading={busy} disabled={busy} onClick={send}>
+        <Button className={`td-sheet__submit ${busy ? 'td-sheet__submit--busy' : ''}`} onClick={send}>
           发送补充说明
         </Button>
       </View>

@@ -76,7 +76,7 @@ export function TicketActions({ ticket: t, busy, run }: Props) {
           </Button>
         )}
         {a.confirm && (
-          <Button className='td-btn td-btn--primary' loading={busy === 'confirm'} onClick={confirm}>
+          <Button className='td-btn td-btn--primary' onClick={confirm}>
             已解决
           </Button>
         )}

@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components'
 import type { TicketDetail } from '@shared/ticket'
 import { TicketActions } from './ticket-actions'
 import { TicketHeader } from './ticket-header'
-import { TicketTimeline } from './ticket-timeline'
+import { TicketFiles, TicketTimeline } from './ticket-timeline'
 import './ticket-detail.scss'
 
 interface Props {
@@ -19,9 +19,10 @@ interface Props {
 export function TicketDetailView({ ticket, now, changes, created, busy, run, onDismissChanges }: Props) {
   return (
     <View className='td'>
+      <TicketHeader ticket={ticket} now={now} />
       {created && (
         <View className='td-created' role='status'>
-          <Text>提交成功！客服受理、回复和处理完成时会通知您。</Text>
+          <Text>提交成功！客服受理和回复都会显示在下方的处理进度里。</Text>
         </View>
       )}
       {changes.length > 0 && (
@@ -30,10 +31,10 @@ export function TicketDetailView({ ticket, now, changes, created, busy, run, onD
           <Text className='td-changes__text'>{changes.join('；')}</Text>
         </View>
       )}
-      <TicketHeader ticket={ticket} now={now} />
       <View className='td-card'>
         <Text className='td-card__title'>问题描述</Text>
         <Text className='td-desc'>{ticket.description}</Text>
+        <TicketFiles files={ticket.attachments} />
       </View>
       <TicketTimeline events={ticket.timeline} now={now} rating={ticket.rating} />
       <TicketActions ticket={ticket} busy={busy} run={run} />

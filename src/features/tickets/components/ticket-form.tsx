@@ -1,7 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
-import { Step, Steps } from '@nutui/nutui-react-taro'
 import type { SubscriptionTemplate } from '@shared/notification'
 import { isWeapp } from '@/lib/platform'
 import { allErrors, isDraftStarted, missingSummary } from '../ticket-form.helpers'
@@ -12,6 +11,7 @@ import { toOrderOptions, type OrderOption } from '../tickets.mapping'
 import { DetailsStep } from './details-step'
 import { EvidenceStep } from './evidence-step'
 import { NotifyOffer } from './notify-offer'
+import { StepBar } from './step-bar'
 import { ServiceTypeStep } from './service-type-step'
 import { SubtypeStep } from './subtype-step'
 import './ticket-form.scss'
@@ -81,13 +81,7 @@ export function TicketForm({ restored, onCreated }: Props) {
   const missing = missingSummary(draft)
   return (
     <View className='tf'>
-      <View className='tf-steps'>
-        <Steps value={draft.step + 1} onStepClick={(i: number) => i - 1 < draft.step && go((i - 1) as FormStep)}>
-          {STEP_TITLES.map((t, i) => (
-            <Step key={t} value={i + 1} title={t} />
-          ))}
-        </Steps>
-      </View>
+      <StepBar titles={STEP_TITLES} current={draft.step} onBack={(i) => go(i as FormStep)} />
       {restored && isDraftStarted(draft) && (
         <View className='tf-restored' role='status'>
           <Text>已恢复您上次未提交的内容</Text>
@@ -121,36 +115,36 @@ export function TicketForm({ restored, onCreated }: Props) {
           notify={<NotifyOffer templates={templates} wanted={wantNotify} onToggle={setWantNotify} email={draft.contactEmail} />}
         />
       )}
-      <View className='tf-bar'>
-        {draft.step === 3 && (
-          <View className={`tf-bar__missing ${missing ? '' : 'tf-bar__missing--ok'}`} role='status'>
-            {submitError ?? missing ?? '信息已齐全，可以提交'}
-          </View>
-        )}
-        <View className='tf-bar__buttons'>
-          {draft.step > 0 && (
-            <Button className='tf-btn tf-btn--ghost' onClick={() => go((draft.step - 1) as FormStep)}>
-              上一步
-            </Button>
-          )}
-          {draft.step === 2 && (
-            <Button className='tf-btn tf-btn--primary' onClick={() => go(3)}>
-              下一步
-            </Button>
-          )}
+      {draft.step > 0 && (
+        <View className='tf-bar'>
           {draft.step === 3 && (
-            <Button
-              className={`tf-btn tf-btn--primary ${missing ? 'tf-btn--incomplete' : ''}`}
-              loading={submitting}
-              disabled={submitting}
-              aria-label={missing ? `提交工单，${missing}` : '提交工单'}
-              onClick={onSubmit}
-            >
-              {submitting ? '提交中…' : '提交工单'}
-            </Button>
+            <View className={`tf-bar__missing ${missing ? '' : 'tf-bar__missing--ok'}`} role='status'>
+              {submitError ?? missing ?? '信息已齐全，可以提交'}
+            </View>
           )}
+          <View className='tf-bar__buttons'>
+            {draft.step > 0 && (
+              <Button className='tf-btn tf-btn--ghost' onClick={() => go((draft.step - 1) as FormStep)}>
+                上一步
+              </Button>
+            )}
+            {draft.step === 2 && (
+              <Button className='tf-btn tf-btn--primary' onClick={() => go(3)}>
+                下一步
+              </Button>
+            )}
+            {draft.step === 3 && (
+              <Button
+                className={`tf-btn tf-btn--primary ${missing ? 'tf-btn--incomplete' : ''}`}
+                aria-label={missing ? `提交工单，${missing}` : '提交工单'}
+                onClick={onSubmit}
+              >
+                {submitting ? '提交中…' : '提交工单'}
+              </Button>
+            )}
+          </View>
         </View>
-      </View>
+      )}
     </View>
   )
 }

@@ -37,6 +37,12 @@ export function TicketList({ group, list, now, onGroup, onRetry }: Props) {
           </View>
         ))}
       </View>
+      {list.items.length > 0 && (
+        <View className='tk-new' role='button' onClick={() => Taro.navigateTo({ url: '/pages/ticket/new/index' })}>
+          <Text className='tk-new__text'>遇到新问题？</Text>
+          <Text className='tk-new__go'>提交工单 ›</Text>
+        </View>
+      )}
       {list.items.map((t) => (
         <TicketRow key={t.id} ticket={t} now={now} onOpen={open} />
       ))}
