@@ -8,6 +8,7 @@
 const fs = require('node:fs')
 const path = require('node:path')
 const zlib = require('node:zlib')
+const { Buffer } = require('node:buffer')
 
 const SIZE = 81
 const SAMPLES = 4
@@ -20,13 +21,18 @@ const ICONS_OUT = path.resolve(__dirname, '../src/assets/icons')
 const circle = (x, y, cx, cy, r) => Math.hypot(x - cx, y - cy) - r
 const ring = (x, y, cx, cy, r) => Math.abs(circle(x, y, cx, cy, r)) - STROKE / 2
 function segment(x, y, ax, ay, bx, by, w = STROKE) {
-  const px = x - ax, py = y - ay, dx = bx - ax, dy = by - ay
+  const px = x - ax,
+    py = y - ay,
+    dx = bx - ax,
+    dy = by - ay
   const t = Math.max(0, Math.min(1, (px * dx + py * dy) / (dx * dx + dy * dy)))
   return Math.hypot(px - dx * t, py - dy * t) - w / 2
 }
 function roundRect(x, y, x0, y0, x1, y1, r) {
-  const cx = (x0 + x1) / 2, cy = (y0 + y1) / 2
-  const qx = Math.abs(x - cx) - ((x1 - x0) / 2 - r), qy = Math.abs(y - cy) - ((y1 - y0) / 2 - r)
+  const cx = (x0 + x1) / 2,
+    cy = (y0 + y1) / 2
+  const qx = Math.abs(x - cx) - ((x1 - x0) / 2 - r),
+    qy = Math.abs(y - cy) - ((y1 - y0) / 2 - r)
   return Math.hypot(Math.max(qx, 0), Math.max(qy, 0)) + Math.min(Math.max(qx, qy), 0) - r
 }
 const outline = (d) => Math.abs(d) - STROKE / 2
@@ -35,7 +41,8 @@ function arc(x, y, cx, cy, r, a0, a1) {
   let a = Math.atan2(y - cy, x - cx)
   while (a < a0) a += Math.PI * 2
   if (a <= a1) return ring(x, y, cx, cy, r)
-  const e0 = [cx + r * Math.cos(a0), cy + r * Math.sin(a0)], e1 = [cx + r * Math.cos(a1), cy + r * Math.sin(a1)]
+  const e0 = [cx + r * Math.cos(a0), cy + r * Math.sin(a0)],
+    e1 = [cx + r * Math.cos(a1), cy + r * Math.sin(a1)]
   return Math.min(Math.hypot(x - e0[0], y - e0[1]), Math.hypot(x - e1[0], y - e1[1])) - STROKE / 2
 }
 const union = (...ds) => Math.min(...ds)
@@ -90,11 +97,9 @@ const CHANNEL_ICONS = {
       circle(x, y, 58, 48, 2.6),
     ),
   // 电话客服: a phone
-  phone: (x, y) =>
-    union(outline(roundRect(x, y, 24, 10, 57, 71, 8)), segment(x, y, 35, 19, 46, 19), circle(x, y, 40.5, 61, 3)),
+  phone: (x, y) => union(outline(roundRect(x, y, 24, 10, 57, 71, 8)), segment(x, y, 35, 19, 46, 19), circle(x, y, 40.5, 61, 3)),
   // 邮件咨询: an envelope
-  email: (x, y) =>
-    union(outline(roundRect(x, y, 11, 19, 70, 62, 7)), segment(x, y, 15, 25, 40.5, 44), segment(x, y, 40.5, 44, 66, 25)),
+  email: (x, y) => union(outline(roundRect(x, y, 11, 19, 70, 62, 7)), segment(x, y, 15, 25, 40.5, 44), segment(x, y, 40.5, 44, 66, 25)),
   // 提交工单: a document with a plus
   ticket: (x, y) =>
     union(outline(roundRect(x, y, 19, 12, 62, 69, 7)), segment(x, y, 40.5, 28, 40.5, 54), segment(x, y, 27.5, 41, 53.5, 41)),
@@ -108,7 +113,8 @@ function render(sdf, rgb, filledBackdrop) {
       let cover = 0
       for (let sy = 0; sy < SAMPLES; sy++) {
         for (let sx = 0; sx < SAMPLES; sx++) {
-          const x = i + (sx + 0.5) / SAMPLES, y = j + (sy + 0.5) / SAMPLES
+          const x = i + (sx + 0.5) / SAMPLES,
+            y = j + (sy + 0.5) / SAMPLES
           if (sdf(x, y) <= 0) cover++
         }
       }
