@@ -75,13 +75,7 @@ export function MessageList({ items, self, renderExtra, onRetry, onOrderTap, hea
   // A new id per length makes the list scroll again whenever a message arrives.
   const endId = `msg-end-${items.length}`
   return (
-    <ScrollView
-      className={`msg-list ${className ?? ''}`}
-      scrollY
-      scrollWithAnimation
-      scrollIntoView={endId}
-      aria-live='polite'
-    >
+    <ScrollView className={`msg-list ${className ?? ''}`} scrollY scrollWithAnimation scrollIntoView={endId} aria-live='polite'>
       {header}
       {items.length === 0 && emptyText ? <Text className='msg-list__empty'>{emptyText}</Text> : null}
       {items.map((item, i) => {
