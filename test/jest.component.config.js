@@ -22,6 +22,7 @@ module.exports = {
     ...aliases,
     '^@tarojs/taro$': '<rootDir>/test/support/taro-mock.ts',
     '^@tarojs/components$': '@tarojs/components/lib/react',
+    '^@nutui/nutui-react-taro$': '<rootDir>/test/support/nutui-on-demand.js',
     '\\.(css|less|scss|sass)$': 'identity-obj-proxy',
   },
   globals: {

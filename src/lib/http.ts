@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import { apiBase } from './platform'
-import { ensureSession, setSession } from './session'
+import { ensureSession, getSession, setSession, type SessionScope } from './session'
 
 /** A failed API call, with the server's stable code and a message fit to show. */
 export class ApiError extends Error {
@@ -26,9 +26,25 @@ export interface RequestOptions {
   timeout?: number
   /** Skip the bearer token (sign-in calls). */
   anonymous?: boolean
+  /** Whose token to send; the agent scope never signs in by itself (the login form does). */
+  scope?: SessionScope
 }
 
 const NETWORK_MESSAGE = '网络连接失败，请检查网络后重试'
+const AGENT_SIGN_IN = '请先登录客服账号'
+
+/** The agent's token, or a 401 ApiError so the workspace can send them to the login page. */
+function agentToken(): string {
+  const s = getSession('agent')
+  if (s && Date.parse(s.expiresAt) > Date.now()) return s.token
+  setSession(null, 'agent')
+  throw new ApiError(401, 'UNAUTHORIZED', AGENT_SIGN_IN)
+}
+
+/** The bearer token for a scope; ensureSession() also replaces an expired shopper session, saving a 401 round trip. */
+async function tokenFor(scope: SessionScope): Promise<string> {
+  return scope === 'agent' ? agentToken() : (await ensureSession()).token
+}
 
 function buildUrl(path: string, query?: RequestOptions['query']): string {
   const qs = Object.entries(query ?? {})
@@ -69,8 +85,13 @@ async function send<T>(path: string, opts: RequestOptions, token: string | null)
 
 /** The one way the app talks to the API: adds the token, maps errors, re-signs-in once on 401. */
 export async function request<T>(path: string, opts: RequestOptions = {}): Promise<T> {
-  // ensureSession() also replaces a stored session that has expired, saving a 401 round trip.
-  const token = opts.anonymous ? null : (await ensureSession()).token
+  if (opts.scope === 'agent' && !opts.anonymous) {
+    const res = await send<T>(path, opts, agentToken())
+    if (res.status === 401) setSession(null, 'agent')
+    if (res.status >= 200 && res.status < 300) return res.data
+    throw toApiError(res.status, res.data)
+  }
+  const token = opts.anonymous ? null : await tokenFor('shopper')
   let res = await send<T>(path, opts, token)
   if (res.status === 401 && !opts.anonymous) {
     setSession(null)
@@ -82,14 +103,19 @@ export async function request<T>(path: string, opts: RequestOptions = {}): Promi
 }
 
 /** Uploads one local file (`tempFilePath`) as multipart; reports progress 0–100. */
-export async function upload<T>(path: string, filePath: string, onProgress?: (percent: number) => void): Promise<T> {
-  const session = await ensureSession()
+export async function upload<T>(
+  path: string,
+  filePath: string,
+  onProgress?: (percent: number) => void,
+  scope: SessionScope = 'shopper',
+): Promise<T> {
+  const token = await tokenFor(scope)
   const result = await new Promise<Taro.uploadFile.SuccessCallbackResult>((resolve, reject) => {
     const task = Taro.uploadFile({
       url: buildUrl(path),
       filePath,
       name: 'file',
-      header: { Authorization: `Bearer ${session.token}` },
+      header: { Authorization: `Bearer ${token}` },
       success: resolve,
       fail: () => reject(new ApiError(0, 'NETWORK', NETWORK_MESSAGE)),
     })
@@ -103,4 +129,15 @@ export async function upload<T>(path: string, filePath: string, onProgress?: (pe
   }
   if (result.statusCode >= 200 && result.statusCode < 300) return body as T
   throw toApiError(result.statusCode, body)
+}
+
+/** Downloads a protected file (e.g. an attachment) with the bearer token; resolves a local path <Image> can show. */
+export async function download(path: string, scope: SessionScope = 'shopper'): Promise<string> {
+  const token = await tokenFor(scope)
+  const res = await Taro.downloadFile({
+    url: /^https?:/.test(path) ? path : `${apiBase}${path}`,
+    header: { Authorization: `Bearer ${token}` },
+  })
+  if (res.statusCode < 200 || res.statusCode >= 300) throw new ApiError(res.statusCode, 'HTTP_ERROR', `下载失败 (${res.statusCode})`)
+  return res.tempFilePath
 }

@@ -3,10 +3,16 @@ import type { Session } from '@shared/auth'
 import { apiBase, isWeapp } from './platform'
 import { storage } from './storage'
 
-const SESSION_KEY = 'sd.session'
+/** Shoppers and agents sign in separately, so one browser can hold both sessions at once. */
+export type SessionScope = 'shopper' | 'agent'
+
+const SESSION_KEYS: Record<SessionScope, string> = { shopper: 'sd.session', agent: 'sd.session.agent' }
 const DEVICE_KEY = 'sd.device'
 
-let current: Session | null = storage.get<Session>(SESSION_KEY)
+const sessions: Record<SessionScope, Session | null> = {
+  shopper: storage.get<Session>(SESSION_KEYS.shopper),
+  agent: storage.get<Session>(SESSION_KEYS.agent),
+}
 let pending: Promise<Session> | null = null
 
 /** A random id for this browser, kept so a guest finds their tickets again. */
@@ -38,6 +44,7 @@ async function signIn(): Promise<Session> {
 
 /** The shopper's session; signs in (once, even when called concurrently) when there is none. */
 export function ensureSession(): Promise<Session> {
+  const current = sessions.shopper
   if (current && Date.parse(current.expiresAt) > Date.now()) return Promise.resolve(current)
   if (!pending) {
     pending = signIn()
@@ -52,13 +59,14 @@ export function ensureSession(): Promise<Session> {
   return pending
 }
 
-/** Stores a session (from shopper sign-in or the agent login form). */
-export function setSession(s: Session | null): void {
-  current = s
-  if (s) storage.set(SESSION_KEY, s)
-  else storage.remove(SESSION_KEY)
+/** Stores (or clears) the session of one scope: shopper sign-in, or the agent login form. */
+export function setSession(s: Session | null, scope: SessionScope = 'shopper'): void {
+  sessions[scope] = s
+  if (s) storage.set(SESSION_KEYS[scope], s)
+  else storage.remove(SESSION_KEYS[scope])
 }
 
-export function getSession(): Session | null {
-  return current
+/** The stored session of a scope (shopper by default), or null. */
+export function getSession(scope: SessionScope = 'shopper'): Session | null {
+  return sessions[scope]
 }

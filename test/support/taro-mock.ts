@@ -52,6 +52,7 @@ export const getNetworkType = jest.fn(() => Promise.resolve({ networkType: 'wifi
 export const login = jest.fn(() => Promise.resolve({ code: 'test-code' }))
 export const request = jest.fn()
 export const uploadFile = jest.fn()
+export const downloadFile = jest.fn()
 export const getStorageSync = jest.fn((key: string) => (memoryStorage.has(key) ? memoryStorage.get(key) : ''))
 export const setStorageSync = jest.fn((key: string, value: unknown) => void memoryStorage.set(key, value))
 export const removeStorageSync = jest.fn((key: string) => void memoryStorage.delete(key))
@@ -97,6 +98,7 @@ const Taro = {
   login,
   request,
   uploadFile,
+  downloadFile,
   getStorageSync,
   setStorageSync,
   removeStorageSync,

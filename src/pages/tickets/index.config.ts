@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '我的工单' })
+export default definePageConfig({ navigationBarTitleText: '我的工单', enablePullDownRefresh: true, backgroundTextStyle: 'dark' })

@@ -1,13 +1,27 @@
-import { View, Text } from '@tarojs/components'
+import { useState } from 'react'
+import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import { View } from '@tarojs/components'
+import { TicketList } from '@/features/tickets/components/ticket-list'
+import { useTickets } from '@/features/tickets/tickets.store'
 
-/** 我的工单 */
-export default function Page() {
+/** 我的工单 (tab): 处理中 / 待我确认 / 已完成, pull to refresh, more on scroll. */
+export default function TicketsPage() {
+  const { group, lists, setGroup, refresh, loadMore } = useTickets()
+  const [now, setNow] = useState(() => new Date())
+  const reload = async () => {
+    setNow(new Date())
+    await refresh()
+  }
+  useDidShow(() => void reload())
+  usePullDownRefresh(() => void reload().finally(() => Taro.stopPullDownRefresh()))
+  useReachBottom(() => void loadMore())
+  const pick = (g: typeof group) => {
+    setGroup(g)
+    void refresh(g)
+  }
   return (
     <View className='page'>
-      <View className='card'>
-        <Text className='title'>我的工单</Text>
-        <Text className='muted'>这里会显示您提交的工单和处理进度。</Text>
-      </View>
+      <TicketList group={group} list={lists[group]} now={now} onGroup={pick} onRetry={() => void reload()} />
     </View>
   )
 }

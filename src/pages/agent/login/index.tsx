@@ -1,13 +1,13 @@
-import { View, Text } from '@tarojs/components'
+import Taro, { useDidShow } from '@tarojs/taro'
+import { AGENT_WORKSPACE_URL, currentAgent } from '@/features/agent/agent-auth.api'
+import { LoginForm } from '@/features/agent/components/login-form'
+
+const toWorkspace = () => void Taro.redirectTo({ url: AGENT_WORKSPACE_URL })
 
 /** 客服登录 */
-export default function Page() {
-  return (
-    <View className='page'>
-      <View className='card'>
-        <Text className='title'>客服登录</Text>
-        <Text className='muted'>客服人员请使用工号和密码登录。</Text>
-      </View>
-    </View>
-  )
+export default function AgentLoginPage() {
+  useDidShow(() => {
+    if (currentAgent()) toWorkspace()
+  })
+  return <LoginForm onSignedIn={toWorkspace} />
 }

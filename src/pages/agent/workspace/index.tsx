@@ -1,13 +1,6 @@
-import { View, Text } from '@tarojs/components'
+import { Workspace } from '@/features/agent/components/workspace'
 
 /** 客服工作台 */
-export default function Page() {
-  return (
-    <View className='page'>
-      <View className='card'>
-        <Text className='title'>客服工作台</Text>
-        <Text className='muted'>待接入会话和待处理工单会显示在这里。</Text>
-      </View>
-    </View>
-  )
+export default function AgentWorkspacePage() {
+  return <Workspace />
 }

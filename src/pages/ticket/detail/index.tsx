@@ -1,13 +1,50 @@
-import { View, Text } from '@tarojs/components'
+import { useEffect, useRef, useState } from 'react'
+import { useDidHide, useDidShow, useRouter, useUnload } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { TicketDetailView } from '@/features/tickets/components/ticket-detail-view'
+import { POLL_MS, useTicketDetail } from '@/features/tickets/use-ticket-detail'
 
-/** 工单详情 */
-export default function Page() {
+/** 工单详情: refreshes on show and polls while visible. */
+export default function TicketDetailPage() {
+  const { params } = useRouter()
+  const id = params.id ?? ''
+  const { ticket, error, changes, dismissChanges, busy, load, run } = useTicketDetail(id)
+  const [now, setNow] = useState(() => new Date())
+  const timer = useRef<ReturnType<typeof setInterval> | null>(null)
+  const stop = () => {
+    if (timer.current) clearInterval(timer.current)
+    timer.current = null
+  }
+  const tick = (announce: boolean) => {
+    setNow(new Date())
+    void load(announce)
+  }
+  useDidShow(() => {
+    tick(true)
+    stop()
+    timer.current = setInterval(() => tick(true), POLL_MS)
+  })
+  useDidHide(stop)
+  useUnload(stop)
+  useEffect(() => stop, [])
+  if (!ticket) {
+    return (
+      <View className='page'>
+        <Text className={error ? 'td-error' : 'td-loading'}>{error ?? '加载中…'}</Text>
+      </View>
+    )
+  }
   return (
     <View className='page'>
-      <View className='card'>
-        <Text className='title'>工单详情</Text>
-        <Text className='muted'>工单处理进度和客服回复会显示在这里。</Text>
-      </View>
+      <TicketDetailView
+        ticket={ticket}
+        now={now}
+        changes={changes}
+        created={params.created === '1'}
+        busy={busy}
+        run={run}
+        onDismissChanges={dismissChanges}
+      />
     </View>
   )
 }

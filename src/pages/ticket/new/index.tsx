@@ -1,13 +1,20 @@
-import { View, Text } from '@tarojs/components'
+import { useState } from 'react'
+import Taro, { useLoad, useRouter } from '@tarojs/taro'
+import { View } from '@tarojs/components'
+import { TicketForm } from '@/features/tickets/components/ticket-form'
+import { hasPrefill, isDraftStarted } from '@/features/tickets/ticket-form.helpers'
+import { useTicketForm } from '@/features/tickets/ticket-form.store'
 
-/** 提交工单 */
-export default function Page() {
+/** 提交工单: the guided form; entry points prefill it with serviceType/subtype/orderNo/description. */
+export default function NewTicketPage() {
+  const { params } = useRouter()
+  const [restored] = useState(() => isDraftStarted(useTicketForm.getState().draft) && !hasPrefill(params))
+  useLoad(() => {
+    if (hasPrefill(params)) useTicketForm.getState().prefill(params)
+  })
   return (
     <View className='page'>
-      <View className='card'>
-        <Text className='title'>提交工单</Text>
-        <Text className='muted'>描述您遇到的问题，我们会在 24 小时内首次回复。</Text>
-      </View>
+      <TicketForm restored={restored} onCreated={(id) => Taro.redirectTo({ url: `/pages/ticket/detail/index?id=${id}&created=1` })} />
     </View>
   )
 }

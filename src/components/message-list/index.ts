@@ -1,0 +1,2 @@
+export { MessageList, type MessageListItem, type MessageListProps, type MessageSender } from './message-list'
+export { clockTime } from './message-time'

@@ -1,0 +1,49 @@
+import type { AgentReplyBody, AgentTicketDetail, AgentTicketPage, TicketStats, TransitionBody } from '@shared/ticket'
+import type { ServiceTypeId } from '@shared/catalog-data'
+import type { TicketStatusFilter } from '@shared/ticket-data'
+import { request } from '@/lib/http'
+
+const ticket = (id: string) => `/api/agent/tickets/${encodeURIComponent(id)}`
+
+/** The ticket list filters the workspace offers. */
+export interface TicketFilter {
+  status?: TicketStatusFilter
+  serviceType?: ServiceTypeId
+  overdue?: boolean
+  escalated?: boolean
+}
+
+/** One page of tickets matching the filter. */
+export function fetchTickets(filter: TicketFilter, cursor?: string | null): Promise<AgentTicketPage> {
+  return request<AgentTicketPage>('/api/agent/tickets', {
+    scope: 'agent',
+    query: {
+      status: filter.status,
+      serviceType: filter.serviceType,
+      overdue: filter.overdue ? true : undefined,
+      escalated: filter.escalated ? true : undefined,
+      cursor,
+      limit: 30,
+    },
+  })
+}
+
+/** A ticket with its whole timeline, internal notes included. */
+export function fetchTicket(id: string): Promise<AgentTicketDetail> {
+  return request<AgentTicketDetail>(ticket(id), { scope: 'agent' })
+}
+
+/** Moves the ticket through the status machine; 409 when the move is not allowed now. */
+export function transitionTicket(id: string, body: TransitionBody): Promise<unknown> {
+  return request<unknown>(`${ticket(id)}/transition`, { method: 'POST', scope: 'agent', data: body })
+}
+
+/** A reply to the shopper, or an internal note other agents see. */
+export function replyTicket(id: string, body: AgentReplyBody): Promise<unknown> {
+  return request<unknown>(`${ticket(id)}/replies`, { method: 'POST', scope: 'agent', data: body })
+}
+
+/** Counts and averages for tickets created since `since`. */
+export function fetchTicketStats(since: string): Promise<TicketStats> {
+  return request<TicketStats>('/api/agent/tickets/stats', { scope: 'agent', query: { since } })
+}

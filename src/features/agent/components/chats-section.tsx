@@ -1,0 +1,78 @@
+import { useEffect, useState } from 'react'
+import { Text, View } from '@tarojs/components'
+import { useInboxStore } from '../agent-inbox.store'
+import { ConversationPanel } from './conversation-panel'
+import { CustomerPanel } from './customer-panel'
+import { MineList } from './mine-list'
+import { QueueList } from './queue-list'
+
+export interface ChatsSectionProps {
+  selfId: string
+  onOpenTicket: (ticketId: string) => void
+}
+
+/** Queue and my conversations | the open conversation | the shopper beside it. */
+export function ChatsSection({ selfId, onOpenTicket }: ChatsSectionProps) {
+  const { queue, mine, loaded, error, claiming, claim, queueAt } = useInboxStore()
+  const [selected, setSelected] = useState<string | null>(null)
+  const [customerOpen, setCustomerOpen] = useState(false)
+  const [now, setNow] = useState(Date.now())
+  useEffect(() => {
+    const t = setInterval(() => setNow(Date.now()), 15_000)
+    return () => clearInterval(t)
+  }, [])
+  const elapsed = queueAt ? Math.max(0, Math.floor((now - queueAt) / 1000)) : 0
+
+  return (
+    <View className={`ws__cols ${selected ? 'ws--has-detail' : ''} ${customerOpen ? 'ws--customer-open' : ''}`}>
+      <View className='ws__list'>
+        {error ? <View className='ws__error'>{error}</View> : null}
+        <Text className='ws__heading'>我的会话 · {mine.length}</Text>
+        <MineList items={mine} selectedId={selected} onSelect={(c) => setSelected(c.id)} />
+        <Text className='ws__heading'>排队中 · {queue.items.length}</Text>
+        {loaded ? (
+          <QueueList
+            queue={queue}
+            selectedId={selected}
+            claiming={claiming}
+            elapsedSeconds={elapsed}
+            onSelect={(q) => setSelected(q.conversationId)}
+            onClaim={async (q) => {
+              const c = await claim(q.conversationId)
+              if (c) setSelected(c.id)
+            }}
+          />
+        ) : (
+          <View className='ws__hint'>加载中…</View>
+        )}
+      </View>
+      <View className='ws__main'>
+        {selected ? (
+          <ConversationPanel
+            key={selected}
+            conversationId={selected}
+            selfId={selfId}
+            onBack={() => setSelected(null)}
+            onShowCustomer={() => setCustomerOpen(true)}
+            onLeave={() => setSelected(null)}
+          />
+        ) : (
+          <View className='ws__hint'>从左侧选择会话，或接入排队中的顾客</View>
+        )}
+      </View>
+      <View className='ws__side'>
+        <View className='ws__side-head'>
+          <Text className='ws__heading ws__heading--flat'>顾客信息</Text>
+          <View className='ws__side-close' role='button' aria-label='关闭顾客信息' onClick={() => setCustomerOpen(false)}>
+            ✕
+          </View>
+        </View>
+        {selected ? (
+          <CustomerPanel conversationId={selected} onOpenTicket={onOpenTicket} />
+        ) : (
+          <View className='ws__hint'>选择会话后显示顾客的订单和工单</View>
+        )}
+      </View>
+    </View>
+  )
+}

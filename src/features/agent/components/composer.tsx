@@ -1,0 +1,91 @@
+import { useRef, useState } from 'react'
+import Taro from '@tarojs/taro'
+import { Button, ScrollView, Text, Textarea, View } from '@tarojs/components'
+import { quickPhrasesFor } from '../quick-phrases'
+import './composer.scss'
+
+// Same limit as the chat contract's MAX_MESSAGE_TEXT (the app cannot import TypeBox schemas).
+const MAX_MESSAGE_TEXT = 2000
+
+export interface ComposerProps {
+  serviceType: string | null
+  disabled?: boolean
+  onSend: (text: string) => void
+  onImage: (localPath: string) => void
+  /** Called at most every few seconds while the agent types. */
+  onTyping?: () => void
+}
+
+const TYPING_EVERY_MS = 4000
+
+/** Text box with canned answers for the conversation's service type, image picking and send. */
+export function Composer({ serviceType, disabled, onSend, onImage, onTyping }: ComposerProps) {
+  const [text, setText] = useState('')
+  // Enter sends; in a browser the key still inserts its newline into the emptied box, so drop it.
+  const justSent = useRef<string | null>(null)
+  const lastTyping = useRef(0)
+  const phrases = quickPhrasesFor(serviceType)
+  const canSend = !disabled && text.trim() !== ''
+
+  const send = () => {
+    if (!canSend) return
+    onSend(text)
+    setText('')
+    justSent.current = text
+  }
+  const pickImage = async () => {
+    try {
+      const res = await Taro.chooseImage({ count: 1, sizeType: ['compressed'], sourceType: ['album', 'camera'] })
+      if (res.tempFilePaths[0]) onImage(res.tempFilePaths[0])
+    } catch {
+      // The agent closed the picker.
+    }
+  }
+
+  return (
+    <View className='composer'>
+      <ScrollView className='composer__phrases' scrollX aria-label='快捷短语'>
+        {phrases.map((p) => (
+          <View
+            key={p.id}
+            className='composer__phrase'
+            role='button'
+            aria-label={`快捷短语 ${p.label}`}
+            onClick={() => !disabled && setText((t) => (t.trim() ? `${t.trim()}\n${p.text}` : p.text))}
+          >
+            {p.label}
+          </View>
+        ))}
+      </ScrollView>
+      <View className='composer__row'>
+        <View className='composer__image' role='button' aria-label='发送图片' onClick={() => !disabled && void pickImage()}>
+          <Text className='composer__image-icon'>＋</Text>
+        </View>
+        <Textarea
+          className='composer__input'
+          aria-label='回复内容'
+          value={text}
+          disabled={disabled}
+          maxlength={MAX_MESSAGE_TEXT}
+          autoHeight
+          placeholder={disabled ? '会话已结束' : '输入回复，Enter 发送'}
+          confirmType='send'
+          onInput={(e) => {
+            const sent = justSent.current
+            justSent.current = null
+            const v = e.detail.value
+            if (onTyping && v && Date.now() - lastTyping.current > TYPING_EVERY_MS) {
+              lastTyping.current = Date.now()
+              onTyping()
+            }
+            setText(sent !== null && (v.trim() === '' || v.trim() === sent.trim()) ? '' : v)
+          }}
+          onConfirm={send}
+        />
+        <Button className='composer__send' disabled={!canSend} onClick={send} aria-label='发送'>
+          发送
+        </Button>
+      </View>
+    </View>
+  )
+}

@@ -1,0 +1,142 @@
+import { useEffect, useMemo, useState } from 'react'
+import Taro from '@tarojs/taro'
+import { Button, Text, View } from '@tarojs/components'
+import type { TransferBody } from '@shared/chat'
+import { MessageList } from '@/components/message-list'
+import { sendTyping } from '../agent-chat.api'
+import { useConversationStore } from '../agent-conversation.store'
+import { useInboxStore } from '../agent-inbox.store'
+import { evidenceLabel, intentLabel, serviceTypeLabel } from '../agent.helpers'
+import { botSummary, toListItems } from '../conversation.helpers'
+import { Composer } from './composer'
+import { TransferSheet } from './transfer-sheet'
+import './conversation-panel.scss'
+
+export interface ConversationPanelProps {
+  conversationId: string
+  selfId: string
+  /** Phones: back to the list. */
+  onBack: () => void
+  /** Phones: show the customer panel. */
+  onShowCustomer: () => void
+  /** Leaves the conversation (transferred away). */
+  onLeave: () => void
+}
+
+const STATUS: Record<string, string> = { bot: '智能客服接待中', queued: '排队中', assigned: '进行中', ended: '已结束' }
+
+/** One conversation: bot summary, the shared message list, and the agent's composer and actions. */
+export function ConversationPanel({ conversationId, selfId, onBack, onShowCustomer, onLeave }: ConversationPanelProps) {
+  const { conversation, messages, outgoing, loading, error, typing, open, close, send, sendImage, retry, transfer, end } =
+    useConversationStore()
+  const { claim, claiming, applyMine } = useInboxStore()
+  const [transferring, setTransferring] = useState(false)
+  useEffect(() => {
+    open(conversationId)
+    return close
+  }, [conversationId, open, close])
+
+  const items = useMemo(() => toListItems(messages, outgoing), [messages, outgoing])
+  const summary = useMemo(() => botSummary(messages), [messages])
+  const mine = conversation?.status === 'assigned' && conversation.agentId === selfId
+
+  const doTransfer = async (target: TransferBody) => {
+    setTransferring(false)
+    const c = await transfer(target)
+    if (c) {
+      applyMine(c)
+      void Taro.showToast({ title: '已转接', icon: 'success' })
+      onLeave()
+    }
+  }
+  const doEnd = async () => {
+    const { confirm } = await Taro.showModal({ title: '结束会话', content: '结束后顾客会收到评价邀请，确定结束吗？' })
+    if (!confirm) return
+    const c = await end()
+    if (c) applyMine(c)
+  }
+
+  return (
+    <View className='conv'>
+      <View className='conv__head'>
+        <View className='conv__back' role='button' aria-label='返回列表' onClick={onBack}>
+          ‹
+        </View>
+        <View className='conv__who'>
+          <Text className='conv__name'>{conversation?.shopper.displayName ?? '加载中…'}</Text>
+          <Text className='conv__status'>
+            {conversation ? `${serviceTypeLabel(conversation.serviceType)} · ${STATUS[conversation.status] ?? conversation.status}` : ''}
+            {typing ? ' · 对方正在输入…' : ''}
+          </Text>
+        </View>
+        <View className='conv__tools'>
+          <View className='conv__tool conv__tool--customer' role='button' aria-label='顾客信息' onClick={onShowCustomer}>
+            顾客
+          </View>
+          {mine ? (
+            <>
+              <View className='conv__tool' role='button' aria-label='转接' onClick={() => setTransferring(true)}>
+                转接
+              </View>
+              <View className='conv__tool conv__tool--danger' role='button' aria-label='结束会话' onClick={() => void doEnd()}>
+                结束
+              </View>
+            </>
+          ) : null}
+        </View>
+      </View>
+      {summary ? (
+        <View className='conv__summary' aria-label='智能客服摘要'>
+          <Text className='conv__summary-item'>类型：{serviceTypeLabel(summary.serviceType ?? conversation?.serviceType)}</Text>
+          <Text className='conv__summary-item'>意图：{intentLabel(conversation?.handoffReason ?? summary.intent)}</Text>
+          <Text className='conv__summary-item'>
+            待补充：
+            {summary.needsEvidence.length ? summary.needsEvidence.map(evidenceLabel).join('、') : '无'}
+            {summary.needsEvidence.length && summary.imagesSince ? `（顾客已发图片 ${summary.imagesSince} 张）` : ''}
+          </Text>
+        </View>
+      ) : null}
+      {error ? (
+        <View className='conv__error' role='alert'>
+          {error}
+        </View>
+      ) : null}
+      <View className='conv__messages'>
+        <MessageList items={items} self='agent' emptyText={loading ? '加载消息…' : '暂无消息'} onRetry={(item) => void retry(item.id)} />
+      </View>
+      {conversation?.status === 'queued' ? (
+        <View className='conv__bar'>
+          <Text className='conv__bar-text'>顾客正在排队等待人工客服</Text>
+          <Button
+            className='conv__claim'
+            loading={claiming === conversationId}
+            disabled={claiming !== null}
+            onClick={() => void claim(conversationId)}
+            aria-label='接入会话'
+          >
+            接入会话
+          </Button>
+        </View>
+      ) : null}
+      {mine ? (
+        <Composer
+          serviceType={conversation?.serviceType ?? null}
+          onSend={(t) => void send(t)}
+          onImage={(p) => void sendImage(p)}
+          onTyping={() => void sendTyping(conversationId).catch(() => undefined)}
+        />
+      ) : null}
+      {conversation?.status === 'ended' ? (
+        <View className='conv__bar'>
+          <Text className='conv__bar-text'>会话已结束，已邀请顾客评价</Text>
+        </View>
+      ) : null}
+      {conversation?.status === 'assigned' && !mine ? (
+        <View className='conv__bar'>
+          <Text className='conv__bar-text'>该会话由 {conversation.agentName ?? '其他客服'} 接待</Text>
+        </View>
+      ) : null}
+      {transferring ? <TransferSheet selfId={selfId} onPick={(t) => void doTransfer(t)} onClose={() => setTransferring(false)} /> : null}
+    </View>
+  )
+}

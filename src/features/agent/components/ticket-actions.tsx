@@ -1,0 +1,131 @@
+import { useState } from 'react'
+import { Button, Text, Textarea, View } from '@tarojs/components'
+import type { AgentTicketDetail, TransitionBody } from '@shared/ticket'
+import { agentMoves, type AgentMove } from '../ticket.helpers'
+import './tickets.scss'
+
+export interface TicketActionsProps {
+  ticket: AgentTicketDetail
+  busy: boolean
+  onReply: (text: string, internal: boolean) => Promise<boolean>
+  onTransition: (body: TransitionBody) => Promise<boolean>
+}
+
+const PROMPTS: Record<AgentMove['needs'], string> = {
+  none: '',
+  message: '告诉顾客还需要补充什么（会发送给顾客）',
+  summary: '解决方案摘要（会通知顾客）',
+}
+
+/** Reply or internal note, and the status moves an agent may make now. */
+export function TicketActions({ ticket, busy, onReply, onTransition }: TicketActionsProps) {
+  const [text, setText] = useState('')
+  const [internal, setInternal] = useState(false)
+  const [move, setMove] = useState<AgentMove | null>(null)
+  const [moveText, setMoveText] = useState('')
+  const moves = agentMoves(ticket.status)
+  const canReply = ticket.status !== 'closed'
+
+  const reply = async () => {
+    if (!text.trim() || busy) return
+    if (await onReply(text.trim(), internal)) setText('')
+  }
+  const start = async (m: AgentMove) => {
+    if (m.needs === 'none') {
+      await onTransition({ to: m.to })
+      return
+    }
+    setMove(m)
+    setMoveText('')
+  }
+  const confirmMove = async () => {
+    if (!move || !moveText.trim() || busy) return
+    const body: TransitionBody =
+      move.needs === 'summary' ? { to: move.to, resolutionSummary: moveText.trim() } : { to: move.to, message: moveText.trim() }
+    if (await onTransition(body)) setMove(null)
+  }
+
+  return (
+    <View className='tk-actions'>
+      {moves.length > 0 && !move ? (
+        <View className='tk-actions__moves'>
+          {moves.map((m) => (
+            <Button
+              key={m.to}
+              className={`tk-btn ${m.to === 'resolved' ? 'tk-btn--primary' : ''}`}
+              disabled={busy}
+              onClick={() => void start(m)}
+              aria-label={m.label}
+            >
+              {m.label}
+            </Button>
+          ))}
+        </View>
+      ) : null}
+      {move ? (
+        <View className='tk-actions__form' aria-label={move.label}>
+          <Text className='tk-actions__label'>{move.label}</Text>
+          <Textarea
+            className='tk-textarea'
+            aria-label={PROMPTS[move.needs]}
+            placeholder={PROMPTS[move.needs]}
+            value={moveText}
+            maxlength={2000}
+            onInput={(e) => setMoveText(e.detail.value)}
+          />
+          <View className='tk-actions__moves'>
+            <Button className='tk-btn' onClick={() => setMove(null)} aria-label='取消'>
+              取消
+            </Button>
+            <Button
+              className='tk-btn tk-btn--primary'
+              disabled={busy || !moveText.trim()}
+              onClick={() => void confirmMove()}
+              aria-label='确认'
+            >
+              确认{move.label}
+            </Button>
+          </View>
+        </View>
+      ) : null}
+      {canReply && !move ? (
+        <View className='tk-actions__reply'>
+          <View className='tk-actions__tabs' role='tablist'>
+            <View
+              className={`tk-tab ${!internal ? 'tk-tab--active' : ''}`}
+              role='tab'
+              aria-selected={!internal}
+              onClick={() => setInternal(false)}
+            >
+              回复顾客
+            </View>
+            <View
+              className={`tk-tab ${internal ? 'tk-tab--active' : ''}`}
+              role='tab'
+              aria-selected={internal}
+              onClick={() => setInternal(true)}
+            >
+              内部备注
+            </View>
+          </View>
+          <Textarea
+            className={`tk-textarea ${internal ? 'tk-textarea--internal' : ''}`}
+            aria-label={internal ? '内部备注内容' : '回复内容'}
+            placeholder={internal ? '仅客服可见，顾客看不到' : '回复会发送给顾客'}
+            value={text}
+            maxlength={4000}
+            onInput={(e) => setText(e.detail.value)}
+          />
+          <Button
+            className='tk-btn tk-btn--primary tk-actions__send'
+            disabled={busy || !text.trim()}
+            onClick={() => void reply()}
+            aria-label={internal ? '保存备注' : '发送回复'}
+          >
+            {internal ? '保存备注' : '发送回复'}
+          </Button>
+        </View>
+      ) : null}
+    </View>
+  )
+}

@@ -1,0 +1,55 @@
+import { useEffect } from 'react'
+import { View } from '@tarojs/components'
+import { useTicketsStore } from '../agent-tickets.store'
+import { TicketDetail } from './ticket-detail'
+import { TicketFilters } from './ticket-filters'
+import { TicketList } from './ticket-list'
+
+/** Filters and list | the selected ticket with its timeline and actions. */
+export function TicketsSection() {
+  const s = useTicketsStore()
+  const { load } = s
+  useEffect(() => {
+    void load()
+  }, [load])
+
+  return (
+    <View className={`ws__cols ws__cols--two ${s.selectedId ? 'ws--has-detail' : ''}`}>
+      <View className='ws__list'>
+        <TicketFilters filter={s.filter} onChange={(p) => void s.setFilter(p)} />
+        <TicketList
+          items={s.items}
+          selectedId={s.selectedId}
+          loading={s.loading}
+          error={s.error}
+          hasMore={Boolean(s.nextCursor)}
+          onSelect={(t) => void s.select(t.id)}
+          onMore={() => void s.loadMore()}
+          onRetry={() => void load()}
+        />
+      </View>
+      <View className='ws__main ws__main--scroll'>
+        {s.selectedId ? (
+          <>
+            <View className='ws__back' role='button' aria-label='返回工单列表' onClick={() => void s.select(null)}>
+              ‹ 工单列表
+            </View>
+            {s.detail ? (
+              <TicketDetail
+                ticket={s.detail}
+                busy={s.busy}
+                error={s.detailError}
+                onReply={(text, internal) => s.reply({ text, internal, attachments: [] })}
+                onTransition={(body) => s.transition(body)}
+              />
+            ) : (
+              <View className='ws__hint'>{s.detailError ?? '加载工单…'}</View>
+            )}
+          </>
+        ) : (
+          <View className='ws__hint'>从左侧选择工单</View>
+        )}
+      </View>
+    </View>
+  )
+}

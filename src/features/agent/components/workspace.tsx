@@ -1,0 +1,92 @@
+import { useEffect, useState } from 'react'
+import Taro, { useDidShow } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { AGENT_LOGIN_URL, currentAgent, logoutAgent } from '../agent-auth.api'
+import { useConversationStore } from '../agent-conversation.store'
+import { useInboxStore } from '../agent-inbox.store'
+import { useTicketsStore } from '../agent-tickets.store'
+import { ChatsSection } from './chats-section'
+import { OverviewPanel } from './overview-panel'
+import { TicketsSection } from './tickets-section'
+import './workspace.scss'
+
+type Section = 'chats' | 'tickets' | 'overview'
+
+const toLogin = () => void Taro.redirectTo({ url: AGENT_LOGIN_URL })
+
+/** The agent workspace: chats (queue + mine), tickets, overview; three columns on wide screens. */
+export function Workspace() {
+  const [agent] = useState(currentAgent)
+  const [section, setSection] = useState<Section>('chats')
+  const inboxSignedOut = useInboxStore((s) => s.signedOut)
+  const chatSignedOut = useConversationStore((s) => s.signedOut)
+  const signedOut = inboxSignedOut || chatSignedOut
+  const waiting = useInboxStore((s) => s.queue.items.length)
+  const unread = useInboxStore((s) => s.mine.reduce((n, c) => n + c.unreadCount, 0))
+  const { start, stop } = useInboxStore()
+  const selectTicket = useTicketsStore((s) => s.select)
+
+  useDidShow(() => {
+    if (!currentAgent()) toLogin()
+  })
+  useEffect(() => {
+    if (!agent) return
+    start()
+    return stop
+  }, [agent, start, stop])
+  useEffect(() => {
+    if (signedOut) toLogin()
+  }, [signedOut])
+
+  if (!agent) return <View className='ws ws--blank' />
+  const logout = async () => {
+    stop()
+    await logoutAgent()
+    toLogin()
+  }
+  const openTicket = (id: string) => {
+    setSection('tickets')
+    void selectTicket(id)
+  }
+  const tabs: { id: Section; label: string; badge?: number }[] = [
+    { id: 'chats', label: '会话', badge: waiting + unread },
+    { id: 'tickets', label: '工单' },
+    { id: 'overview', label: '概览' },
+  ]
+  return (
+    <View className={`ws ws--${section}`}>
+      <View className='ws__top'>
+        <Text className='ws__brand'>客服工作台</Text>
+        <View className='ws__tabs' role='tablist'>
+          {tabs.map((t) => (
+            <View
+              key={t.id}
+              className={`ws__tab ${t.id === section ? 'ws__tab--active' : ''}`}
+              role='tab'
+              aria-selected={t.id === section}
+              onClick={() => setSection(t.id)}
+            >
+              {t.label}
+              {t.badge ? <Text className='ws__badge'>{t.badge > 99 ? '99+' : t.badge}</Text> : null}
+            </View>
+          ))}
+        </View>
+        <View className='ws__me'>
+          <Text className='ws__name'>{agent.user.displayName}</Text>
+          <View className='ws__logout' role='button' aria-label='退出登录' onClick={() => void logout()}>
+            退出
+          </View>
+        </View>
+      </View>
+      <View className='ws__body'>
+        {section === 'chats' ? <ChatsSection selfId={agent.user.id} onOpenTicket={openTicket} /> : null}
+        {section === 'tickets' ? <TicketsSection /> : null}
+        {section === 'overview' ? (
+          <View className='ws__main ws__main--full'>
+            <OverviewPanel />
+          </View>
+        ) : null}
+      </View>
+    </View>
+  )
+}

@@ -1,0 +1,131 @@
+import { Input, Picker, Text, Textarea, View } from '@tarojs/components'
+import { getOutcome, getSubtype, type RequiredField } from '@shared/catalog-data'
+import { DESCRIPTION_MAX, detailFields, fieldLabel, validateField } from '../ticket-form.helpers'
+import type { TicketDraft } from '../ticket-form.types'
+import type { OrderOption } from '../tickets.mapping'
+import { FormField } from './form-field'
+
+interface Props {
+  draft: TicketDraft
+  touched: string[]
+  orders: OrderOption[]
+  onChange(patch: Partial<TicketDraft>): void
+  onBlur(key: string): void
+}
+
+const HINTS: Record<RequiredField, string> = {
+  orderNo: '在「我的订单」详情页可复制订单号（16–20 位数字）',
+  productName: '例如：白色陶瓷马克杯 350ml',
+  purchasedAt: '不记得可不填',
+  description: '说明发生了什么、什么时候发现的',
+}
+
+/** Step 3: the fields the catalog asks for this problem, the order picker and the wanted outcome. */
+export function DetailsStep({ draft, touched, orders, onChange, onBlur }: Props) {
+  const sub = getSubtype(draft.subtype ?? '')
+  const today = new Date().toISOString().slice(0, 10)
+  const errorOf = (f: RequiredField, required: boolean) => (touched.includes(f) ? validateField(f, draft[f], required) : null)
+  const pickOrder = (o: OrderOption) =>
+    onChange({
+      orderNo: o.orderNo,
+      productName: draft.productName || o.productName,
+      purchasedAt: draft.purchasedAt || o.purchasedAt.slice(0, 10),
+    })
+  const renderField = (f: RequiredField, required: boolean) => {
+    const error = errorOf(f, required)
+    if (f === 'description') {
+      return (
+        <FormField key={f} id={f} label={fieldLabel(f)} required={required} hint={HINTS[f]} error={error}>
+          <Textarea
+            className='tf-textarea'
+            value={draft.description}
+            maxlength={DESCRIPTION_MAX}
+            placeholder='请详细描述问题（至少 10 个字）'
+            aria-label={fieldLabel(f)}
+            onInput={(e) => onChange({ description: e.detail.value })}
+            onBlur={() => onBlur(f)}
+          />
+          <Text className='tf-count'>
+            {draft.description.length}/{DESCRIPTION_MAX}
+          </Text>
+        </FormField>
+      )
+    }
+    if (f === 'purchasedAt') {
+      return (
+        <FormField key={f} id={f} label={fieldLabel(f)} required={required} hint={HINTS[f]} error={error}>
+          <Picker
+            mode='date'
+            value={draft.purchasedAt || today}
+            end={today}
+            onChange={(e) => onChange({ purchasedAt: String(e.detail.value) })}
+          >
+            <View className={`tf-input tf-picker ${draft.purchasedAt ? '' : 'tf-picker--empty'}`} aria-label={fieldLabel(f)}>
+              {draft.purchasedAt || '选择日期'}
+            </View>
+          </Picker>
+        </FormField>
+      )
+    }
+    return (
+      <FormField key={f} id={f} label={fieldLabel(f)} required={required} hint={HINTS[f]} error={error}>
+        {f === 'orderNo' && orders.length > 0 && (
+          <View className='tf-orders' aria-label='最近订单'>
+            {orders.slice(0, 5).map((o) => (
+              <View
+                key={o.orderNo}
+                className={`tf-order ${draft.orderNo === o.orderNo ? 'tf-order--on' : ''}`}
+                role='button'
+                aria-label={`选择订单 ${o.productName}`}
+                onClick={() => pickOrder(o)}
+              >
+                <Text className='tf-order__title'>{o.productName}</Text>
+                <Text className='tf-order__no'>
+                  {o.orderNo} · {o.purchasedAt.slice(0, 10)}
+                </Text>
+              </View>
+            ))}
+          </View>
+        )}
+        <Input
+          className='tf-input'
+          type={f === 'orderNo' ? 'number' : 'text'}
+          value={draft[f]}
+          maxlength={f === 'orderNo' ? 20 : 100}
+          placeholder={f === 'orderNo' ? (orders.length ? '或直接输入订单号' : '请输入订单号') : `请输入${fieldLabel(f)}`}
+          aria-label={fieldLabel(f)}
+          onInput={(e) => onChange({ [f]: e.detail.value.replace(f === 'orderNo' ? /\s+/g : /^$/, '') })}
+          onBlur={() => onBlur(f)}
+        />
+      </FormField>
+    )
+  }
+  return (
+    <View className='tf-step'>
+      <Text className='tf-step__title'>{sub?.zh} · 填写详情</Text>
+      <View className='tf-card'>{detailFields(draft.subtype).map(({ field, required }) => renderField(field, required))}</View>
+      <View className='tf-card'>
+        <FormField
+          id='outcome'
+          label='期望的处理方式'
+          required
+          error={touched.includes('outcome') && !draft.outcome ? '请选择期望的处理方式' : null}
+        >
+          <View className='tf-chips' role='radiogroup' aria-label='期望的处理方式'>
+            {(sub?.outcomes ?? []).map((id) => (
+              <View
+                key={id}
+                className={`tf-chip ${draft.outcome === id ? 'tf-chip--on' : ''}`}
+                role='radio'
+                aria-checked={draft.outcome === id}
+                onClick={() => onChange({ outcome: id })}
+              >
+                {getOutcome(id)?.zh}
+              </View>
+            ))}
+          </View>
+        </FormField>
+      </View>
+    </View>
+  )
+}

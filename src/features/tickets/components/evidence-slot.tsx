@@ -1,0 +1,81 @@
+import Taro from '@tarojs/taro'
+import { Image, Text, View } from '@tarojs/components'
+import type { EvidenceKind, EvidenceRequirement } from '@shared/catalog-data'
+import { apiBase } from '@/lib/platform'
+import { doneFiles } from '../ticket-form.helpers'
+import { fileUrl } from '../ticket-status.helpers'
+import type { EvidenceFile } from '../ticket-form.types'
+
+interface Props {
+  req: EvidenceRequirement & { label: string; hint: string }
+  files: EvidenceFile[]
+  error: string | null
+  onAdd(kind: EvidenceKind, paths: string[]): void
+  onRemove(kind: EvidenceKind, key: string): void
+}
+
+/** One labelled evidence slot: what to photograph, how many, thumbnails with upload progress. */
+export function EvidenceSlot({ req, files, error, onAdd, onRemove }: Props) {
+  const room = req.maxFiles - files.length
+  const choose = async () => {
+    try {
+      const res = await Taro.chooseImage({ count: Math.min(room, 9), sizeType: ['compressed'], sourceType: ['album', 'camera'] })
+      if (res.tempFilePaths.length) onAdd(req.kind, res.tempFilePaths.slice(0, room))
+    } catch {
+      // The shopper closed the picker.
+    }
+  }
+  const preview = (f: EvidenceFile) => {
+    const urls = doneFiles(files).map((x) => (x.url ? fileUrl(x.url, apiBase) : x.localPath))
+    Taro.previewImage({ current: f.url ? fileUrl(f.url, apiBase) : f.localPath, urls: urls.length ? urls : [f.localPath] })
+  }
+  return (
+    <View className={`tf-slot ${error ? 'tf-slot--error' : ''}`} id={`field-evidence-${req.kind}`} data-field={`evidence.${req.kind}`}>
+      <View className='tf-slot__head'>
+        <Text className='tf-slot__label'>{req.label}</Text>
+        <Text className='tf-slot__count'>
+          {doneFiles(files).length}/{req.minFiles} 张起
+        </Text>
+      </View>
+      <Text className='tf-slot__hint'>示例：{req.hint}</Text>
+      <View className='tf-slot__grid'>
+        {files.map((f, i) => (
+          <View key={f.key} className={`tf-thumb tf-thumb--${f.status}`} aria-label={`${req.label}第 ${i + 1} 张`}>
+            <Image
+              className='tf-thumb__img'
+              src={f.url ? fileUrl(f.url, apiBase) : f.localPath}
+              mode='aspectFill'
+              onClick={() => f.status === 'done' && preview(f)}
+            />
+            {f.status === 'uploading' && (
+              <View className='tf-thumb__progress' role='progressbar' aria-valuenow={f.progress}>
+                <View className='tf-thumb__bar' style={{ width: `${f.progress}%` }} />
+                <Text className='tf-thumb__pct'>{Math.round(f.progress)}%</Text>
+              </View>
+            )}
+            {f.status === 'failed' && <Text className='tf-thumb__failed'>{f.error ?? '上传失败'}</Text>}
+            <View
+              className='tf-thumb__remove'
+              role='button'
+              aria-label={`删除${req.label}第 ${i + 1} 张`}
+              onClick={() => onRemove(req.kind, f.key)}
+            >
+              ×
+            </View>
+          </View>
+        ))}
+        {room > 0 && (
+          <View className='tf-thumb tf-thumb--add' role='button' aria-label={`上传${req.label}`} onClick={choose}>
+            <Text className='tf-thumb__plus'>+</Text>
+            <Text className='tf-thumb__addtext'>{files.length ? '继续添加' : '添加照片'}</Text>
+          </View>
+        )}
+      </View>
+      {error && (
+        <View className='tf-field__error' role='alert'>
+          {error}
+        </View>
+      )}
+    </View>
+  )
+}

@@ -1,0 +1,97 @@
+import { useState } from 'react'
+import Taro from '@tarojs/taro'
+import { Button, Image, Text, Textarea, View } from '@tarojs/components'
+import { Popup } from '@nutui/nutui-react-taro'
+import type { ReplyBody } from '@shared/ticket'
+import { ApiError } from '@/lib/http'
+import { uploadEvidence } from '../tickets.api'
+
+interface Props {
+  visible: boolean
+  busy: boolean
+  onClose(): void
+  onSubmit(body: ReplyBody): Promise<string | null>
+}
+
+interface Pic {
+  path: string
+  uploadId?: string
+  progress: number
+  failed?: boolean
+}
+
+/** 补充说明: text and up to nine images, uploaded as they are picked. */
+export function ReplySheet({ visible, busy, onClose, onSubmit }: Props) {
+  const [text, setText] = useState('')
+  const [pics, setPics] = useState<Pic[]>([])
+  const [error, setError] = useState<string | null>(null)
+  const patch = (path: string, p: Partial<Pic>) => setPics((all) => all.map((x) => (x.path === path ? { ...x, ...p } : x)))
+  const pick = async () => {
+    try {
+      const res = await Taro.chooseImage({ count: 9 - pics.length, sizeType: ['compressed'] })
+      setPics((all) => [...all, ...res.tempFilePaths.map((path) => ({ path, progress: 0 }))])
+      await Promise.all(
+        res.tempFilePaths.map((path) =>
+          uploadEvidence(path, (progress) => patch(path, { progress })).then(
+            (u) => patch(path, { uploadId: u.id, progress: 100 }),
+            (e) => {
+              patch(path, { failed: true })
+              setError(e instanceof ApiError ? e.message : '图片上传失败，请删除后重试')
+            },
+          ),
+        ),
+      )
+    } catch {
+      // Picker closed.
+    }
+  }
+  const send = async () => {
+    if (busy) return
+    if (pics.some((p) => !p.uploadId && !p.failed)) return setError('图片正在上传，请稍候')
+    const attachments = pics.filter((p) => p.uploadId).map((p) => ({ uploadId: p.uploadId!, kind: 'other' as const }))
+    if (!text.trim() && attachments.length === 0) return setError('请填写补充说明或添加图片')
+    const failed = await onSubmit({ text: text.trim(), attachments })
+    if (failed) return setError(failed)
+    setText('')
+    setPics([])
+  }
+  return (
+    <Popup visible={visible} position='bottom' round closeable title='补充说明' onClose={onClose} destroyOnClose>
+      <View className='td-sheet'>
+        <Text className='td-sheet__hint'>补充订单、商品或处理过程中的新情况，可附图片。</Text>
+        <Textarea
+          className='td-sheet__textarea'
+          value={text}
+          maxlength={2000}
+          placeholder='请输入补充说明'
+          aria-label='补充说明内容'
+          onInput={(e) => {
+            setText(e.detail.value)
+            setError(null)
+          }}
+        />
+        <View className='td-files'>
+          {pics.map((p) => (
+            <View key={p.path} className='td-files__pic' onClick={() => setPics((all) => all.filter((x) => x.path !== p.path))}>
+              <Image className='td-files__img' src={p.path} mode='aspectFill' />
+              {!p.uploadId && <Text className='td-files__pct'>{p.failed ? '失败' : `${Math.round(p.progress)}%`}</Text>}
+            </View>
+          ))}
+          {pics.length < 9 && (
+            <View className='td-files__add' role='button' aria-label='添加图片' onClick={pick}>
+              +
+            </View>
+          )}
+        </View>
+        {error && (
+          <View className='td-sheet__error' role='alert'>
+            {error}
+          </View>
+        )}
+        <Button className={`td-sheet__submit ${busy ? 'td-sheet__submit--busy' : ''}`} onClick={send}>
+          发送补充说明
+        </Button>
+      </View>
+    </Popup>
+  )
+}

@@ -1,0 +1,202 @@
+import {
+  EVIDENCE_KINDS,
+  REQUIRED_FIELDS,
+  getSubtype,
+  isOrderNo,
+  requirementsFor,
+  type EvidenceKind,
+  type EvidenceRequirement,
+  type OutcomeId,
+  type RequiredField,
+} from '@shared/catalog-data'
+import type { DraftField, EvidenceFile, FormError, FormStep, TicketDraft } from './ticket-form.types'
+
+export const DESCRIPTION_MIN = 10
+export const DESCRIPTION_MAX = 2000
+export const PRODUCT_MAX = 100
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/
+const PHONE = /^1[3-9]\d{9}$/
+
+/** A random RFC 4122 v4 id without crypto APIs (absent in some mini-program runtimes). */
+export function newIdempotencyKey(rand: () => number = Math.random): string {
+  const hex = Array.from({ length: 32 }, () => Math.floor(rand() * 16).toString(16))
+  hex[12] = '4'
+  hex[16] = ((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16)
+  const s = hex.join('')
+  return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`
+}
+
+/** An empty draft with its own idempotency key. */
+export function emptyDraft(now = new Date(), key = newIdempotencyKey()): TicketDraft {
+  return {
+    step: 0,
+    serviceType: null,
+    subtype: null,
+    orderNo: '',
+    productName: '',
+    purchasedAt: '',
+    description: '',
+    outcome: null,
+    evidence: {},
+    contactEmail: '',
+    contactPhone: '',
+    idempotencyKey: key,
+    updatedAt: now.toISOString(),
+  }
+}
+
+/** Chinese label of a catalog field. */
+export function fieldLabel(field: RequiredField): string {
+  return REQUIRED_FIELDS.find((f) => f.id === field)?.zh ?? field
+}
+
+/** Fields step 3 shows for the chosen subtype: the catalog's required ones first, then the optional rest. */
+export function detailFields(subtypeId: string | null): { field: RequiredField; required: boolean }[] {
+  const required = new Set<RequiredField>(requirementsFor(subtypeId ?? '')?.fields ?? [])
+  return REQUIRED_FIELDS.map((f) => ({ field: f.id, required: required.has(f.id) })).sort((a, b) => Number(b.required) - Number(a.required))
+}
+
+/** The evidence slots the catalog asks for this subtype (nothing more, nothing less). */
+export function evidenceSlots(subtypeId: string | null): (EvidenceRequirement & { label: string; hint: string })[] {
+  return (requirementsFor(subtypeId ?? '')?.evidence ?? []).map((e) => ({
+    ...e,
+    label: EVIDENCE_KINDS[e.kind].zh,
+    hint: EVIDENCE_KINDS[e.kind].hintZh,
+  }))
+}
+
+/** Uploaded (not pending, not failed) files of one slot. */
+export function doneFiles(files: EvidenceFile[] | undefined): EvidenceFile[] {
+  return (files ?? []).filter((f) => f.status === 'done' && f.uploadId)
+}
+
+/** The message for one field's value, or null when it is fine. */
+export function validateField(field: DraftField, value: string, required: boolean, today = new Date()): string | null {
+  const v = value.trim()
+  if (!v) return required ? requiredMessage(field) : null
+  switch (field) {
+    case 'orderNo':
+      return isOrderNo(v) ? null : '订单号应为 16–20 位数字，可在订单详情页复制'
+    case 'productName':
+      return v.length > PRODUCT_MAX ? `商品名称不能超过 ${PRODUCT_MAX} 个字` : null
+    case 'purchasedAt':
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(v))) return '购买时间格式应为 年-月-日'
+      return v > today.toISOString().slice(0, 10) ? '购买时间不能晚于今天' : null
+    case 'description':
+      if (v.length < DESCRIPTION_MIN) return `问题描述至少 ${DESCRIPTION_MIN} 个字，请说明发生了什么`
+      return v.length > DESCRIPTION_MAX ? `问题描述不能超过 ${DESCRIPTION_MAX} 个字` : null
+    case 'contactEmail':
+      return EMAIL.test(v) ? null : '联系邮箱格式不正确，例如 name@example.com'
+    case 'contactPhone':
+      return PHONE.test(v) ? null : '联系手机应为 11 位数字，以 1 开头'
+    default:
+      return null
+  }
+}
+
+function requiredMessage(field: DraftField): string {
+  const names: Record<DraftField, string> = {
+    orderNo: '请填写订单号',
+    productName: '请填写商品名称',
+    purchasedAt: '请选择购买时间',
+    description: '请填写问题描述',
+    outcome: '请选择期望的处理方式',
+    contactEmail: '请填写联系邮箱',
+    contactPhone: '请填写联系手机',
+    serviceType: '请选择服务类型',
+    subtype: '请选择问题类型',
+  }
+  return names[field]
+}
+
+/** The message for an evidence slot that has too few or too many files, or null. */
+export function validateEvidence(req: EvidenceRequirement, files: EvidenceFile[] | undefined): string | null {
+  const done = doneFiles(files).length
+  const label = EVIDENCE_KINDS[req.kind].zh
+  if ((files ?? []).some((f) => f.status === 'uploading')) return `${label}正在上传，请稍候`
+  if (done < req.minFiles) {
+    return done === 0
+      ? `请上传${label}（至少 ${req.minFiles} 张）`
+      : `请上传${label}（至少 ${req.minFiles} 张，还差 ${req.minFiles - done} 张）`
+  }
+  return done > req.maxFiles ? `${label}最多 ${req.maxFiles} 张` : null
+}
+
+/** Errors of the details step (catalog-required fields, formats, outcome). */
+export function detailErrors(d: TicketDraft, today = new Date()): FormError[] {
+  const errors: FormError[] = []
+  for (const { field, required } of detailFields(d.subtype)) {
+    const msg = validateField(field, d[field], required, today)
+    if (msg) errors.push({ key: field, message: msg })
+  }
+  const outcomes: readonly OutcomeId[] = requirementsFor(d.subtype ?? '')?.outcomes ?? []
+  if (!d.outcome || !outcomes.includes(d.outcome)) errors.push({ key: 'outcome', message: requiredMessage('outcome') })
+  return errors
+}
+
+/** Errors of the evidence step (catalog evidence and optional contact). */
+export function evidenceErrors(d: TicketDraft): FormError[] {
+  const errors: FormError[] = []
+  for (const req of requirementsFor(d.subtype ?? '')?.evidence ?? []) {
+    const msg = validateEvidence(req, d.evidence[req.kind])
+    if (msg) errors.push({ key: `evidence.${req.kind}`, message: msg })
+  }
+  for (const field of ['contactEmail', 'contactPhone'] as const) {
+    const msg = validateField(field, d[field], false)
+    if (msg) errors.push({ key: field, message: msg })
+  }
+  return errors
+}
+
+/** Every error that blocks submitting, in the order the form shows them. */
+export function allErrors(d: TicketDraft, today = new Date()): FormError[] {
+  if (!d.serviceType) return [{ key: 'serviceType', message: requiredMessage('serviceType') }]
+  if (!d.subtype || getSubtype(d.subtype)?.serviceType !== d.serviceType) return [{ key: 'subtype', message: requiredMessage('subtype') }]
+  return [...detailErrors(d, today), ...evidenceErrors(d)]
+}
+
+/** Errors that keep the shopper on `step` (the steps before it are assumed done). */
+export function stepErrors(d: TicketDraft, step: FormStep, today = new Date()): FormError[] {
+  if (step === 0) return d.serviceType ? [] : [{ key: 'serviceType', message: requiredMessage('serviceType') }]
+  if (step === 1) return allErrors(d, today).filter((e) => e.key === 'subtype' || e.key === 'serviceType')
+  if (step === 2) return detailErrors(d, today)
+  return evidenceErrors(d)
+}
+
+/** What the submit button says is still missing, e.g. "还差：订单号、商品照片 1 张"; null when ready. */
+export function missingSummary(d: TicketDraft, today = new Date()): string | null {
+  const errors = allErrors(d, today)
+  if (errors.length === 0) return null
+  const parts = errors.map((e) => shortName(e, d))
+  return `还差：${Array.from(new Set(parts)).join('、')}`
+}
+
+function shortName(e: FormError, d: TicketDraft): string {
+  if (e.key.startsWith('evidence.')) {
+    const kind = e.key.slice('evidence.'.length) as EvidenceKind
+    const req = requirementsFor(d.subtype ?? '')?.evidence.find((r) => r.kind === kind)
+    const missing = (req?.minFiles ?? 0) - doneFiles(d.evidence[kind]).length
+    const label = EVIDENCE_KINDS[kind].zh
+    return missing > 0 ? `${label} ${missing} 张` : `${label}上传完成`
+  }
+  const names: Record<string, string> = {
+    outcome: '期望处理方式',
+    contactEmail: '正确的邮箱',
+    contactPhone: '正确的手机号',
+    serviceType: '服务类型',
+    subtype: '问题类型',
+  }
+  const f = REQUIRED_FIELDS.find((x) => x.id === e.key)
+  const invalid = f && d[f.id].trim() !== ''
+  return f ? (invalid ? `正确的${f.zh}` : f.zh) : (names[e.key] ?? e.key)
+}
+
+export {
+  applyPrefill,
+  hasPrefill,
+  idempotencyKeyFor,
+  isDraftStarted,
+  restoreDraft,
+  DRAFT_TTL_DAYS,
+  type PrefillParams,
+} from './ticket-draft.helpers'

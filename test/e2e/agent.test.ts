@@ -1,0 +1,158 @@
+import crypto from 'node:crypto'
+import path from 'node:path'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { FastifyInstance } from 'fastify'
+import { insertUser } from '../../server/features/auth/auth.repository'
+import { hashPassword } from '../../server/features/auth/passwords'
+import { listOutbox } from '../../server/features/notifications/notifications.repository'
+import { launchBrowser, phoneContext, SCREENSHOTS, startServer, watchErrors } from '../support/e2e'
+
+const PASSWORD = 'correct-horse-42'
+
+async function createAgent(app: FastifyInstance, username: string, displayName: string): Promise<void> {
+  await insertUser(app.db, {
+    id: crypto.randomUUID(),
+    role: 'agent',
+    display_name: displayName,
+    openid: null,
+    device_id: null,
+    username,
+    password_hash: await hashPassword(PASSWORD),
+    created_at: new Date().toISOString(),
+  })
+}
+
+/** The shopper's bearer token, as the H5 app stored it. */
+async function shopperToken(page: Page): Promise<string> {
+  const raw = await page.evaluate(() => localStorage.getItem('sd.session'))
+  const parsed = JSON.parse(raw ?? 'null') as { data?: { token: string }; token?: string } | null
+  const token = parsed?.data?.token ?? parsed?.token
+  if (!token) throw new Error(`no shopper session in storage: ${raw}`)
+  return token
+}
+
+async function signInAgent(page: Page, baseUrl: string, username: string): Promise<void> {
+  await page.goto(`${baseUrl}/#/pages/agent/login/index`)
+  await page.getByLabel('用户名').locator('input').fill(username)
+  await page.getByLabel('密码').locator('input').fill(PASSWORD)
+  await page.getByLabel('登录').click({ force: true })
+  await page.waitForURL(/#\/pages\/agent\/workspace\/index/)
+}
+
+describe('agent workspace with a live shopper (two browsers at once)', () => {
+  let app: FastifyInstance
+  let baseUrl: string
+  let browser: Browser
+  let shopperCtx: BrowserContext
+  let agentCtx: BrowserContext
+  let shopper: Page
+  let agent: Page
+  let errors: string[]
+
+  beforeAll(async () => {
+    ;({ app, baseUrl } = await startServer())
+    await createAgent(app, 'alice', '小艾')
+    browser = await launchBrowser()
+    shopperCtx = await phoneContext(browser)
+    agentCtx = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' })
+    shopper = await shopperCtx.newPage()
+    agent = await agentCtx.newPage()
+    errors = [...watchErrors(shopper), ...watchErrors(agent)]
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await app?.close()
+  })
+
+  it('sends a shopper who opens an agent page to the agent login', async () => {
+    await shopper.goto(`${baseUrl}/#/pages/agent/workspace/index`)
+    await shopper.waitForURL(/#\/pages\/agent\/login\/index/)
+    await shopper.getByText('npm run agent:create', { exact: false }).waitFor()
+    await shopper.screenshot({ path: path.join(SCREENSHOTS, 'agent-login-375.png') })
+  })
+
+  it('shopper asks, the bot hands over, the agent claims and answers, the shopper sees it live', async () => {
+    await shopper.goto(`${baseUrl}/#/pages/chat/index`)
+    const input = shopper.getByLabel('请输入您的问题').locator('textarea')
+    await input.fill('付款失败了但是钱被扣了，我要转人工')
+    // The chat page's composer sits partly under the H5 tab bar, so send with Enter (its confirm key).
+    await input.press('Enter')
+    await shopper.getByText('正在为您转接人工客服', { exact: false }).first().waitFor()
+
+    await signInAgent(agent, baseUrl, 'alice')
+    const waiting = agent.getByLabel(/^排队顾客 /)
+    await waiting.first().waitFor({ timeout: 30_000 })
+    await agent
+      .getByLabel(/^接入 /)
+      .first()
+      .click({ force: true })
+    await agent.getByLabel('智能客服摘要').waitFor()
+    await agent.getByText('付款失败了但是钱被扣了，我要转人工').first().waitFor()
+    await agent.getByLabel('顾客信息').getByText('最近订单').waitFor()
+
+    await agent.getByLabel('快捷短语 问候').click()
+    await agent.getByLabel('发送', { exact: true }).click({ force: true })
+    const answer = '您好，请发一下支付记录截图，我马上为您核实扣款。'
+    await agent.getByLabel('回复内容').locator('textarea').fill(answer)
+    await agent.getByLabel('发送', { exact: true }).click({ force: true })
+    await agent.locator('.msg__text', { hasText: answer }).waitFor()
+
+    await shopper.getByText(answer).waitFor({ timeout: 30_000 })
+    await shopper.getByText('我已看过您和智能客服的对话', { exact: false }).waitFor()
+    await shopper.screenshot({ path: path.join(SCREENSHOTS, 'agent-loop-shopper-375.png') })
+    await agent.waitForTimeout(800) // let the list finish scrolling to the newest message
+    await agent.screenshot({ path: path.join(SCREENSHOTS, 'agent-workspace-1280.png') })
+  })
+
+  it('agent resolves a ticket: the shopper’s page shows resolved and the outbox holds the notification', async () => {
+    const token = await shopperToken(shopper)
+    const auth = { authorization: `Bearer ${token}` }
+    const orders = await (await fetch(`${baseUrl}/api/orders`, { headers: auth })).json()
+    const orderNo = (orders as { items: { orderNo: string }[] }).items[0].orderNo
+    const created = await fetch(`${baseUrl}/api/tickets`, {
+      method: 'POST',
+      headers: { ...auth, 'content-type': 'application/json', 'idempotency-key': `e2e-${crypto.randomUUID()}` },
+      body: JSON.stringify({ serviceType: 'order', subtype: 'not_shipped', orderNo, description: '付款三天了还没有发货', attachments: [] }),
+    })
+    expect(created.status).toBe(201)
+    const ticket = (await created.json()) as { id: string; ticketNo: string }
+
+    await agent.locator('.ws__tab').getByText('工单').click()
+    await agent.getByLabel(`工单 ${ticket.ticketNo}`).click()
+    await agent.getByLabel('受理').click({ force: true })
+    await agent.getByLabel('解决并结单').click({ force: true })
+    const summary = '已催促仓库当天发出，物流单号已同步到订单。'
+    await agent.getByLabel('解决方案摘要（会通知顾客）').locator('textarea').fill(summary)
+    await agent.getByLabel('确认').click({ force: true })
+    await agent.locator('.tk-detail .tk-status').getByText('已解决').waitFor()
+    await agent.screenshot({ path: path.join(SCREENSHOTS, 'agent-tickets-1280.png') })
+
+    await shopper.goto(`${baseUrl}/#/pages/ticket/detail/index?id=${ticket.id}`)
+    await shopper.getByText('已解决').first().waitFor()
+    await shopper.getByText(summary, { exact: false }).first().waitFor()
+    await shopper.screenshot({ path: path.join(SCREENSHOTS, 'ticket-resolved-shopper-375.png') })
+
+    const outbox = await listOutbox(app.db, { ticketId: ticket.id })
+    expect(outbox.items.filter((n) => n.event === 'resolved').length).toBeGreaterThan(0)
+  })
+
+  it('shows the overview, and the workspace on a phone in one column', async () => {
+    await agent.locator('.ws__tab').getByText('概览').click()
+    await agent.getByLabel('平均首次响应').waitFor()
+    await agent.screenshot({ path: path.join(SCREENSHOTS, 'agent-overview-1280.png') })
+
+    const phone = await phoneContext(browser)
+    const page = await phone.newPage()
+    await signInAgent(page, baseUrl, 'alice')
+    await page.getByText(/^我的会话/).waitFor()
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'agent-workspace-375.png') })
+    await page
+      .getByLabel(/^会话 /)
+      .first()
+      .click()
+    await page.getByLabel('回复内容').waitFor()
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'agent-conversation-375.png') })
+    await phone.close()
+    expect(errors).toEqual([])
+  })
+})
