@@ -76,10 +76,10 @@ export function DetailsStep({ draft, touched, orders, onChange, onBlur }: Props)
                 key={o.orderNo}
                 className={`tf-order ${draft.orderNo === o.orderNo ? 'tf-order--on' : ''}`}
                 role='button'
-                aria-label={`选择订单 ${o.productName}`}
+                aria-label={`选择订单 ${o.label}`}
                 onClick={() => pickOrder(o)}
               >
-                <Text className='tf-order__title'>{o.productName}</Text>
+                <Text className='tf-order__title'>{o.label}</Text>
                 <Text className='tf-order__no'>
                   {o.orderNo} · {o.purchasedAt.slice(0, 10)}
                 </Text>
