@@ -21,6 +21,16 @@ async function waitToastGone(page: Page, text: string) {
   await page.waitForTimeout(1600)
   await page.getByText(text, { exact: true }).waitFor({ state: 'hidden' })
 }
+/** Runs a UI step again (up to 5 times) when its check fails. */
+async function retry(step: () => Promise<void>) {
+  for (let i = 0; ; i++) {
+    try {
+      return await step()
+    } catch (e) {
+      if (i >= 4) throw e
+    }
+  }
+}
 /** Waits until a NutUI bottom sheet has finished sliding in. */
 const sheetOpen = (page: Page) => page.locator('.nut-popup-slide-bottom-enter-active').waitFor({ state: 'detached' })
 const tap = (page: Page, text: string) => page.getByText(text, { exact: true }).first().click({ force: true })
@@ -168,8 +178,11 @@ describe('tickets in H5 against the real server', () => {
     await page.locator('.taro-model__confirm').click({ force: true })
     await page.getByText('评价本次服务', { exact: true }).waitFor()
     await sheetOpen(page)
-    await page.locator('.nut-rate-item').nth(1).click({ force: true })
-    await page.getByText('不满意', { exact: true }).waitFor()
+    await retry(async () => {
+      // The sheet may still be sliding in; a tap during the animation can miss the star.
+      await page.locator('.nut-rate-item').nth(1).click({ force: true })
+      await page.getByText('不满意', { exact: true }).waitFor({ timeout: 2000 })
+    })
     await tap(page, '解释不清楚')
     await waitToastGone(page, '已确认解决')
     await shot(page, 'ticket-detail-rating')
