@@ -10,6 +10,7 @@ import { registerDocs } from './plugins/docs'
 import { registerErrorHandling } from './plugins/errors'
 import { registerH5 } from './plugins/static-h5'
 import { features } from './features'
+import { registerNotificationWorker } from './features/notifications/notifications.plugin'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -53,7 +54,8 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
   await app.register(rateLimit, {
     max: config.rateLimitMax,
     timeWindow: '1 minute',
-    keyGenerator: (req) => (req.token ? `t:${req.token}` : `ip:${req.ip}`),
+    // Only a valid token earns its own bucket; made-up tokens must not dodge the per-IP limit.
+    keyGenerator: (req) => (req.user && req.token ? `t:${req.token}` : `ip:${req.ip}`),
     errorResponseBuilder: (_req, ctx) => ({
       statusCode: 429,
       code: 'RATE_LIMITED',
@@ -62,6 +64,7 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
   })
   await registerDocs(app)
   for (const feature of features) await app.register(feature)
+  registerNotificationWorker(app)
   await registerH5(app, config.h5Dir)
   return app
 }

@@ -22,6 +22,8 @@ export interface Config {
   notify: NotifySettings
   /** Catalog channels, SLA, subscribe templates and the auto-close sweep. */
   tickets: TicketSettings
+  /** Chat: conversations idle this long end by themselves; the sweep runs every sweepSeconds. */
+  chat: { idleMinutes: number; sweepSeconds: number }
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
@@ -58,6 +60,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!Number.isInteger(notifyPollMs) || notifyPollMs < 0) {
     throw new ConfigError(`NOTIFY_POLL_MS must be a whole number of milliseconds, got "${env.NOTIFY_POLL_MS}"`)
   }
+  const chat = { idleMinutes: positiveInt(env, 'CHAT_IDLE_MINUTES', 30), sweepSeconds: positiveInt(env, 'CHAT_SWEEP_SECONDS', 60) }
   const nodeEnv = env.NODE_ENV || 'development'
   const root = path.resolve(__dirname, '..')
   return {
@@ -69,6 +72,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     h5Dir: path.resolve(env.H5_DIR || path.join(root, 'dist', 'h5')),
     nodeEnv,
     rateLimitMax,
+    chat,
     auth: {
       production: nodeEnv === 'production',
       wechat: env.WECHAT_APPID
@@ -84,4 +88,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       throw new ConfigError(message)
     }),
   }
+}
+
+function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name]
+  if (raw === undefined || raw === '') return fallback
+  const value = Number(raw)
+  if (!Number.isInteger(value) || value < 1) throw new ConfigError(`${name} must be a positive integer, got "${raw}"`)
+  return value
 }

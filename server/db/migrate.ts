@@ -5,6 +5,7 @@ import * as m002 from './migrations/2026-11-26-002-auth'
 import * as m010 from './migrations/2026-11-26-010-uploads'
 import * as m011 from './migrations/2026-11-26-011-notifications'
 import * as m020 from './migrations/2026-11-26-020-tickets'
+import * as m030 from './migrations/2026-11-26-030-chat'
 
 /** Every migration, in order. Names sort by date so both dialects apply them identically. */
 const migrations: Record<string, Migration> = {
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-26-010-uploads': m010,
   '2026-11-26-011-notifications': m011,
   '2026-11-26-020-tickets': m020,
+  '2026-11-26-030-chat': m030,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }

@@ -1,6 +1,7 @@
 import type { NotificationOutboxTable, SubscriptionGrantsTable } from '../features/notifications/notifications.tables'
 import type { UploadsTable } from '../features/uploads/uploads.tables'
 import type { TicketComplaintsTable, TicketEventsTable, TicketIdempotencyTable, TicketsTable } from '../features/tickets/tickets.tables'
+import type { ChatTables } from '../features/chat/chat.tables'
 
 /**
  * Table types for Kysely, snake_case as stored. Each feature adds its tables here and a
@@ -30,7 +31,7 @@ export interface SessionsTable {
   created_at: string
 }
 
-export interface DB {
+export interface DB extends ChatTables {
   app_meta: AppMetaTable
   users: UsersTable
   sessions: SessionsTable

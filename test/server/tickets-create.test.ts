@@ -40,7 +40,9 @@ describe(`creating tickets (${db})`, () => {
       actions: { reply: true, confirm: false, reopen: false, rate: false, escalate: false },
     })
     expect(t.ticketNo).toMatch(/^T\d{14}$/)
-    expect(t.attachments).toEqual(body.attachments.map((a) => ({ ...a, url: `/api/uploads/${a.uploadId}` })))
+    expect(t.attachments).toEqual(
+      body.attachments.map((a) => ({ ...a, url: expect.stringMatching(new RegExp(`^/api/uploads/${a.uploadId}\\?exp=\\d+&sig=`)) })),
+    )
     expect(Date.parse(t.firstResponseDueAt) - Date.parse(t.createdAt)).toBe(24 * 3_600_000)
     expect(Date.parse(t.resolutionDueAt) - Date.parse(t.createdAt)).toBe(72 * 3_600_000)
     expect(t.timeline).toEqual([
@@ -70,14 +72,14 @@ describe(`creating tickets (${db})`, () => {
   })
 
   it('names the missing evidence kind and how many files it needs', async () => {
-    const res = await post({ ...(await damagedBody(app, shopper)), attachments: as('photos', await uploads(app, shopper.userId, 1)) })
+    const res = await post({ ...(await damagedBody(app, shopper)), attachments: as('photos', await uploads(app, shopper, 1)) })
     expect(res.statusCode).toBe(400)
     expect(res.json().error).toMatchObject({
       code: 'EVIDENCE_REQUIRED',
       field: 'body.attachments',
       details: { kind: 'photos', minFiles: 2, got: 1 },
     })
-    const wrongKind = await post({ ...(await damagedBody(app, shopper)), attachments: as('other', await uploads(app, shopper.userId, 2)) })
+    const wrongKind = await post({ ...(await damagedBody(app, shopper)), attachments: as('other', await uploads(app, shopper, 2)) })
     expect(wrongKind.json().error.details).toMatchObject({ kind: 'photos', got: 0 })
   })
 
@@ -92,15 +94,15 @@ describe(`creating tickets (${db})`, () => {
       ...base,
       serviceType: 'payment',
       subtype: 'payment_failed',
-      attachments: as('payment_screenshot', await uploads(app, shopper.userId, 1)),
+      attachments: as('payment_screenshot', await uploads(app, shopper, 1)),
     })
     expect(ok.statusCode).toBe(201)
   })
 
   it("refuses someone else's upload, naming the attachment", async () => {
     const other = await guest(app)
-    const [mine] = await uploads(app, shopper.userId, 1)
-    const [theirs] = await uploads(app, other.userId, 1)
+    const [mine] = await uploads(app, shopper, 1)
+    const [theirs] = await uploads(app, other, 1)
     const res = await post({ ...(await damagedBody(app, shopper)), attachments: as('photos', [mine, theirs]) })
     expect(res.statusCode).toBe(400)
     expect(res.json().error).toMatchObject({ code: 'ATTACHMENT_NOT_FOUND', field: 'body.attachments.1.uploadId' })

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import { findOwnedUploads } from '../../server/features/uploads/uploads.repository'
-import { signInAgent } from '../support/agent-account'
+import { agent as signInAgent } from '../support/tickets'
 import { gif, jpeg, multipart, png, webp, type Part } from '../support/images'
 import { buildTestApp, guest } from '../support/server'
 

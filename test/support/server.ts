@@ -52,7 +52,14 @@ export async function buildTestApp(
 ): Promise<FastifyInstance & { dropDatabase: () => Promise<void> }> {
   const db = database ?? (await createTestDatabase())
   const app = await buildApp({
-    config: { h5Dir: path.join(os.tmpdir(), 'no-h5-build'), logLevel: 'silent', rateLimitMax: 100_000, ...db.config, ...overrides },
+    config: {
+      h5Dir: path.join(os.tmpdir(), 'no-h5-build'),
+      logLevel: 'silent',
+      rateLimitMax: 100_000,
+      notifyPollMs: 0,
+      ...db.config,
+      ...overrides,
+    },
     sqliteFile: db.sqliteFile,
     logger: false,
   })

@@ -2,8 +2,8 @@ import crypto from 'node:crypto'
 import type { FastifyInstance } from 'fastify'
 import { insertUser } from '../../server/features/auth/auth.repository'
 import { hashPassword } from '../../server/features/auth/passwords'
-import { insertUpload } from '../../server/features/uploads/uploads.repository'
 import { listOrdersFor } from '../../server/features/orders/orders.service'
+import { multipart, png } from './images'
 import type { AttachmentInput, CreateTicketBody, TicketDetail } from '../../types/ticket'
 
 export interface Who {
@@ -30,24 +30,19 @@ export async function agent(app: FastifyInstance, name = '小艾'): Promise<Who>
   return { authorization: `Bearer ${res.json().token}`, userId: id }
 }
 
-/** Stored uploads owned by `ownerId` (the file bytes are not needed by the ticket flow). */
-export async function uploads(app: FastifyInstance, ownerId: string, count: number): Promise<string[]> {
+/** Real image uploads by `who` through POST /api/uploads; returns their ids. */
+export async function uploads(app: FastifyInstance, who: Who, count: number): Promise<string[]> {
   const ids: string[] = []
   for (let i = 0; i < count; i++) {
-    const id = crypto.randomUUID()
-    await insertUpload(app.db, {
-      id,
-      owner_id: ownerId,
-      content_type: 'image/jpeg',
-      size: 1024,
-      width: 800,
-      height: 600,
-      filename: `photo-${i}.jpg`,
-      sha256: crypto.createHash('sha256').update(id).digest('hex'),
-      storage_key: `test/${id}`,
-      created_at: new Date().toISOString(),
+    const { payload, headers } = multipart([{ field: 'file', filename: `photo-${i}.png`, contentType: 'image/png', data: png(4 + i, 3) }])
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/uploads',
+      payload,
+      headers: { ...headers, authorization: who.authorization },
     })
-    ids.push(id)
+    if (res.statusCode !== 201) throw new Error(`upload failed: ${res.statusCode} ${res.body}`)
+    ids.push(res.json<{ id: string }>().id)
   }
   return ids
 }
@@ -64,7 +59,7 @@ export async function damagedBody(app: FastifyInstance, shopper: Who, over: Part
     orderNo: order.orderNo,
     productName: order.items[0].name,
     description: '收到的杯子把手断了，外包装也有压痕',
-    attachments: as('photos', await uploads(app, shopper.userId, 2)),
+    attachments: as('photos', await uploads(app, shopper, 2)),
     outcome: 'exchange',
     ...over,
   }

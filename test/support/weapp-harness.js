@@ -83,6 +83,15 @@ function installGlobals() {
   return { calls, appRef, setRoute: (r) => (currentRoute = r) }
 }
 
+/** Polls `check` until it returns true (up to 5 s, for a loaded CI machine), else fails with `message`. */
+async function waitFor(check, message = 'condition not met') {
+  const deadline = Date.now() + 5000
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`waitFor timed out: ${message}`)
+    await simulate.sleep(20)
+  }
+}
+
 /** Boots the built app once per test file and returns a page loader. */
 function bootWeapp() {
   if (!fs.existsSync(path.join(DIST, 'app.js'))) {
@@ -101,10 +110,12 @@ function bootWeapp() {
       if (!ids.has(route)) ids.set(route, simulate.load(path.join(DIST, route), 'page', { rootPath: DIST }))
       const page = simulate.render(ids.get(route))
       page.attach(document.createElement('parent-wrapper'))
-      await simulate.sleep(50)
+      // React commits and Taro's setData are asynchronous; wait for the first render, not a fixed time.
+      await waitFor(() => page.dom.textContent.trim().length > 0, `${route} rendered nothing`)
       return page
     },
     sleep: simulate.sleep,
+    waitFor,
   }
 }
 

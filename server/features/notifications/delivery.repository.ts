@@ -49,3 +49,22 @@ export async function retryLater(db: Database, id: string, at: string, error: st
     .where('status', '=', 'sending')
     .execute()
 }
+
+/**
+ * A row still `sending` after its lease: its sender stopped between claiming and recording the
+ * result, so the provider may already have it. It is closed as unconfirmed, never sent again.
+ */
+export async function abandon(db: Database, row: OutboxRow, now: string): Promise<boolean> {
+  const res = await db
+    .updateTable('notification_outbox')
+    .set({
+      status: 'unconfirmed',
+      next_attempt_at: now,
+      last_error: 'delivery was interrupted; not sent again so the shopper never gets it twice',
+    })
+    .where('id', '=', row.id)
+    .where('status', '=', 'sending')
+    .where('next_attempt_at', '=', row.next_attempt_at)
+    .executeTakeFirst()
+  return Number(res.numUpdatedRows) === 1
+}

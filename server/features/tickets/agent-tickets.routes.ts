@@ -11,6 +11,7 @@ import {
 } from '../../../types/ticket'
 import { errorResponses } from '../../plugins/schemas'
 import * as agent from './agent-tickets.service'
+import { attachmentSigner } from './ticket-links'
 import { ticketStats } from './ticket-stats.service'
 
 const tags = ['agent']
@@ -19,7 +20,8 @@ const tags = ['agent']
 const agentTicketsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { db } = app
   const settings = app.config.tickets
-  app.addHook('preHandler', app.requireAgent)
+  const sign = attachmentSigner(db)
+  app.addHook('onRequest', app.requireAgent)
 
   app.get('/api/agent/tickets', {
     schema: {
@@ -28,7 +30,7 @@ const agentTicketsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       querystring: AgentTicketListQuerySchema,
       response: { 200: AgentTicketPageSchema, ...errorResponses(400, 401, 403) },
     },
-    handler: (req) => agent.listAgentTickets(db, settings, req.query),
+    handler: async (req) => sign.page(await agent.listAgentTickets(db, settings, req.query)),
   })
   app.get('/api/agent/tickets/stats', {
     schema: {
@@ -46,7 +48,7 @@ const agentTicketsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       params: TicketParamsSchema,
       response: { 200: AgentTicketDetailSchema, ...errorResponses(400, 401, 403, 404) },
     },
-    handler: (req) => agent.getAgentTicket(db, settings, req.params.id),
+    handler: async (req) => sign.one(await agent.getAgentTicket(db, settings, req.params.id)),
   })
   app.post('/api/agent/tickets/:id/transition', {
     schema: {
@@ -56,7 +58,7 @@ const agentTicketsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       body: TransitionBodySchema,
       response: { 200: AgentTicketDetailSchema, ...errorResponses(400, 401, 403, 404, 409) },
     },
-    handler: (req) => agent.transitionTicket(db, settings, req.user!, req.params.id, req.body),
+    handler: async (req) => sign.one(await agent.transitionTicket(db, settings, req.user!, req.params.id, req.body)),
   })
   app.post('/api/agent/tickets/:id/replies', {
     schema: {
@@ -66,7 +68,7 @@ const agentTicketsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       body: AgentReplyBodySchema,
       response: { 200: AgentTicketDetailSchema, ...errorResponses(400, 401, 403, 404, 409) },
     },
-    handler: (req) => agent.agentReply(db, settings, req.user!, req.params.id, req.body),
+    handler: async (req) => sign.one(await agent.agentReply(db, settings, req.user!, req.params.id, req.body)),
   })
 }
 

@@ -21,7 +21,7 @@ const DEV_TEMPLATES = {
 }
 
 /** Reads SERVICE_*, SLA_*, WECHAT_TEMPLATE_* and TICKET_SWEEP_SECONDS; `fail` reports a bad value. */
-export function readTicketSettings(env: NodeJS.ProcessEnv, fail: (message: string) => never): TicketSettings {
+export function readTicketSettings(env: Record<string, string | undefined>, fail: (message: string) => never): TicketSettings {
   const hours = (name: string, fallback: number) => {
     const raw = env[name]
     if (raw === undefined || raw === '') return fallback

@@ -25,11 +25,11 @@ export function encodeCursor(row: { created_at: string; id: string }): string {
   return Buffer.from(`${row.created_at}|${row.id}`).toString('base64url')
 }
 
-/** Reads a cursor from a previous page; a tampered one is a 400 naming `query.cursor`. */
+/** Reads a cursor from a previous page; a tampered one is a 400 naming `querystring.cursor`. */
 export function decodeCursor(cursor: string): Cursor {
   const [createdAt, id, extra] = Buffer.from(cursor, 'base64url').toString('utf8').split('|')
   if (extra !== undefined || !createdAt || !id || Number.isNaN(Date.parse(createdAt)) || !/^[0-9a-f-]{36}$/.test(id)) {
-    throw new HttpError(400, 'INVALID_CURSOR', 'This cursor is not valid; start again from the first page.', 'query.cursor')
+    throw new HttpError(400, 'INVALID_CURSOR', 'This cursor is not valid; start again from the first page.', 'querystring.cursor')
   }
   return { createdAt, id }
 }

@@ -13,6 +13,7 @@ import {
 } from '../../../types/ticket'
 import { errorResponses } from '../../plugins/schemas'
 import * as actions from './ticket-actions.service'
+import { attachmentSigner } from './ticket-links'
 import { startTicketSweep } from './ticket-sweep'
 import * as tickets from './tickets.service'
 
@@ -28,8 +29,9 @@ const action = (summary: string, errors: number[]) => ({
 const ticketsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { db } = app
   const settings = app.config.tickets
+  const sign = attachmentSigner(db)
   startTicketSweep(app, settings.sweepIntervalMs)
-  app.addHook('preHandler', app.requireShopper)
+  app.addHook('onRequest', app.requireShopper)
 
   app.post('/api/tickets', {
     schema: {
@@ -42,7 +44,7 @@ const ticketsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     handler: async (req, reply) => {
       const { ticket, replayed } = await tickets.createTicket(db, settings, req.user!, req.headers['idempotency-key'], req.body)
       if (replayed) void reply.header('idempotent-replayed', 'true')
-      return reply.status(201).send(ticket)
+      return reply.status(201).send(await sign.one(ticket))
     },
   })
   app.get('/api/tickets', {
@@ -52,7 +54,7 @@ const ticketsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       querystring: TicketListQuerySchema,
       response: { 200: TicketPageSchema, ...errorResponses(400, 401, 403) },
     },
-    handler: (req) => tickets.listMyTickets(db, settings, req.user!.id, req.query),
+    handler: async (req) => sign.page(await tickets.listMyTickets(db, settings, req.user!.id, req.query)),
   })
   app.get('/api/tickets/:id', {
     schema: {
@@ -61,35 +63,35 @@ const ticketsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       params: TicketParamsSchema,
       response: { 200: TicketDetailSchema, ...errorResponses(400, 401, 403, 404) },
     },
-    handler: (req) => tickets.getMyTicket(db, settings, req.user!.id, req.params.id),
+    handler: async (req) => sign.one(await tickets.getMyTicket(db, settings, req.user!.id, req.params.id)),
   })
   app.post('/api/tickets/:id/replies', {
     schema: { ...action('Add a message and/or files (answers a question from the agent)', [409]), body: ReplyBodySchema },
-    handler: (req) => actions.shopperReply(db, settings, req.user!, req.params.id, req.body),
+    handler: async (req) => sign.one(await actions.shopperReply(db, settings, req.user!, req.params.id, req.body)),
   })
   app.post('/api/tickets/:id/confirm', {
     schema: action('Confirm the problem is solved (resolved → closed)', [409]),
-    handler: (req) => actions.confirmTicket(db, settings, req.user!, req.params.id),
+    handler: async (req) => sign.one(await actions.confirmTicket(db, settings, req.user!, req.params.id)),
   })
   app.post('/api/tickets/:id/reopen', {
     schema: { ...action('Reopen a resolved ticket (resolved → in_progress)', [409]), body: ReasonBodySchema },
-    handler: (req) => actions.reopenTicket(db, settings, req.user!, req.params.id, req.body.reason),
+    handler: async (req) => sign.one(await actions.reopenTicket(db, settings, req.user!, req.params.id, req.body.reason)),
   })
   app.post('/api/tickets/:id/rating', {
     schema: { ...action('Rate a resolved or closed ticket (once)', [409]), body: RatingBodySchema },
-    handler: (req) => actions.rateTicket(db, settings, req.user!, req.params.id, req.body),
+    handler: async (req) => sign.one(await actions.rateTicket(db, settings, req.user!, req.params.id, req.body)),
   })
   app.put('/api/tickets/:id/rating', {
     schema: { ...action('Change my rating (within 24 hours)', [409]), body: RatingBodySchema },
-    handler: (req) => actions.updateRating(db, settings, req.user!, req.params.id, req.body),
+    handler: async (req) => sign.one(await actions.updateRating(db, settings, req.user!, req.params.id, req.body)),
   })
   app.post('/api/tickets/:id/escalate', {
     schema: { ...action('投诉直通车: escalate when overdue, after reopening or after a rating ≤ 2', [409]), body: ReasonBodySchema },
-    handler: (req) => actions.escalateTicket(db, settings, req.user!, req.params.id, req.body.reason),
+    handler: async (req) => sign.one(await actions.escalateTicket(db, settings, req.user!, req.params.id, req.body.reason)),
   })
   app.put('/api/tickets/:id/contact', {
     schema: { ...action('Change how to reach me about this ticket', []), body: ContactBodySchema },
-    handler: (req) => actions.updateContact(db, settings, req.user!, req.params.id, req.body),
+    handler: async (req) => sign.one(await actions.updateContact(db, settings, req.user!, req.params.id, req.body)),
   })
 }
 

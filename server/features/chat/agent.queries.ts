@@ -1,0 +1,104 @@
+import crypto from 'node:crypto'
+import type { AgentConversation, AgentInbox, CustomerPanel, Queue, QueueItem } from '../../../types/chat'
+import type { ServiceTypeId } from '../../../types/catalog-data'
+import { HttpError } from '../../plugins/errors'
+import { toAgentConversation } from './chat.mapping'
+import type { ChatDeps } from './chat.mutate'
+import * as repo from './chat.repository'
+import * as queue from './queue.repository'
+import { findCustomerOrders, findCustomerTickets } from './customer.source'
+
+/** Waiting conversations, longest wait first, each with its place in its service type's queue. */
+export async function buildQueue(deps: ChatDeps, now = new Date()): Promise<Queue> {
+  const rows = await queue.listQueued(deps.db)
+  const seen = new Map<string | null, number>()
+  const items: QueueItem[] = []
+  for (const c of rows) {
+    const position = (seen.get(c.service_type) ?? 0) + 1
+    seen.set(c.service_type, position)
+    const [shopper, last] = await Promise.all([repo.findUserName(deps.db, c.shopper_id), repo.lastMessageFrom(deps.db, c.id, ['shopper'])])
+    const queuedAt = c.queued_at ?? c.created_at
+    items.push({
+      conversationId: c.id,
+      serviceType: c.service_type as ServiceTypeId | null,
+      position,
+      queuedAt,
+      waitSeconds: Math.max(0, Math.floor((now.getTime() - Date.parse(queuedAt)) / 1000)),
+      shopper: { id: c.shopper_id, displayName: shopper?.display_name ?? '' },
+      handoffReason: c.handoff_reason,
+      orderNo: c.order_no,
+      preview: last?.text ? Array.from(last.text).slice(0, 80).join('') : null,
+    })
+  }
+  const byServiceType = [...seen.keys()].map((st) => {
+    const own = items.filter((i) => i.serviceType === st)
+    return { serviceType: st as ServiceTypeId | null, count: own.length, longestWaitSeconds: Math.max(...own.map((i) => i.waitSeconds)) }
+  })
+  return { items, byServiceType }
+}
+
+/** An agent's conversations (mine = assigned to them) in the given state, most recent first. */
+export async function listForAgent(
+  deps: ChatDeps,
+  agentId: string,
+  mine: boolean,
+  status: 'assigned' | 'ended',
+  limit = 50,
+): Promise<AgentConversation[]> {
+  const rows = await queue.listAgentConversations(deps.db, { agentId: mine ? agentId : null, status, limit })
+  return Promise.all(rows.map((r) => toAgentConversation(deps, r)))
+}
+
+/** The queue and my conversations, with a token that changes whenever either does. */
+export async function inbox(deps: ChatDeps, agentId: string): Promise<AgentInbox> {
+  const [queue, mine] = await Promise.all([buildQueue(deps), listForAgent(deps, agentId, true, 'assigned')])
+  // Wait times tick every second and are left out; everything a client acts on is in.
+  const fingerprint = JSON.stringify([
+    queue.items.map((i) => [i.conversationId, i.position, i.serviceType]),
+    mine.map((c) => [c.id, c.version, c.unreadCount]),
+  ])
+  const token = crypto.createHash('sha256').update(fingerprint).digest('base64url').slice(0, 32)
+  return { token, queue, mine }
+}
+
+/** Holds until the inbox differs from `token` or `wait` seconds pass. */
+export async function waitInbox(
+  deps: ChatDeps,
+  agentId: string,
+  token: string | undefined,
+  waitSeconds: number,
+  signal: AbortSignal,
+): Promise<AgentInbox> {
+  const deadline = Date.now() + waitSeconds * 1000
+  for (;;) {
+    const watch = deps.bus.watch('*')
+    try {
+      const current = await inbox(deps, agentId)
+      const remaining = deadline - Date.now()
+      if (current.token !== token || remaining <= 0 || signal.aborted || deps.bus.isClosing) return current
+      await watch.wait(remaining, signal)
+    } finally {
+      watch.cancel()
+    }
+  }
+}
+
+/** The shopper beside the chat: who they are, recent orders and tickets, past conversations. */
+export async function customerPanel(deps: ChatDeps, conversationId: string): Promise<CustomerPanel> {
+  const conv = await repo.findConversation(deps.db, conversationId)
+  if (!conv) throw new HttpError(404, 'CONVERSATION_NOT_FOUND', 'No such conversation.')
+  const [user, orders, tickets, count] = await Promise.all([
+    repo.findUserName(deps.db, conv.shopper_id),
+    findCustomerOrders(deps.db, conv.shopper_id),
+    findCustomerTickets(deps.db, conv.shopper_id),
+    queue.countConversationsOf(deps.db, conv.shopper_id),
+  ])
+  return {
+    shopper: { id: conv.shopper_id, displayName: user?.display_name ?? '', since: user?.created_at ?? conv.created_at },
+    orders,
+    tickets,
+    pastConversations: Math.max(0, count - 1),
+    linkedOrderNo: conv.order_no,
+    linkedTicketId: conv.ticket_id,
+  }
+}

@@ -1,0 +1,197 @@
+import { Type } from 'typebox'
+import type { FastifyRequest } from 'fastify'
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import {
+  AgentConversationListSchema,
+  AgentConversationSchema,
+  AgentConversationsQuerySchema,
+  AgentInboxQuerySchema,
+  AgentInboxSchema,
+  AgentListSchema,
+  AgentPollSchema,
+  ChatMessageSchema,
+  ConversationIdParamsSchema,
+  CustomerPanelSchema,
+  MessagesQuerySchema,
+  QueueSchema,
+  ReadBodySchema,
+  SendMessageBodySchema,
+  TransferBodySchema,
+} from '../../../types/chat'
+import { errorResponses } from '../../plugins/schemas'
+import * as agents from './agent.service'
+import { buildQueue, customerPanel, listForAgent, waitInbox } from './agent.queries'
+import { markRead, markTyping } from './chat.lifecycle'
+import { toAgentConversation, toMessages } from './chat.mapping'
+import type { ChatDeps } from './chat.mutate'
+import { longPoll } from './chat.plugin'
+import { MAX_WAIT_SECONDS, poll } from './chat.poll'
+import * as queue from './queue.repository'
+
+const tags = ['agent']
+const params = ConversationIdParamsSchema
+
+function me(req: FastifyRequest) {
+  return { id: req.user!.id, role: 'agent' as const, displayName: req.user!.displayName }
+}
+
+/** The agent workspace: queue, claim, chat, transfer, end, the customer beside the chat. */
+const agentRoutes: FastifyPluginAsyncTypebox<{ deps: ChatDeps }> = async (app, { deps }) => {
+  const db = deps.db
+  app.addHook('onRequest', app.requireAgent)
+
+  app.get('/api/agent/queue', {
+    schema: {
+      tags,
+      summary: 'Conversations waiting for an agent, longest wait first',
+      response: { 200: QueueSchema, ...errorResponses(401, 403) },
+    },
+    handler: () => buildQueue(deps),
+  })
+
+  app.get('/api/agent/inbox', {
+    schema: {
+      tags,
+      summary: 'Long-poll the queue and my conversations (token, wait)',
+      querystring: AgentInboxQuerySchema,
+      response: { 200: AgentInboxSchema, ...errorResponses(400, 401, 403) },
+    },
+    handler: async (req, reply) => {
+      const wait = Math.min(req.query.wait ?? 0, MAX_WAIT_SECONDS)
+      return longPoll(req, reply, deps.bus, (signal) => waitInbox(deps, req.user!.id, req.query.token, wait, signal))
+    },
+  })
+
+  app.get('/api/agent/agents', {
+    schema: {
+      tags,
+      summary: 'Agents to transfer to, with their open conversations',
+      response: { 200: AgentListSchema, ...errorResponses(401, 403) },
+    },
+    handler: async () => ({
+      items: (await queue.listAgentsWithLoad(db)).map((a) => ({ id: a.id, displayName: a.display_name, activeConversations: Number(a.n) })),
+    }),
+  })
+
+  app.get('/api/agent/conversations', {
+    schema: {
+      tags,
+      summary: 'My active conversations (mine=1, status=assigned by default)',
+      querystring: AgentConversationsQuerySchema,
+      response: { 200: AgentConversationListSchema, ...errorResponses(400, 401, 403) },
+    },
+    handler: async (req) => ({
+      items: await listForAgent(deps, req.user!.id, req.query.mine !== '0', req.query.status ?? 'assigned', req.query.limit),
+    }),
+  })
+
+  app.get('/api/agent/conversations/:id', {
+    schema: { tags, summary: 'One conversation', params, response: { 200: AgentConversationSchema, ...errorResponses(401, 403, 404) } },
+    handler: async (req) => toAgentConversation(deps, await agents.agentConversation(deps, req.params.id)),
+  })
+
+  app.post('/api/agent/conversations/:id/claim', {
+    schema: {
+      tags,
+      summary: 'Take a queued conversation (one agent wins a race)',
+      params,
+      response: { 200: AgentConversationSchema, ...errorResponses(401, 403, 404, 409) },
+    },
+    handler: async (req) => toAgentConversation(deps, await agents.claim(deps, me(req), req.params.id)),
+  })
+
+  app.get('/api/agent/conversations/:id/messages', {
+    schema: {
+      tags,
+      summary: 'Long-poll or page a conversation',
+      params,
+      querystring: MessagesQuerySchema,
+      response: { 200: AgentPollSchema, ...errorResponses(400, 401, 403, 404) },
+    },
+    handler: async (req, reply) => {
+      const conv = await agents.agentConversation(deps, req.params.id)
+      return longPoll(req, reply, deps.bus, async (signal) => {
+        const r = await poll(deps, conv.id, 'agent', req.query, signal)
+        return {
+          messages: await toMessages(deps, r.messages),
+          conversation: await toAgentConversation(deps, r.conv),
+          readSeq: r.readSeq,
+          typing: r.typing,
+          hasMore: r.hasMore,
+        }
+      })
+    },
+  })
+
+  app.post('/api/agent/conversations/:id/messages', {
+    schema: {
+      tags,
+      summary: 'Reply (idempotent by clientMsgId; assignee only)',
+      params,
+      body: SendMessageBodySchema,
+      response: { 200: ChatMessageSchema, ...errorResponses(400, 401, 403, 404, 409) },
+    },
+    handler: async (req) => (await toMessages(deps, [await agents.sendAsAgent(deps, me(req), req.params.id, req.body)]))[0],
+  })
+
+  app.post('/api/agent/conversations/:id/read', {
+    schema: {
+      tags,
+      summary: 'Mark the shopper’s messages up to seq as read',
+      params,
+      body: ReadBodySchema,
+      response: { 200: AgentConversationSchema, ...errorResponses(400, 401, 403, 404, 409) },
+    },
+    handler: async (req) => {
+      agents.assertAssignee(await agents.agentConversation(deps, req.params.id), req.user!.id)
+      return toAgentConversation(deps, await markRead(deps, req.params.id, 'agent', req.body.seq))
+    },
+  })
+
+  app.post('/api/agent/conversations/:id/typing', {
+    schema: {
+      tags,
+      summary: 'Show the shopper that the agent is typing',
+      params,
+      response: { 204: Type.Null(), ...errorResponses(401, 403, 404, 409) },
+    },
+    handler: async (req, reply) => {
+      agents.assertAssignee(await agents.agentConversation(deps, req.params.id), req.user!.id)
+      await markTyping(deps, req.params.id, 'agent')
+      return reply.status(204).send(null)
+    },
+  })
+
+  app.post('/api/agent/conversations/:id/transfer', {
+    schema: {
+      tags,
+      summary: 'Transfer to another agent, or back to the queue',
+      params,
+      body: TransferBodySchema,
+      response: { 200: AgentConversationSchema, ...errorResponses(400, 401, 403, 404, 409) },
+    },
+    handler: async (req) => toAgentConversation(deps, await agents.transfer(deps, me(req), req.params.id, req.body)),
+  })
+
+  app.post('/api/agent/conversations/:id/end', {
+    schema: {
+      tags,
+      summary: 'End the conversation (the shopper is asked to rate)',
+      params,
+      response: { 200: AgentConversationSchema, ...errorResponses(401, 403, 404, 409) },
+    },
+    handler: async (req) => toAgentConversation(deps, await agents.endByAgent(deps, me(req), req.params.id)),
+  })
+
+  app.get('/api/agent/conversations/:id/customer', {
+    schema: {
+      tags,
+      summary: 'The shopper beside the chat: recent orders and tickets',
+      params,
+      response: { 200: CustomerPanelSchema, ...errorResponses(401, 403, 404) },
+    },
+    handler: (req) => customerPanel(deps, req.params.id),
+  })
+}
+
+export default agentRoutes

@@ -1,0 +1,92 @@
+import type { SendMessageBody, TransferBody } from '../../../types/chat'
+import { HttpError } from '../../plugins/errors'
+import { queuePatch } from './chat.bot-turn'
+import { endChange, touchQueue } from './chat.lifecycle'
+import { mutate, type ChatDeps } from './chat.mutate'
+import * as repo from './chat.repository'
+import { draftFrom, sendOnce, type Author } from './chat.send'
+import type { ConversationRow, MessageRow } from './chat.tables'
+import { eventText, langOf } from './chat.texts'
+
+/** Any conversation, for an agent to read (agents see every conversation). */
+export async function agentConversation(deps: ChatDeps, id: string): Promise<ConversationRow> {
+  const conv = await repo.findConversation(deps.db, id)
+  if (!conv) throw new HttpError(404, 'CONVERSATION_NOT_FOUND', 'No such conversation.')
+  return conv
+}
+
+/** Refuses unless the agent holds this open conversation. */
+export function assertAssignee(conv: ConversationRow, agentId: string): void {
+  if (conv.status === 'ended') throw new HttpError(409, 'CONVERSATION_ENDED', 'This chat has ended.')
+  if (conv.status !== 'assigned' || conv.agent_id !== agentId) {
+    throw new HttpError(403, 'NOT_ASSIGNED', 'Claim this chat before acting on it.')
+  }
+}
+
+/** Takes a queued conversation; of several agents racing, exactly one wins. */
+export async function claim(deps: ChatDeps, agent: Author, id: string): Promise<ConversationRow> {
+  let serviceType: string | null = null
+  const applied = await mutate(deps, id, (c, now) => {
+    if (c.status !== 'queued') {
+      const taken = c.status === 'assigned' ? 'Another agent already took this chat.' : 'This chat is not waiting in the queue.'
+      throw new HttpError(409, c.status === 'assigned' ? 'ALREADY_CLAIMED' : 'NOT_QUEUED', taken)
+    }
+    serviceType = c.service_type
+    const event = { type: 'assigned' as const, agentName: agent.displayName }
+    return {
+      patch: { status: 'assigned', agent_id: agent.id, had_agent: 1, assigned_at: now, agent_read_seq: c.last_seq },
+      messages: [{ sender: 'system', kind: 'event', event, text: eventText(event, langOf(c.lang)) }],
+    }
+  })
+  await touchQueue(deps, serviceType)
+  return applied!.conv
+}
+
+/** Hands the conversation to another agent, or back to the queue (keeping its place). */
+export async function transfer(deps: ChatDeps, agent: Author, id: string, body: TransferBody): Promise<ConversationRow> {
+  const target = body.agentId ? await repo.findUserName(deps.db, body.agentId) : undefined
+  if (body.agentId && (!target || target.role !== 'agent')) {
+    throw new HttpError(400, 'AGENT_NOT_FOUND', 'body.agentId: no such agent.', 'body.agentId')
+  }
+  if (body.agentId === agent.id) throw new HttpError(400, 'SAME_AGENT', 'body.agentId: this chat is already yours.', 'body.agentId')
+  const applied = await mutate(deps, id, (c, now) => {
+    assertAssignee(c, agent.id)
+    const lang = langOf(c.lang)
+    if (target) {
+      const event = { type: 'transferred' as const, agentName: target.display_name }
+      return {
+        patch: { agent_id: target.id, assigned_at: now, agent_typing_until: null },
+        messages: [{ sender: 'system', kind: 'event', event, text: eventText(event, lang) }],
+      }
+    }
+    const serviceType = body.serviceType ?? c.service_type
+    const event = { type: 'requeued' as const, serviceType: serviceType as never }
+    return {
+      patch: {
+        ...queuePatch(c.queued_at ?? now, c.handoff_reason ?? 'handoff.transfer'),
+        service_type: serviceType,
+        agent_typing_until: null,
+      },
+      messages: [{ sender: 'system', kind: 'event', event, text: eventText(event, lang) }],
+    }
+  })
+  if (!target) await touchQueue(deps, applied!.conv.service_type)
+  return applied!.conv
+}
+
+/** The assigned agent ends the conversation; the shopper is asked to rate it. */
+export async function endByAgent(deps: ChatDeps, agent: Author, id: string): Promise<ConversationRow> {
+  const applied = await mutate(deps, id, (c, now) => {
+    assertAssignee(c, agent.id)
+    return endChange(c, 'agent', now)
+  })
+  return applied!.conv
+}
+
+/** Stores an agent's message once per clientMsgId; only the assignee may post. */
+export async function sendAsAgent(deps: ChatDeps, agent: Author, id: string, body: SendMessageBody): Promise<MessageRow> {
+  if (body.faqId !== undefined) throw new HttpError(400, 'FAQ_NOT_ALLOWED', 'body.faqId: only shoppers tap quick replies.', 'body.faqId')
+  const conv = await agentConversation(deps, id)
+  const draft = await draftFrom(deps.db, agent, body, conv.shopper_id)
+  return sendOnce(deps, conv.id, agent, draft, (c) => assertAssignee(c, agent.id))
+}

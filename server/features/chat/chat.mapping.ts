@@ -1,0 +1,120 @@
+import type { AgentConversation, BotMeta, ChatEvent, ChatMessage, Conversation, OrderCard, RatingTarget } from '../../../types/chat'
+import type { ServiceTypeId } from '../../../types/catalog-data'
+import type { Database } from '../../db/database'
+import type { UploadLinks } from '../uploads/upload-links'
+import * as repo from './chat.repository'
+import * as queue from './queue.repository'
+import type { ConversationRow, MessageRow } from './chat.tables'
+
+export type Viewer = 'shopper' | 'agent'
+
+function parse<T>(json: string | null): T | null {
+  if (!json) return null
+  try {
+    return JSON.parse(json) as T
+  } catch {
+    return null
+  }
+}
+
+/** What mapping needs: the database and the signer of image links. */
+export interface MapDeps {
+  db: Database
+  links: UploadLinks
+}
+
+/** Stored rows → message DTOs; images get a signed link, since the other side does not own them. */
+export async function toMessages(deps: MapDeps, rows: MessageRow[]): Promise<ChatMessage[]> {
+  return Promise.all(rows.map(async (r) => toMessage(r, r.upload_id ? await deps.links.pathFor(r.upload_id) : null)))
+}
+
+/** Stored row → message DTO, with the image link already made. */
+export function toMessage(row: MessageRow, imageUrl: string | null): ChatMessage {
+  return {
+    id: row.id,
+    conversationId: row.conversation_id,
+    seq: row.seq,
+    clientMsgId: row.client_msg_id,
+    sender: row.sender,
+    senderName: row.sender_name,
+    kind: row.kind,
+    text: row.text,
+    uploadId: row.upload_id,
+    imageUrl,
+    orderNo: row.order_no,
+    order: parse<OrderCard>(row.order_json),
+    meta: parse<BotMeta>(row.meta_json),
+    event: parse<ChatEvent>(row.event_json),
+    createdAt: row.created_at,
+  }
+}
+
+/** Who the shopper may still rate: the agent when one took part, the bot always. */
+export function ratingTargets(conv: ConversationRow): RatingTarget[] {
+  return conv.had_agent ? ['agent', 'bot'] : ['bot']
+}
+
+/** Senders whose messages count as unread for a viewer. */
+export function peerSenders(viewer: Viewer): MessageRow['sender'][] {
+  return viewer === 'shopper' ? ['bot', 'agent', 'system'] : ['shopper']
+}
+
+/** Conversation row → the shopper's DTO (agent name, queue position, unread, ratings). */
+export async function toConversation(deps: MapDeps, conv: ConversationRow, viewer: Viewer = 'shopper'): Promise<Conversation> {
+  const db = deps.db
+  const readSeq = viewer === 'shopper' ? conv.shopper_read_seq : conv.agent_read_seq
+  const [agent, position, unread, ratings] = await Promise.all([
+    conv.agent_id ? repo.findUserName(db, conv.agent_id) : undefined,
+    conv.status === 'queued' ? queue.queuePosition(db, conv) : null,
+    repo.countMessagesAfter(db, conv.id, readSeq, peerSenders(viewer)),
+    repo.listRatings(db, conv.id),
+  ])
+  const given = ratings.map((r) => ({
+    target: r.target,
+    score: r.score,
+    comment: r.comment,
+    tags: parse<string[]>(r.tags_json) ?? [],
+    createdAt: r.created_at,
+  }))
+  return {
+    id: conv.id,
+    status: conv.status,
+    serviceType: conv.service_type as ServiceTypeId | null,
+    agentName: agent?.display_name ?? null,
+    queuePosition: position,
+    unreadCount: unread,
+    lastSeq: conv.last_seq,
+    version: conv.version,
+    shopperReadSeq: conv.shopper_read_seq,
+    agentReadSeq: conv.agent_read_seq,
+    orderNo: conv.order_no,
+    ticketId: conv.ticket_id,
+    endedBy: conv.ended_by as Conversation['endedBy'],
+    rating: {
+      requested: conv.rating_requested === 1,
+      pending: ratingTargets(conv).filter((t) => !given.some((g) => g.target === t)),
+      given,
+    },
+    createdAt: conv.created_at,
+    queuedAt: conv.queued_at,
+    endedAt: conv.ended_at,
+  }
+}
+
+/** Conversation row → the agent's DTO. */
+export async function toAgentConversation(deps: MapDeps, conv: ConversationRow): Promise<AgentConversation> {
+  const db = deps.db
+  const [base, shopper, last] = await Promise.all([
+    toConversation(deps, conv, 'agent'),
+    repo.findUserName(db, conv.shopper_id),
+    repo.lastMessageFrom(db, conv.id, ['shopper', 'bot', 'agent', 'system']),
+  ])
+  return {
+    ...base,
+    shopper: { id: conv.shopper_id, displayName: shopper?.display_name ?? '' },
+    agentId: conv.agent_id,
+    handoffReason: conv.handoff_reason,
+    lastMessage: last ? (await toMessages(deps, [last]))[0] : null,
+    assignedAt: conv.assigned_at,
+  }
+}

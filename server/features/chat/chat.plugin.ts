@@ -1,0 +1,74 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import agentRoutes from './agent.routes'
+import { ChatEventBus } from './chat.events'
+import { sweepIdle } from './chat.lifecycle'
+import type { ChatDeps } from './chat.mutate'
+import shopperRoutes from './chat.routes'
+import { PgNotifier } from './pg-notifier'
+import { UploadLinks } from '../uploads/upload-links'
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The chat event bus and the idle sweep (exposed for operations and tests). */
+    chat: { bus: ChatEventBus; sweepIdle(now?: Date): Promise<number> }
+  }
+}
+
+/**
+ * Runs a long-poll handler with a signal that fires when the client goes away before the
+ * answer is sent, and tracks it so shutdown can wait for released polls to finish answering.
+ */
+export async function longPoll<T>(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  bus: ChatEventBus,
+  run: (signal: AbortSignal) => Promise<T>,
+): Promise<T> {
+  const ac = new AbortController()
+  const onClose = () => {
+    if (!reply.raw.writableEnded) ac.abort()
+  }
+  req.raw.on('close', onClose)
+  try {
+    return await bus.track(run(ac.signal))
+  } finally {
+    req.raw.off('close', onClose)
+  }
+}
+
+/**
+ * Realtime chat: the event bus (plus LISTEN/NOTIFY across instances on PostgreSQL), the idle
+ * sweep, and the shopper and agent routes. Long-polls are released before the server closes.
+ */
+async function chatFeature(app: FastifyInstance): Promise<void> {
+  const bus = new ChatEventBus()
+  const deps: ChatDeps = { db: app.db, bus, links: new UploadLinks(app.db) }
+  if (app.dbHandle.kind === 'postgres' && app.dbHandle.url) {
+    const notifier = new PgNotifier(app.dbHandle.url, bus, app.log)
+    await notifier.start()
+    bus.attach(notifier)
+  }
+  const idleMs = app.config.chat.idleMinutes * 60_000
+  const sweep = (now: Date = new Date()) => sweepIdle(deps, now, idleMs)
+  app.decorate('chat', { bus, sweepIdle: sweep })
+
+  const timer = setInterval(() => {
+    sweep().catch((err: unknown) => app.log.error({ err }, 'chat idle sweep failed'))
+  }, app.config.chat.sweepSeconds * 1000)
+  timer.unref()
+  app.addHook('preClose', async () => {
+    clearInterval(timer)
+    await bus.close()
+  })
+  // A close without preClose (e.g. after a failed start) still stops the transport.
+  app.addHook('onClose', async () => {
+    clearInterval(timer)
+    await bus.close()
+  })
+
+  await app.register(shopperRoutes, { deps })
+  await app.register(agentRoutes, { deps })
+}
+
+// Decorations (app.chat) belong to the root instance, as fastify-plugin would arrange.
+export default Object.assign(chatFeature, { [Symbol.for('skip-override')]: true })

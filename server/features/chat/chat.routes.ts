@@ -1,0 +1,150 @@
+import { Type } from 'typebox'
+import type { FastifyRequest } from 'fastify'
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import {
+  ChatMessageSchema,
+  ChatPollSchema,
+  ConversationSchema,
+  HandoffBodySchema,
+  LangQuerySchema,
+  LinkBodySchema,
+  MessagesQuerySchema,
+  RatingBodySchema,
+  ReadBodySchema,
+  SendMessageBodySchema,
+} from '../../../types/chat'
+import { errorResponses } from '../../plugins/schemas'
+import { markRead, markTyping, rate } from './chat.lifecycle'
+import { toConversation, toMessages } from './chat.mapping'
+import type { ChatDeps } from './chat.mutate'
+import { longPoll } from './chat.plugin'
+import { poll } from './chat.poll'
+import * as repo from './chat.repository'
+import * as chat from './chat.service'
+import type { ChatLang } from './chat.texts'
+
+const tags = ['chat']
+
+/** Reply language: ?lang= when given, else the browser's Accept-Language. */
+function langOf(req: FastifyRequest, explicit?: ChatLang): ChatLang {
+  if (explicit) return explicit
+  return /^en\b/i.test(String(req.headers['accept-language'] ?? '')) ? 'en' : 'zh'
+}
+
+function author(req: FastifyRequest) {
+  return { id: req.user!.id, role: 'shopper' as const, displayName: req.user!.displayName }
+}
+
+/** The shopper's chat: one open conversation with the bot, then an agent. */
+const shopperRoutes: FastifyPluginAsyncTypebox<{ deps: ChatDeps }> = async (app, { deps }) => {
+  const db = deps.db
+  app.addHook('onRequest', app.requireShopper)
+
+  app.get('/api/chat', {
+    schema: {
+      tags,
+      summary: 'The current conversation (opens one with the bot when none is open)',
+      querystring: LangQuerySchema,
+      response: { 200: ConversationSchema, ...errorResponses(401, 403) },
+    },
+    handler: async (req) => toConversation(deps, await chat.openConversation(deps, req.user!.id, langOf(req, req.query.lang))),
+  })
+
+  app.post('/api/chat/messages', {
+    schema: {
+      tags,
+      summary: 'Send a message (idempotent by clientMsgId)',
+      body: SendMessageBodySchema,
+      response: { 200: ChatMessageSchema, ...errorResponses(400, 401, 403, 409) },
+    },
+    handler: async (req) => (await toMessages(deps, [await chat.sendAsShopper(deps, author(req), req.body, langOf(req))]))[0],
+  })
+
+  app.get('/api/chat/messages', {
+    schema: {
+      tags,
+      summary: 'Long-poll new messages (after, version, wait) or page history (before)',
+      querystring: MessagesQuerySchema,
+      response: { 200: ChatPollSchema, ...errorResponses(400, 401, 403, 404) },
+    },
+    handler: async (req, reply) => {
+      const conv = await chat.shopperConversation(deps, req.user!.id, req.query.conversationId)
+      return longPoll(req, reply, deps.bus, async (signal) => {
+        const r = await poll(deps, conv.id, 'shopper', req.query, signal)
+        return {
+          messages: await toMessages(deps, r.messages),
+          conversation: await toConversation(deps, r.conv),
+          readSeq: r.readSeq,
+          typing: r.typing,
+          hasMore: r.hasMore,
+        }
+      })
+    },
+  })
+
+  app.post('/api/chat/read', {
+    schema: {
+      tags,
+      summary: 'Mark messages up to seq as read',
+      body: ReadBodySchema,
+      response: { 200: ConversationSchema, ...errorResponses(400, 401, 403, 404) },
+    },
+    handler: async (req) => {
+      const conv = await chat.shopperConversation(deps, req.user!.id, req.body.conversationId)
+      return toConversation(deps, await markRead(deps, conv.id, 'shopper', req.body.seq))
+    },
+  })
+
+  app.post('/api/chat/typing', {
+    schema: {
+      tags,
+      summary: 'Show the agent that the shopper is typing (a few seconds)',
+      response: { 204: Type.Null(), ...errorResponses(401, 403) },
+    },
+    handler: async (req, reply) => {
+      const open = await repo.findOpenConversation(db, req.user!.id)
+      if (open) await markTyping(deps, open.id, 'shopper')
+      return reply.status(204).send(null)
+    },
+  })
+
+  app.post('/api/chat/handoff', {
+    schema: {
+      tags,
+      summary: 'Ask for a human agent (转人工)',
+      body: Type.Optional(HandoffBodySchema),
+      response: { 200: ConversationSchema, ...errorResponses(400, 401, 403, 409) },
+    },
+    handler: async (req) => toConversation(deps, await chat.requestHandoff(deps, req.user!.id, req.body ?? {}, langOf(req))),
+  })
+
+  app.post('/api/chat/end', {
+    schema: { tags, summary: 'End the open conversation', response: { 200: ConversationSchema, ...errorResponses(401, 403, 409) } },
+    handler: async (req) => toConversation(deps, await chat.endByShopper(deps, req.user!.id)),
+  })
+
+  app.post('/api/chat/rating', {
+    schema: {
+      tags,
+      summary: 'Rate the bot or the agent of a conversation (once per target)',
+      body: RatingBodySchema,
+      response: { 200: ConversationSchema, ...errorResponses(400, 401, 403, 404, 409) },
+    },
+    handler: async (req) => {
+      const conv = await chat.shopperConversation(deps, req.user!.id, req.body.conversationId)
+      return toConversation(deps, await rate(deps, req.user!.id, conv, req.body))
+    },
+  })
+
+  app.post('/api/chat/link', {
+    schema: {
+      tags,
+      summary: 'Link the open conversation to an order or a ticket',
+      body: LinkBodySchema,
+      response: { 200: ConversationSchema, ...errorResponses(400, 401, 403) },
+    },
+    handler: async (req) => toConversation(deps, await chat.linkConversation(deps, req.user!.id, req.body, langOf(req))),
+  })
+}
+
+export default shopperRoutes

@@ -1,0 +1,82 @@
+import type { Transaction } from 'kysely'
+import type { Database } from '../../db/database'
+import type { DB } from '../../db/schema'
+import type { ConversationRow } from './chat.tables'
+
+type Db = Database | Transaction<DB>
+
+/** 1-based place among queued conversations of the same service type, oldest first. */
+export async function queuePosition(db: Db, conv: ConversationRow): Promise<number> {
+  const queuedAt = conv.queued_at ?? conv.created_at
+  let q = db
+    .selectFrom('chat_conversations')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where('status', '=', 'queued')
+    .where((eb) => eb.or([eb('queued_at', '<', queuedAt), eb.and([eb('queued_at', '=', queuedAt), eb('id', '<', conv.id)])]))
+  q = conv.service_type === null ? q.where('service_type', 'is', null) : q.where('service_type', '=', conv.service_type)
+  const row = await q.executeTakeFirstOrThrow()
+  return Number(row.n) + 1
+}
+
+/** Bumps the version of every conversation waiting in a service type's queue (their position moved). */
+export function bumpQueued(db: Db, serviceType: string | null) {
+  let q = db
+    .updateTable('chat_conversations')
+    .set((eb) => ({ version: eb('version', '+', 1) }))
+    .where('status', '=', 'queued')
+  q = serviceType === null ? q.where('service_type', 'is', null) : q.where('service_type', '=', serviceType)
+  return q.returning(['id', 'last_seq']).execute()
+}
+
+/** Every queued conversation, longest wait first. */
+export function listQueued(db: Db) {
+  return db
+    .selectFrom('chat_conversations')
+    .selectAll()
+    .where('status', '=', 'queued')
+    .orderBy('queued_at', 'asc')
+    .orderBy('id', 'asc')
+    .execute()
+}
+
+/** Conversations in a state, for one agent (or, for history, any that had an agent). */
+export function listAgentConversations(db: Db, opts: { agentId: string | null; status: 'assigned' | 'ended'; limit: number }) {
+  let q = db.selectFrom('chat_conversations').selectAll().where('status', '=', opts.status)
+  if (opts.agentId) q = q.where('agent_id', '=', opts.agentId)
+  else if (opts.status === 'ended') q = q.where('had_agent', '=', 1)
+  return q.orderBy('last_activity_at', 'desc').limit(opts.limit).execute()
+}
+
+/** Open conversations with no activity since `before` (queued ones wait for us, not the shopper). */
+export function listIdle(db: Db, before: string) {
+  return db
+    .selectFrom('chat_conversations')
+    .selectAll()
+    .where('status', 'in', ['bot', 'assigned'])
+    .where('last_activity_at', '<', before)
+    .execute()
+}
+
+/** How many conversations a shopper has had. */
+export function countConversationsOf(db: Db, shopperId: string) {
+  return db
+    .selectFrom('chat_conversations')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where('shopper_id', '=', shopperId)
+    .executeTakeFirstOrThrow()
+    .then((r) => Number(r.n))
+}
+
+/** Agents with how many conversations each has open. */
+export function listAgentsWithLoad(db: Db) {
+  return db
+    .selectFrom('users')
+    .leftJoin('chat_conversations', (j) =>
+      j.onRef('chat_conversations.agent_id', '=', 'users.id').on('chat_conversations.status', '=', 'assigned'),
+    )
+    .select((eb) => ['users.id', 'users.display_name', eb.fn.count<number | string>('chat_conversations.id').as('n')])
+    .where('users.role', '=', 'agent')
+    .groupBy(['users.id', 'users.display_name'])
+    .orderBy('users.display_name')
+    .execute()
+}

@@ -1,0 +1,187 @@
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import type { FastifyInstance } from 'fastify'
+import type { ChatPoll } from '../../types/chat'
+import { agent, current, pollShopper, say, type Auth } from '../support/chat'
+import { buildTestApp, guest } from '../support/server'
+
+const dbName = process.env.DATABASE_URL ? 'postgres' : 'sqlite'
+
+/** Waits until `check` holds, polling every 5 ms, or fails after `ms`. */
+async function until(check: () => boolean, ms = 2000): Promise<void> {
+  const start = Date.now()
+  while (!check()) {
+    if (Date.now() - start > ms) throw new Error('condition not met in time')
+    await new Promise((r) => setTimeout(r, 5))
+  }
+}
+
+describe(`chat long-poll (${dbName})`, () => {
+  let app: FastifyInstance
+  beforeAll(async () => {
+    app = await buildTestApp()
+  })
+  afterAll(() => app.close())
+
+  it('returns at once when newer messages exist', async () => {
+    const me = await guest(app)
+    await current(app, me)
+    const t0 = Date.now()
+    const page = await pollShopper(app, me, 'after=0&wait=20')
+    expect(Date.now() - t0).toBeLessThan(1000)
+    expect(page.messages.map((m) => m.seq)).toEqual([1])
+  })
+
+  it('wakes within milliseconds of a send by the other side', async () => {
+    const me = await guest(app)
+    await say(app, me, '转人工')
+    const a = await agent(app)
+    const conv = await current(app, me)
+    await app.inject({ method: 'POST', url: `/api/agent/conversations/${conv.id}/claim`, headers: { authorization: a.authorization } })
+    const { lastSeq } = await current(app, me)
+    await app.inject({ method: 'POST', url: '/api/chat/read', headers: { authorization: me.authorization }, payload: { seq: lastSeq } })
+    let answeredAt = 0
+    const waiting = pollShopper(app, me, `after=${lastSeq}&wait=20`).then((p) => {
+      answeredAt = Date.now()
+      return p
+    })
+    await until(() => app.chat.bus.listenerCount() > 0)
+    const reply = await app.inject({
+      method: 'POST',
+      url: `/api/agent/conversations/${conv.id}/messages`,
+      headers: { authorization: a.authorization },
+      payload: { clientMsgId: 'agent-hello-1', kind: 'text', text: '您好，我来帮您处理' },
+    })
+    const storedAt = Date.now()
+    expect(reply.statusCode).toBe(200)
+    const page = await waiting
+    // The waiting poll answers as soon as the send is stored (often before the sender's own reply).
+    expect(answeredAt - storedAt).toBeLessThan(150)
+    expect(page.messages).toEqual([expect.objectContaining({ sender: 'agent', senderName: '小艾', text: '您好，我来帮您处理' })])
+    expect(page.conversation).toMatchObject({ status: 'assigned', agentName: '小艾', unreadCount: 1 })
+    expect(app.chat.bus.listenerCount()).toBe(0)
+  })
+
+  it('answers an empty 200 after wait seconds when nothing happens', async () => {
+    const me = await guest(app)
+    const conv = await current(app, me)
+    const t0 = Date.now()
+    const page = await pollShopper(app, me, `after=${conv.lastSeq}&version=${conv.version}&wait=1`)
+    const took = Date.now() - t0
+    expect(took).toBeGreaterThanOrEqual(950)
+    expect(took).toBeLessThan(2500)
+    expect(page).toMatchObject({ messages: [], hasMore: false, typing: false, conversation: { id: conv.id, lastSeq: conv.lastSeq } })
+    expect(app.chat.bus.listenerCount()).toBe(0)
+  })
+
+  it('refuses a wait above 30 seconds, naming the field', async () => {
+    const me = await guest(app)
+    const res = await app.inject({ url: '/api/chat/messages?after=0&wait=600', headers: { authorization: me.authorization } })
+    expect(res.statusCode).toBe(400)
+    expect(res.json().error.field).toBe('querystring.wait')
+  })
+
+  it('wakes on a read mark and on typing when the client passes its version, and reports typing', async () => {
+    const me = await guest(app)
+    await say(app, me, '转人工')
+    const a = await agent(app)
+    const conv = await current(app, me)
+    await app.inject({ method: 'POST', url: `/api/agent/conversations/${conv.id}/claim`, headers: { authorization: a.authorization } })
+    const sent = await say(app, me, '订单一直没发货')
+    const state = await current(app, me)
+
+    const waitingRead = pollShopper(app, me, `after=${sent.seq}&version=${state.version}&wait=20`)
+    await until(() => app.chat.bus.listenerCount() > 0)
+    await app.inject({
+      method: 'POST',
+      url: `/api/agent/conversations/${conv.id}/read`,
+      headers: { authorization: a.authorization },
+      payload: { seq: sent.seq },
+    })
+    const afterRead = await waitingRead
+    expect(afterRead.readSeq).toBe(sent.seq)
+    expect(afterRead.messages).toEqual([])
+
+    const waitingTyping = pollShopper(app, me, `after=${sent.seq}&version=${afterRead.conversation.version}&wait=20`)
+    await until(() => app.chat.bus.listenerCount() > 0)
+    const typed = await app.inject({
+      method: 'POST',
+      url: `/api/agent/conversations/${conv.id}/typing`,
+      headers: { authorization: a.authorization },
+    })
+    expect(typed.statusCode).toBe(204)
+    expect((await waitingTyping).typing).toBe(true)
+  })
+
+  it('fills the gap after an offline period, in order, page by page, then pages history backwards', async () => {
+    const me = await guest(app)
+    const conv = await current(app, me)
+    const seenOnline = conv.lastSeq
+    for (let i = 0; i < 6; i += 1) await say(app, me, `离线期间的第${i + 1}条：快递到哪了`)
+    const collected: number[] = []
+    let after = seenOnline
+    let page: ChatPoll
+    do {
+      page = await pollShopper(app, me, `after=${after}&limit=5&wait=10`)
+      collected.push(...page.messages.map((m) => m.seq))
+      after = page.messages.at(-1)?.seq ?? after
+    } while (page.hasMore)
+    expect(collected).toEqual(Array.from({ length: page.conversation.lastSeq - seenOnline }, (_, i) => seenOnline + 1 + i))
+    expect(page.conversation.unreadCount).toBeGreaterThanOrEqual(6)
+
+    const older = await pollShopper(app, me, `before=${page.conversation.lastSeq - 2}&limit=4`)
+    expect(older.messages.map((m) => m.seq)).toEqual([7, 8, 9, 10].map((n) => n + page.conversation.lastSeq - 2 - 11))
+    expect(older.hasMore).toBe(true)
+    const oldest = await pollShopper(app, me, 'before=3&limit=4')
+    expect(oldest.messages.map((m) => m.seq)).toEqual([1, 2])
+    expect(oldest.hasMore).toBe(false)
+  })
+
+  it('marks read up to a seq (never backwards) and the unread count follows', async () => {
+    const me = await guest(app)
+    const sent = await say(app, me, '怎么修改收货地址')
+    const mark = (seq: number) =>
+      app.inject({ method: 'POST', url: '/api/chat/read', headers: { authorization: me.authorization }, payload: { seq } })
+    const read = (await mark(sent.seq + 1)).json()
+    expect(read).toMatchObject({ shopperReadSeq: sent.seq + 1, unreadCount: 0 })
+    expect((await mark(1)).json().shopperReadSeq).toBe(sent.seq + 1)
+    expect((await mark(999)).json().shopperReadSeq).toBe(read.lastSeq)
+  })
+
+  it('releases the wait when the client disconnects (real HTTP), leaving no listeners', async () => {
+    await app.listen({ port: 0, host: '127.0.0.1' })
+    const { port } = app.server.address() as AddressInfo
+    const me: Auth = await guest(app)
+    const conv = await current(app, me)
+    const req = http.get({
+      host: '127.0.0.1',
+      port,
+      path: `/api/chat/messages?after=${conv.lastSeq}&wait=25`,
+      headers: { authorization: me.authorization },
+    })
+    req.on('error', () => undefined)
+    await until(() => app.chat.bus.listenerCount() === 1)
+    req.destroy()
+    await until(() => app.chat.bus.listenerCount() === 0, 1000)
+  })
+})
+
+describe(`chat long-poll shutdown (${dbName})`, () => {
+  it('answers waiting long-polls promptly on app.close() and leaves no listeners or timers', async () => {
+    const app = await buildTestApp()
+    const me = await guest(app)
+    const conv = await current(app, me)
+    const waits = [1, 2, 3].map(() =>
+      app.inject({ url: `/api/chat/messages?after=${conv.lastSeq}&wait=25`, headers: { authorization: me.authorization } }),
+    )
+    await until(() => app.chat.bus.listenerCount() === 3)
+    const t0 = Date.now()
+    const closing = app.close()
+    const results = await Promise.all(waits)
+    await closing
+    expect(Date.now() - t0).toBeLessThan(2000)
+    expect(results.map((r) => r.statusCode)).toEqual([200, 200, 200])
+    expect(results[0].json().messages).toEqual([])
+    expect(app.chat.bus.listenerCount()).toBe(0)
+  })
+})

@@ -1,0 +1,111 @@
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+
+export interface SentMessage {
+  touser: string
+  template_id: string
+  page: string
+  data: Record<string, { value: string }>
+  miniprogram_state: string
+}
+
+/**
+ * A local stand-in for api.weixin.qq.com that speaks its protocol: jscode2session,
+ * stable_token, and subscribeMessage.send with WeChat's errcodes (40001, 40029, 43101, 47003).
+ */
+export class FakeWechat {
+  readonly appId = 'wxfake0123456789'
+  readonly secret = 'fake-secret'
+  url = ''
+  readonly sent: SentMessage[] = []
+  tokenRequests = 0
+  sendRequests = 0
+  /** When set, subscribeMessage.send records the message and never answers (a hung request). */
+  holdSends = false
+  private server: http.Server | null = null
+  private token = ''
+  private readonly codes = new Map<string, string>()
+  private readonly grants = new Map<string, number>()
+  private sendWaiters: Array<() => void> = []
+
+  async start(): Promise<this> {
+    this.server = http.createServer((req, res) => void this.route(req, res))
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve))
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`
+    return this
+  }
+
+  async stop(): Promise<void> {
+    this.server?.closeAllConnections()
+    await new Promise((resolve) => this.server?.close(resolve))
+  }
+
+  /** A wx.login code that exchanges for `openid`. */
+  code(code: string, openid: string): void {
+    this.codes.set(code, openid)
+  }
+
+  /** The shopper accepted `templateId` once more in wx.requestSubscribeMessage. */
+  grant(openid: string, templateId: string, n = 1): void {
+    this.grants.set(`${openid}:${templateId}`, (this.grants.get(`${openid}:${templateId}`) ?? 0) + n)
+  }
+
+  /** Invalidates the current access token, as a token issued elsewhere would. */
+  invalidateToken(): void {
+    this.token = `revoked-${Date.now()}`
+  }
+
+  /** Resolves when the next subscribeMessage.send request arrives. */
+  nextSend(): Promise<void> {
+    return new Promise((resolve) => this.sendWaiters.push(resolve))
+  }
+
+  private async route(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', this.url)
+    const chunks: Buffer[] = []
+    for await (const c of req) chunks.push(c as Buffer)
+    const body = chunks.length ? JSON.parse(Buffer.concat(chunks).toString()) : {}
+    const reply = (obj: object): void => {
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(obj))
+    }
+    if (url.pathname === '/sns/jscode2session') return reply(this.jscode2session(url.searchParams))
+    if (url.pathname === '/cgi-bin/stable_token') return reply(this.stableToken(body))
+    if (url.pathname === '/cgi-bin/message/subscribe/send') {
+      this.sendRequests++
+      const answer = this.subscribeSend(url.searchParams.get('access_token'), body)
+      this.sendWaiters.splice(0).forEach((w) => w())
+      if (this.holdSends && answer.errcode === 0) return
+      return reply(answer)
+    }
+    res.writeHead(404).end()
+  }
+
+  private jscode2session(q: URLSearchParams): object {
+    if (q.get('appid') !== this.appId || q.get('secret') !== this.secret) return { errcode: 40125, errmsg: 'invalid appsecret' }
+    const openid = this.codes.get(q.get('js_code') ?? '')
+    if (!openid) return { errcode: 40029, errmsg: 'invalid code' }
+    this.codes.delete(q.get('js_code')!)
+    return { openid, session_key: 'c2Vzc2lvbg==' }
+  }
+
+  private stableToken(body: { appid?: string; secret?: string; grant_type?: string; force_refresh?: boolean }): object {
+    this.tokenRequests++
+    if (body.grant_type !== 'client_credential' || body.appid !== this.appId || body.secret !== this.secret) {
+      return { errcode: 40125, errmsg: 'invalid appsecret' }
+    }
+    if (!this.token.startsWith('tok-') || body.force_refresh) this.token = `tok-${this.tokenRequests}`
+    return { access_token: this.token, expires_in: 7200 }
+  }
+
+  private subscribeSend(token: string | null, msg: SentMessage): { errcode: number; errmsg: string } {
+    if (!token || token !== this.token) return { errcode: 40001, errmsg: 'invalid credential, access_token is invalid or not latest' }
+    const thingTooLong = Object.entries(msg.data ?? {}).some(([k, v]) => k.startsWith('thing') && Array.from(v.value).length > 20)
+    if (thingTooLong) return { errcode: 47003, errmsg: 'argument invalid! data.thing.value exceeds limit' }
+    const key = `${msg.touser}:${msg.template_id}`
+    const left = this.grants.get(key) ?? 0
+    if (left < 1) return { errcode: 43101, errmsg: 'user refuse to accept the msg' }
+    this.grants.set(key, left - 1)
+    this.sent.push(msg)
+    return { errcode: 0, errmsg: 'ok' }
+  }
+}
