@@ -8,7 +8,6 @@ export interface Load {
 
 /** Requests per second against `url` over loopback keep-alive connections. */
 export async function measureRps(url: string, seconds: number, headers: Record<string, string> = {}): Promise<Load> {
-  await autocannon({ url, connections: 10, duration: 1, headers }) // warm-up: JIT, pools, caches
   const r = await autocannon({ url, connections: 10, duration: seconds, headers })
   return { rps: r.requests.average, p99Ms: r.latency.p99, failed: r.errors + r.non2xx }
 }

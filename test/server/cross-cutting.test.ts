@@ -42,6 +42,14 @@ describe(`security headers, body size and pagination limits (${db})`, () => {
   })
   afterAll(() => app.close())
 
+  it('documents the upload, subscription and outbox routes in OpenAPI', async () => {
+    const doc = (await app.inject('/docs/json')).json()
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/uploads', '/api/uploads/{id}', '/api/subscriptions', '/api/agent/notifications']),
+    )
+    expect(Object.keys(doc.paths['/api/uploads'].post.responses)).toEqual(expect.arrayContaining(['201', '400', '413', '415']))
+  })
+
   it('sends the security headers on API answers', async () => {
     const res = await app.inject('/healthz')
     expect(res.headers).toMatchObject({
