@@ -2,6 +2,7 @@ import { act, configure, fireEvent, render, screen, waitFor } from '@testing-lib
 import Taro from '@tarojs/taro'
 import TicketDetailPage from '@/pages/ticket/detail/index'
 import { fakeApi } from '../support/fake-api'
+import { typeInto } from '../support/type-into'
 import { ticketFixture } from '../support/ticket-fixtures'
 
 // This machine is shared and slow; give async queries more than the 1 s default.
@@ -21,11 +22,6 @@ const reply = (id: string, text: string, attachments: { uploadId: string; kind: 
   internal: false,
   createdAt: '2026-11-26T09:30:00Z',
 })
-const typeInto = (label: string, value: string) => {
-  const el = screen.getByLabelText(label)
-  fireEvent.input(el.querySelector('textarea') ?? el, { target: { value }, detail: { value } })
-}
-
 beforeEach(() => {
   ;(Taro.useRouter as jest.Mock).mockReturnValue({ params: { id: ID }, path: '' })
 })

@@ -5,6 +5,7 @@ import { DRAFT_STORAGE_KEY, useTicketForm } from '@/features/tickets/ticket-form
 import { emptyDraft } from '@/features/tickets/ticket-form.helpers'
 import { memoryStorage } from '../support/taro-mock'
 import { fakeApi } from '../support/fake-api'
+import { typeInto } from '../support/type-into'
 
 // This machine is shared and slow; give async queries more than the 1 s default.
 configure({ asyncUtilTimeout: 5000 })
@@ -25,12 +26,6 @@ function setup() {
   const onCreated = jest.fn()
   render(<TicketForm restored={false} onCreated={onCreated} />)
   return { api, onCreated }
-}
-
-const typeInto = (label: string, value: string) => {
-  const el = screen.getByLabelText(label)
-  const input = el.querySelector('input, textarea') ?? el
-  fireEvent.input(input, { target: { value }, detail: { value } })
 }
 
 beforeEach(() => {

@@ -10,15 +10,29 @@ import { pngBytes } from '../support/photo-png'
 
 const SHOPPER_STATE = path.join(os.tmpdir(), `sd-e2e-shopper-${process.pid}.json`)
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) })
-/** Screenshots of a whole screen start at its top, after any toast has gone. */
-async function shotFromTop(page: Page, name: string) {
-  await page
-    .locator('.taro__toast')
-    .waitFor({ state: 'hidden' })
-    .catch(() => undefined)
-  await page.evaluate(() => window.scrollTo(0, 0))
+/** Screenshots of a whole screen start at its top (Taro's H5 pages scroll inside .taro_page), after a toast has gone. */
+async function shotFromTop(page: Page, name: string, toast?: string) {
+  if (toast) await waitToastGone(page, toast)
+  await page.evaluate(() => document.querySelectorAll('.taro_page').forEach((p) => p.scrollTo(0, 0)))
   await shot(page, name)
 }
+/** Taro's H5 toast stays 1.5 s; screenshots should show the screen, not the toast. */
+async function waitToastGone(page: Page, text: string) {
+  await page.waitForTimeout(1600)
+  await page.getByText(text, { exact: true }).waitFor({ state: 'hidden' })
+}
+/** Runs a UI step again (up to 5 times) when its check fails. */
+async function retry(step: () => Promise<void>) {
+  for (let i = 0; ; i++) {
+    try {
+      return await step()
+    } catch (e) {
+      if (i >= 4) throw e
+    }
+  }
+}
+/** Waits until a NutUI bottom sheet has finished sliding in. */
+const sheetOpen = (page: Page) => page.locator('.nut-popup-slide-bottom-enter-active').waitFor({ state: 'detached' })
 const tap = (page: Page, text: string) => page.getByText(text, { exact: true }).first().click({ force: true })
 
 const submitButton = (page: Page) => page.locator('taro-button-core', { hasText: '提交工单' })
@@ -100,7 +114,7 @@ describe('tickets in H5 against the real server', () => {
     await page.locator('[aria-label^="选择订单"]').first().click({ force: true })
     await page.locator('[aria-label="问题描述"] textarea').fill('收到的马克杯把手断了，外包装也有明显压痕')
     await tap(page, '换货')
-    await shot(page, 'ticket-new-3-details')
+    await shotFromTop(page, 'ticket-new-3-details')
 
     // A reload (or a crash) mid-form brings the shopper back to the same step with what they typed.
     await page.reload()
@@ -119,7 +133,7 @@ describe('tickets in H5 against the real server', () => {
 
     await addPhoto(page, 'handle.png', [40, 90, 200])
     await page.getByText('信息已齐全，可以提交').waitFor()
-    await shot(page, 'ticket-new-4-evidence-ready')
+    await shotFromTop(page, 'ticket-new-4-evidence-ready')
     await submitButton(page).dblclick({ force: true })
     await page.waitForURL(/#\/pages\/ticket\/detail\/index\?id=/)
     await page.getByText('提交成功', { exact: false }).waitFor()
@@ -155,7 +169,7 @@ describe('tickets in H5 against the real server', () => {
     // The page polls while visible: the reply shows up without a reload.
     await page.getByText('您好，已收到照片，我们将为您换一只新杯子。').waitFor({ timeout: 30_000 })
     await page.getByText('客服有 1 条新回复', { exact: false }).waitFor()
-    await shot(page, 'ticket-detail-reply')
+    await shotFromTop(page, 'ticket-detail-reply')
 
     await agent('POST', `/api/agent/tickets/${id}/transition`, { to: 'resolved', resolutionSummary: '已安排换货，新杯子明天发出' })
     await page.reload()
@@ -163,14 +177,20 @@ describe('tickets in H5 against the real server', () => {
     await page.locator('taro-button-core', { hasText: '已解决' }).click({ force: true })
     await page.locator('.taro-model__confirm').click({ force: true })
     await page.getByText('评价本次服务', { exact: true }).waitFor()
-    await page.locator('.nut-rate-item').nth(1).click({ force: true })
-    await page.getByText('不满意', { exact: true }).waitFor()
+    await sheetOpen(page)
+    await retry(async () => {
+      // The sheet may still be sliding in; a tap during the animation can miss the star.
+      await page.locator('.nut-rate-item').nth(1).click({ force: true })
+      await page.getByText('不满意', { exact: true }).waitFor({ timeout: 2000 })
+    })
     await tap(page, '解释不清楚')
+    await waitToastGone(page, '已确认解决')
     await shot(page, 'ticket-detail-rating')
     await tap(page, '提交评价')
 
     await page.getByText('您对处理结果不满意，可以投诉，主管将优先跟进。').waitFor()
     await page.locator('.td-escalate__go').click({ force: true })
+    await sheetOpen(page)
     const reason = page.locator('[aria-label="投诉原因"] textarea')
     await reason.fill('换货要等太久，希望尽快处理')
     await reason.blur()
@@ -182,7 +202,7 @@ describe('tickets in H5 against the real server', () => {
     await tap(page, '提交投诉')
     await page.locator('.td-flag--esc').waitFor()
     await page.getByText('我发起了投诉').waitFor()
-    await shotFromTop(page, 'ticket-detail-escalated')
+    await shotFromTop(page, 'ticket-detail-escalated', '投诉已提交')
 
     const detail = await agent('GET', `/api/agent/tickets/${id}`)
     expect(detail).toMatchObject({ status: 'closed', escalated: true, rating: { score: 2, tags: ['unclear'] } })

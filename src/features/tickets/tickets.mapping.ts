@@ -7,6 +7,9 @@ import type { TicketDraft } from './ticket-form.types'
 /** An order the shopper can pick in the form instead of typing its number. */
 export interface OrderOption {
   orderNo: string
+  /** What the picker shows: the first item, plus how many more. */
+  label: string
+  /** The first item's name, used to prefill 商品名称. */
   productName: string
   purchasedAt: string
 }
@@ -15,7 +18,8 @@ export interface OrderOption {
 export function toOrderOptions(orders: Order[]): OrderOption[] {
   return orders.map((o) => ({
     orderNo: o.orderNo,
-    productName: o.items.length > 1 ? `${o.items[0].name} 等 ${o.items.length} 件` : (o.items[0]?.name ?? '订单'),
+    label: o.items.length > 1 ? `${o.items[0].name} 等 ${o.items.length} 件` : (o.items[0]?.name ?? '订单'),
+    productName: o.items[0]?.name ?? '',
     purchasedAt: o.paidAt,
   }))
 }

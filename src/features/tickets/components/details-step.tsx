@@ -4,6 +4,7 @@ import { DESCRIPTION_MAX, detailFields, fieldLabel, validateField } from '../tic
 import type { TicketDraft } from '../ticket-form.types'
 import type { OrderOption } from '../tickets.mapping'
 import { FormField } from './form-field'
+import { withValue } from './input-value'
 
 interface Props {
   draft: TicketDraft
@@ -42,7 +43,7 @@ export function DetailsStep({ draft, touched, orders, onChange, onBlur }: Props)
             maxlength={DESCRIPTION_MAX}
             placeholder='请详细描述问题（至少 10 个字）'
             aria-label={fieldLabel(f)}
-            onInput={(e) => onChange({ description: e.detail.value })}
+            onInput={withValue((description) => onChange({ description }))}
             onBlur={() => onBlur(f)}
           />
           <Text className='tf-count'>
@@ -76,10 +77,10 @@ export function DetailsStep({ draft, touched, orders, onChange, onBlur }: Props)
                 key={o.orderNo}
                 className={`tf-order ${draft.orderNo === o.orderNo ? 'tf-order--on' : ''}`}
                 role='button'
-                aria-label={`选择订单 ${o.productName}`}
+                aria-label={`选择订单 ${o.label}`}
                 onClick={() => pickOrder(o)}
               >
-                <Text className='tf-order__title'>{o.productName}</Text>
+                <Text className='tf-order__title'>{o.label}</Text>
                 <Text className='tf-order__no'>
                   {o.orderNo} · {o.purchasedAt.slice(0, 10)}
                 </Text>
@@ -94,7 +95,7 @@ export function DetailsStep({ draft, touched, orders, onChange, onBlur }: Props)
           maxlength={f === 'orderNo' ? 20 : 100}
           placeholder={f === 'orderNo' ? (orders.length ? '或直接输入订单号' : '请输入订单号') : `请输入${fieldLabel(f)}`}
           aria-label={fieldLabel(f)}
-          onInput={(e) => onChange({ [f]: e.detail.value.replace(f === 'orderNo' ? /\s+/g : /^$/, '') })}
+          onInput={withValue((v) => onChange({ [f]: f === 'orderNo' ? v.replace(/\s+/g, '') : v }))}
           onBlur={() => onBlur(f)}
         />
       </FormField>

@@ -5,6 +5,7 @@ import { evidenceSlots, validateEvidence, validateField } from '../ticket-form.h
 import type { TicketDraft } from '../ticket-form.types'
 import { EvidenceSlot } from './evidence-slot'
 import { FormField } from './form-field'
+import { withValue } from './input-value'
 
 interface Props {
   draft: TicketDraft
@@ -49,7 +50,7 @@ export function EvidenceStep({ draft, touched, onChange, onBlur, onAdd, onRemove
             value={draft.contactPhone}
             placeholder='11 位手机号'
             aria-label='联系手机'
-            onInput={(e) => onChange({ contactPhone: e.detail.value.trim() })}
+            onInput={withValue((v) => onChange({ contactPhone: v.trim() }))}
             onBlur={() => onBlur('contactPhone')}
           />
         </FormField>
@@ -61,7 +62,7 @@ export function EvidenceStep({ draft, touched, onChange, onBlur, onAdd, onRemove
             value={draft.contactEmail}
             placeholder='name@example.com'
             aria-label='联系邮箱'
-            onInput={(e) => onChange({ contactEmail: e.detail.value.trim() })}
+            onInput={withValue((v) => onChange({ contactEmail: v.trim() }))}
             onBlur={() => onBlur('contactEmail')}
           />
         </FormField>

@@ -3,6 +3,7 @@ import { Button, Text, Textarea, View } from '@tarojs/components'
 import { Popup, Rate } from '@nutui/nutui-react-taro'
 import { RATING_TAGS, type RatingTag } from '@shared/ticket-data'
 import type { Rating, RatingBody } from '@shared/ticket'
+import { withValue } from './input-value'
 
 interface Props {
   visible: boolean
@@ -71,7 +72,7 @@ export function RatingSheet({ visible, busy, current, onClose, onSubmit }: Props
           maxlength={500}
           placeholder='说说您的感受（选填）'
           aria-label='评价内容'
-          onInput={(e) => setComment(e.detail.value)}
+          onInput={withValue(setComment)}
         />
         <Text className='td-sheet__hint'>评价提交后 24 小时内可修改。</Text>
         {error && (

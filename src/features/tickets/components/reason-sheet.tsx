@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { Button, Text, Textarea, View } from '@tarojs/components'
 import { Popup } from '@nutui/nutui-react-taro'
+import { withValue } from './input-value'
 
 interface Props {
   visible: boolean
@@ -34,10 +35,10 @@ export function ReasonSheet({ visible, title, hint, placeholder, submitLabel, bu
           maxlength={500}
           placeholder={placeholder}
           aria-label={`${title}原因`}
-          onInput={(e) => {
-            setReason(e.detail.value)
+          onInput={withValue((v) => {
+            setReason(v)
             setError(null)
-          }}
+          })}
         />
         {error && (
           <View className='td-sheet__error' role='alert'>

@@ -5,6 +5,7 @@ import { Popup } from '@nutui/nutui-react-taro'
 import type { ReplyBody } from '@shared/ticket'
 import { ApiError } from '@/lib/http'
 import { uploadEvidence } from '../tickets.api'
+import { withValue } from './input-value'
 
 interface Props {
   visible: boolean
@@ -65,10 +66,10 @@ export function ReplySheet({ visible, busy, onClose, onSubmit }: Props) {
           maxlength={2000}
           placeholder='请输入补充说明'
           aria-label='补充说明内容'
-          onInput={(e) => {
-            setText(e.detail.value)
+          onInput={withValue((v) => {
+            setText(v)
             setError(null)
-          }}
+          })}
         />
         <View className='td-files'>
           {pics.map((p) => (
