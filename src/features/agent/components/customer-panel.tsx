@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import type { CustomerPanel as CustomerPanelData } from '@shared/chat'
 import { clockTime } from '@/components/message-list'
+import { orderStatusLabel } from '@/components/order-status'
 import { ApiError } from '@/lib/http'
 import { fetchCustomerPanel } from '../agent-chat.api'
 import { serviceTypeLabel } from '../agent.helpers'
@@ -54,7 +55,7 @@ export function CustomerPanel({ conversationId, onOpenTicket }: CustomerPanelPro
           </View>
           <Text className='customer__mono'>{o.orderNo}</Text>
           <Text className='customer__muted'>
-            {o.status}
+            {orderStatusLabel(o.status)}
             {o.placedAt ? ` · ${clockTime(o.placedAt)}` : ''}
             {o.orderNo === data.linkedOrderNo ? ' · 本次咨询' : ''}
           </Text>
