@@ -64,7 +64,10 @@ export type TicketStatusFilter = (typeof TICKET_STATUS_FILTERS)[number]
 export const TICKET_PRIORITIES = ['normal', 'high', 'urgent'] as const
 export type TicketPriority = (typeof TICKET_PRIORITIES)[number]
 
-/** Kinds of timeline entries; `internal_note` is only ever shown to agents. */
+/**
+ * Kinds of timeline entries; `internal_note` is only ever shown to agents. `notified` entries are
+ * not stored as events: they are the ticket's delivered notifications, merged in when read.
+ */
 export const TIMELINE_EVENT_TYPES = [
   'created',
   'accepted',
@@ -79,6 +82,7 @@ export const TIMELINE_EVENT_TYPES = [
   'rating_updated',
   'escalated',
   'contact_updated',
+  'notified',
 ] as const
 export type TimelineEventType = (typeof TIMELINE_EVENT_TYPES)[number]
 

@@ -51,6 +51,14 @@ describe(`ticket changes reach the shopper (${process.env.DATABASE_URL ? 'postgr
         .sort(),
     ).toEqual(['accepted/wechat/sent', 'resolved/email/sent', 'resolved/wechat/skipped'])
     expect((await listOutbox(app.db, { ticketId: ticket.id, status: 'sent' })).items).toHaveLength(2)
+
+    // The shopper's timeline says when and how they were told; a skipped channel is not shown.
+    const detail = await app.inject({ url: `/api/tickets/${ticket.id}`, headers: { authorization: shopper.authorization } })
+    const notified = detail
+      .json()
+      .timeline.filter((e: { type: string }) => e.type === 'notified')
+      .map((e: { text: string }) => e.text)
+    expect(notified).toEqual(['已通过微信服务通知发送：工单已受理', '已通过邮件发送：工单已解决'])
     expect((await app.inject({ url: '/api/agent/notifications', headers: { authorization: shopper.authorization } })).statusCode).toBe(403)
   })
 })

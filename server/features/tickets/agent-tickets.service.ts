@@ -10,6 +10,7 @@ import type { TicketSettings } from './tickets.config'
 import { toAgentTicket, toEvent } from './tickets.mapper'
 import { listTickets } from './tickets.query'
 import * as repo from './tickets.repository'
+import { withNotifications } from './ticket-timeline'
 
 const agentActor = (u: SessionUser): Actor => ({ role: 'agent', id: u.id, name: u.displayName })
 const nowIso = () => new Date().toISOString()
@@ -25,7 +26,8 @@ export async function listAgentTickets(db: Database, settings: TicketSettings, q
 export async function getAgentTicket(db: Database, settings: TicketSettings, id: string): Promise<AgentTicketDetail> {
   const row = await repo.findTicket(db, id)
   if (!row) throw notFound()
-  return { ...toAgentTicket(row, nowIso(), settings.sla), timeline: (await repo.listEvents(db, id, true)).map(toEvent) }
+  const events = (await repo.listEvents(db, id, true)).map(toEvent)
+  return { ...toAgentTicket(row, nowIso(), settings.sla), timeline: await withNotifications(db, id, events) }
 }
 
 function requireText(value: string | undefined, field: string, message: string): string {

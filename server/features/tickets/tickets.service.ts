@@ -12,6 +12,7 @@ import type { TicketSettings } from './tickets.config'
 import { toEvent, toTicket } from './tickets.mapper'
 import { listTickets } from './tickets.query'
 import * as repo from './tickets.repository'
+import { withNotifications } from './ticket-timeline'
 
 const CST = 8 * 3_600_000
 
@@ -145,5 +146,5 @@ export async function getMyTicket(db: Database, settings: TicketSettings, userId
   if (!row) throw notFound()
   const now = new Date().toISOString()
   const ticket: Ticket = toTicket(row, now, settings.sla)
-  return { ...ticket, timeline: (await repo.listEvents(db, id, false)).map(toEvent) }
+  return { ...ticket, timeline: await withNotifications(db, id, (await repo.listEvents(db, id, false)).map(toEvent)) }
 }

@@ -43,6 +43,7 @@ const EVENT_LABELS: Record<TimelineEventType, string> = {
   rating_updated: '修改评价',
   escalated: '投诉升级',
   contact_updated: '更新联系方式',
+  notified: '已通知顾客',
 }
 
 /** The Chinese name of a timeline entry. */

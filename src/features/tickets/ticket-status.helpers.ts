@@ -118,6 +118,8 @@ export function eventTitle(e: TimelineEvent): string {
       return '我发起了投诉'
     case 'contact_updated':
       return '联系方式已更新'
+    case 'notified':
+      return '已通知您'
     default:
       return '工单更新'
   }
