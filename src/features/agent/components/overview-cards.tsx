@@ -45,7 +45,7 @@ export function ChatFigures({ chats }: { chats: ChatMetrics }) {
     <View className='ov__section' aria-label='在线会话'>
       <Text className='ov__heading'>在线会话</Text>
       <View className='ov__grid'>
-        <StatCard title='新会话' value={chats.started} hint='含智能客服独立解答' />
+        <StatCard title='新会话' value={chats.started} hint={`智能客服独立接待 ${chats.started - chats.handedOver}`} />
         <StatCard title='转人工' value={chats.handedOver} hint={share} />
         <StatCard title='正在排队' value={chats.waitingNow} hint='实时' alert={chats.waitingNow > 0} />
         <StatCard title='平均排队' value={minutesLabel(chats.averageQueueWaitMinutes)} hint='转人工到接入' />
