@@ -13,7 +13,7 @@ export function StatCard({ title, value, hint, alert }: { title: string; value: 
   return (
     <View className={`ov-card ${alert ? 'ov-card--alert' : ''}`} aria-label={title}>
       <Text className='ov-card__label'>{title}</Text>
-      <Text className='ov-card__value'>{value}</Text>
+      <Text className={`ov-card__value ${typeof value === 'string' && value.length > 3 ? 'ov-card__value--text' : ''}`}>{value}</Text>
       {hint ? <Text className='ov-card__hint'>{hint}</Text> : null}
     </View>
   )
