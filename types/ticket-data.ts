@@ -27,6 +27,17 @@ export const TICKET_STATUS_LABELS: Record<TicketStatus, { zh: string; en: string
   closed: { zh: '已关闭', en: 'Closed' },
 }
 
+/** Where a ticket came from: the app's ticket form, the help center's email form, or a chat. */
+export const TICKET_CHANNELS = ['app', 'email', 'chat'] as const
+
+export type TicketChannel = (typeof TICKET_CHANNELS)[number]
+
+export const TICKET_CHANNEL_LABELS: Record<TicketChannel, { zh: string; en: string }> = {
+  app: { zh: '工单表单', en: 'Ticket form' },
+  email: { zh: '邮件咨询', en: 'Email' },
+  chat: { zh: '在线客服', en: 'Chat' },
+}
+
 /** The shopper's ticket tabs: 处理中 · 待我确认 · 已完成. */
 export const TICKET_GROUP = {
   active: 'active',

@@ -5,6 +5,7 @@ import {
   ATTACHMENT_KINDS,
   ESCALATION_BASES,
   RATING_TAG_IDS,
+  TICKET_CHANNELS,
   TICKET_GROUPS,
   TICKET_PRIORITIES,
   TICKET_STATUSES,
@@ -23,6 +24,9 @@ export const TicketStatusSchema = Type.Enum(TICKET_STATUSES, {
 })
 export const TicketGroupSchema = Type.Enum(TICKET_GROUPS, { description: 'App tab: active 处理中 · awaiting_me 待我确认 · done 已完成' })
 export const TicketPrioritySchema = Type.Enum(TICKET_PRIORITIES)
+export const TicketChannelSchema = Type.Enum(TICKET_CHANNELS, {
+  description: 'Where the ticket came from: app (ticket form), email (help center email form), chat',
+})
 export const ServiceTypeIdSchema = Type.Enum(SERVICE_TYPE_IDS)
 export const SubtypeIdSchema = Type.Enum(SUBTYPES.map((s) => s.id) as SubtypeId[])
 export const OutcomeIdSchema = Type.Enum(OUTCOMES.map((o) => o.id) as OutcomeId[])
@@ -120,6 +124,7 @@ const ticketProperties = {
   description: Type.String(),
   outcome: Type.Union([OutcomeIdSchema, Type.Null()]),
   contact: ContactSchema,
+  channel: TicketChannelSchema,
   attachments: Type.Array(AttachmentSchema, { description: 'Files given when the ticket was submitted' }),
   status: TicketStatusSchema,
   group: TicketGroupSchema,
@@ -214,6 +219,7 @@ export const CreateTicketBodySchema = Type.Object(
     attachments: Attachments(30),
     outcome: Type.Optional(OutcomeIdSchema),
     contact: Type.Optional(ContactSchema),
+    channel: Type.Optional(Type.Enum(TICKET_CHANNELS, { description: 'Where the shopper filed it; default app' })),
   },
   { additionalProperties: false },
 )

@@ -9,6 +9,7 @@ import agentTicketsRoutes from './tickets/agent-tickets.routes'
 import uploadsRoutes from './uploads/uploads.routes'
 import notificationsRoutes from './notifications/notifications.routes'
 import helpRoutes from './help/help.routes'
+import agentStatsRoutes from './agent/agent-stats.routes'
 
 /** Every feature's routes; each feature lives in its own folder beside this file. */
 export const features: FastifyPluginAsync[] = [
@@ -22,4 +23,5 @@ export const features: FastifyPluginAsync[] = [
   notificationsRoutes,
   chatFeature,
   helpRoutes,
+  agentStatsRoutes,
 ]

@@ -34,6 +34,14 @@ describe('ticket actions', () => {
     expect(onTransition).toHaveBeenCalledWith({ to: 'resolved', resolutionSummary: '已全额退款 ¥59，1–3 个工作日到账' })
   })
 
+  it('says where the ticket came from', () => {
+    render(
+      <TicketDetail ticket={ticketDetail({ channel: 'email' })} busy={false} error={null} onReply={jest.fn()} onTransition={jest.fn()} />,
+    )
+    const fact = screen.getByText('来源').closest('.tk-fact')!
+    expect(fact).toHaveTextContent('来源邮件咨询')
+  })
+
   it('shows internal notes apart from replies in the timeline', () => {
     const base = ticketDetail().timeline[0]
     const t = ticketDetail({

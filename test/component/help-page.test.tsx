@@ -105,6 +105,7 @@ describe('help center page', () => {
       subtype: 'not_shipped',
       orderNo: '202611261234567890',
       contact: { email: 'me@example.com' },
+      channel: 'email',
     })
     expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '已提交，请留意邮箱回复' }))
   })

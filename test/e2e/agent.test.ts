@@ -139,6 +139,7 @@ describe('agent workspace with a live shopper (two browsers at once)', () => {
   it('shows the overview, and the workspace on a phone in one column', async () => {
     await agent.locator('.ws__tab').getByText('概览').click()
     await agent.getByLabel('平均首次响应').waitFor()
+    await agent.getByLabel('客服首次回复').waitFor()
     await agent.screenshot({ path: path.join(SCREENSHOTS, 'agent-overview-1280.png') })
 
     const phone = await phoneContext(browser)
@@ -152,6 +153,9 @@ describe('agent workspace with a live shopper (two browsers at once)', () => {
       .click()
     await page.getByLabel('回复内容').waitFor()
     await page.screenshot({ path: path.join(SCREENSHOTS, 'agent-conversation-375.png') })
+    await page.locator('.ws__tab').getByText('概览').click()
+    await page.getByLabel('客服首次回复').waitFor()
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'agent-overview-375.png'), fullPage: true })
     await phone.close()
     expect(errors).toEqual([])
   })

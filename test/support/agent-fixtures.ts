@@ -123,6 +123,7 @@ export function ticketDetail(patch: Partial<AgentTicketDetail> = {}): AgentTicke
     description: '收到的杯子碎了',
     outcome: 'refund',
     contact: {},
+    channel: 'app',
     attachments: [],
     status: 'in_progress',
     group: 'active',

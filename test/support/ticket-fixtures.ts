@@ -15,6 +15,7 @@ export function ticketFixture(over: Partial<TicketDetail> = {}): TicketDetail {
     description: '杯子把手断了，包装盒也压坏了',
     outcome: 'exchange',
     contact: {},
+    channel: 'app',
     attachments: [],
     status: 'in_progress',
     group: 'active',

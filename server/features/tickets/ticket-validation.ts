@@ -1,5 +1,5 @@
 import { EVIDENCE_KINDS, REQUIRED_FIELDS, getSubtype, isOrderNo, type RequiredField } from '../../../types/catalog-data'
-import type { AttachmentInput, Contact, CreateTicketBody } from '../../../types/ticket'
+import type { AttachmentInput, Contact, CreateTicketBody, TicketChannel } from '../../../types/ticket'
 import { HttpError } from '../../plugins/errors'
 
 // Files of kind `other` (anything not asked for as evidence) per submission or reply.
@@ -16,6 +16,7 @@ export interface ValidTicketInput {
   outcome: NonNullable<CreateTicketBody['outcome']> | null
   attachments: AttachmentInput[]
   contact: { email: string | null; phone: string | null }
+  channel: TicketChannel
 }
 
 const blankToNull = (v: string | undefined) => (v && v.trim() !== '' ? v.trim() : null)
@@ -76,6 +77,7 @@ export function validateTicketInput(body: CreateTicketBody, today: string): Vali
     outcome: body.outcome ?? null,
     attachments: body.attachments,
     contact: normalizeContact(body.contact),
+    channel: body.channel ?? 'app',
   }
   for (const f of subtype.requiredFields) {
     if (!input[f]) {

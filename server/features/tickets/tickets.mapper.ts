@@ -58,6 +58,7 @@ export function toTicket(row: TicketRecord, now: string, sla: SlaPolicy): Ticket
     description: row.description,
     outcome: row.outcome as OutcomeId | null,
     contact: { ...(row.contact_email ? { email: row.contact_email } : {}), ...(row.contact_phone ? { phone: row.contact_phone } : {}) },
+    channel: row.channel,
     attachments: attachmentsOf(row.attachments),
     status: row.status,
     group: groupOf(row.status),

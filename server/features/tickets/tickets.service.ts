@@ -53,6 +53,7 @@ function ticketRecord(user: SessionUser, input: ValidTicketInput, at: string, se
     outcome: input.outcome,
     contact_email: input.contact.email,
     contact_phone: input.contact.phone,
+    channel: input.channel,
     status: 'submitted',
     priority: 'normal',
     assignee_id: null,

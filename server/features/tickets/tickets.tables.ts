@@ -1,4 +1,4 @@
-import type { ActorRole, TicketPriority, TicketStatus, TimelineEventType } from '../../../types/ticket-data'
+import type { ActorRole, TicketChannel, TicketPriority, TicketStatus, TimelineEventType } from '../../../types/ticket-data'
 
 /** The tickets table as stored (snake_case; timestamps ISO-8601 strings; JSON as text). */
 export interface TicketsTable {
@@ -16,6 +16,8 @@ export interface TicketsTable {
   outcome: string | null
   contact_email: string | null
   contact_phone: string | null
+  /** Added by migration 2026-11-26-040-ticket-channel (default 'app'). */
+  channel: TicketChannel
   status: TicketStatus
   priority: TicketPriority
   assignee_id: string | null

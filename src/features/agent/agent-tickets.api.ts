@@ -1,4 +1,4 @@
-import type { AgentReplyBody, AgentTicketDetail, AgentTicketPage, TicketStats, TransitionBody } from '@shared/ticket'
+import type { AgentReplyBody, AgentTicketDetail, AgentTicketPage, TransitionBody } from '@shared/ticket'
 import type { ServiceTypeId } from '@shared/catalog-data'
 import type { TicketStatusFilter } from '@shared/ticket-data'
 import { request } from '@/lib/http'
@@ -41,9 +41,4 @@ export function transitionTicket(id: string, body: TransitionBody): Promise<unkn
 /** A reply to the shopper, or an internal note other agents see. */
 export function replyTicket(id: string, body: AgentReplyBody): Promise<unknown> {
   return request<unknown>(`${ticket(id)}/replies`, { method: 'POST', scope: 'agent', data: body })
-}
-
-/** Counts and averages for tickets created since `since`. */
-export function fetchTicketStats(since: string): Promise<TicketStats> {
-  return request<TicketStats>('/api/agent/tickets/stats', { scope: 'agent', query: { since } })
 }

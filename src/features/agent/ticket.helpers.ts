@@ -1,4 +1,15 @@
-import { TICKET_STATUS_LABELS, type TicketStatus, type TimelineEventType } from '@shared/ticket-data'
+import {
+  TICKET_CHANNEL_LABELS,
+  TICKET_STATUS_LABELS,
+  type TicketChannel,
+  type TicketStatus,
+  type TimelineEventType,
+} from '@shared/ticket-data'
+
+/** Where a ticket came from, in Chinese ("email" → "邮件咨询"); unknown ones pass through. */
+export function ticketChannelLabel(channel: string): string {
+  return channel in TICKET_CHANNEL_LABELS ? TICKET_CHANNEL_LABELS[channel as TicketChannel].zh : channel
+}
 
 /** The Chinese name of a ticket status; unknown ones pass through. */
 export function ticketStatusLabel(status: string): string {

@@ -20,6 +20,7 @@ export function fileEmailTicket(form: EmailForm, idempotencyKey: string): Promis
     description: form.description,
     attachments: [],
     contact: { email: form.email },
+    channel: 'email',
     ...(form.orderNo ? { orderNo: form.orderNo } : {}),
     ...(form.productName ? { productName: form.productName } : {}),
   }

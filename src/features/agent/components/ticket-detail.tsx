@@ -6,7 +6,7 @@ import { getOutcome, getSubtype } from '@shared/catalog-data'
 import { clockTime } from '@/components/message-list'
 import { download } from '@/lib/http'
 import { evidenceLabel, serviceTypeLabel } from '../agent.helpers'
-import { dueLabel, ticketStatusLabel, timelineLabel } from '../ticket.helpers'
+import { dueLabel, ticketChannelLabel, ticketStatusLabel, timelineLabel } from '../ticket.helpers'
 import { TicketActions } from './ticket-actions'
 import './tickets.scss'
 
@@ -104,6 +104,7 @@ export function TicketDetail({ ticket, busy, error, onReply, onTransition }: Tic
         <Fact label='期望处理' value={ticket.outcome ? (getOutcome(ticket.outcome)?.zh ?? ticket.outcome) : null} />
         <Fact label='联系方式' value={[ticket.contact.phone, ticket.contact.email].filter(Boolean).join(' · ')} />
         <Fact label='处理人' value={ticket.assignee?.displayName} />
+        <Fact label='来源' value={ticketChannelLabel(ticket.channel)} />
         <Text className='tk-detail__desc'>{ticket.description}</Text>
         <Attachments items={ticket.attachments} />
         <Sla ticket={ticket} />
