@@ -21,8 +21,8 @@ import { retryMessage } from '@/features/chat/chat.outbox'
 import { chatStateLabel } from '@/features/chat/chat.presence'
 import { reload } from '@/features/chat/chat.realtime'
 import { useChatStore } from '@/features/chat/chat.store'
+import { MessageList } from '@/components/message-list'
 import { Composer } from '@/features/chat/components/composer'
-import { MessageList } from '@/features/chat/components/message-list'
 import { OrderPicker } from '@/features/chat/components/order-picker'
 import { QuickReplies } from '@/features/chat/components/quick-replies'
 import { RatingSheet } from '@/features/chat/components/rating-sheet'
@@ -87,8 +87,9 @@ export default function ChatPage() {
         </View>
       ) : (
         <MessageList
+          viewer='shopper'
           messages={s.messages}
-          outbox={s.outbox}
+          pending={s.outbox}
           peerReadSeq={s.peerReadSeq}
           typing={s.typing}
           online={s.online}

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import type { CustomerPanel as CustomerPanelData } from '@shared/chat'
-import { clockTime } from '@/components/message-list'
+import { clockTime } from '@/lib/time'
 import { ApiError } from '@/lib/http'
 import { fetchCustomerPanel } from '../agent-chat.api'
 import { serviceTypeLabel } from '../agent.helpers'
