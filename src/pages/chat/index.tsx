@@ -62,11 +62,10 @@ export default function ChatPage() {
   }
 
   return (
-    // H5 draws its tab bar (50 CSS px, unscaled) over the page; inline styles skip px conversion.
-    <View className='chat' style={isH5 ? { bottom: '50px' } : undefined}>
+    <View className={`chat ${isH5 ? 'chat--h5' : ''}`}>
       <View className='chat__header'>
         <View className='chat__who'>
-          <Text className='chat__title'>{c?.status === 'assigned' ? (c.agentName ?? t.agentFallback) : t.title}</Text>
+          <Text className='chat__title'>{t.title}</Text>
           <Text className={`chat__state ${header.live ? 'chat__state--live' : ''}`}>{header.label}</Text>
         </View>
         {c?.status === 'bot' || !c ? (

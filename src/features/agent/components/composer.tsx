@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Button, ScrollView, Text, Textarea, View } from '@tarojs/components'
+import { useEnterToSend } from '@/lib/enter-to-send'
 import { quickPhrasesFor } from '../quick-phrases'
 import './composer.scss'
 
@@ -21,8 +22,7 @@ const TYPING_EVERY_MS = 4000
 /** Text box with canned answers for the conversation's service type, image picking and send. */
 export function Composer({ serviceType, disabled, onSend, onImage, onTyping }: ComposerProps) {
   const [text, setText] = useState('')
-  // Enter sends; in a browser the key still inserts its newline into the emptied box, so drop it.
-  const justSent = useRef<string | null>(null)
+  const field = useEnterToSend<React.ElementRef<typeof Textarea>>()
   const lastTyping = useRef(0)
   const phrases = quickPhrasesFor(serviceType)
   const canSend = !disabled && text.trim() !== ''
@@ -31,7 +31,6 @@ export function Composer({ serviceType, disabled, onSend, onImage, onTyping }: C
     if (!canSend) return
     onSend(text)
     setText('')
-    justSent.current = text
   }
   const pickImage = async () => {
     try {
@@ -62,6 +61,7 @@ export function Composer({ serviceType, disabled, onSend, onImage, onTyping }: C
           <Text className='composer__image-icon'>＋</Text>
         </View>
         <Textarea
+          ref={field}
           className='composer__input'
           aria-label='回复内容'
           value={text}
@@ -71,14 +71,12 @@ export function Composer({ serviceType, disabled, onSend, onImage, onTyping }: C
           placeholder={disabled ? '会话已结束' : '输入回复，Enter 发送'}
           confirmType='send'
           onInput={(e) => {
-            const sent = justSent.current
-            justSent.current = null
             const v = e.detail.value
             if (onTyping && v && Date.now() - lastTyping.current > TYPING_EVERY_MS) {
               lastTyping.current = Date.now()
               onTyping()
             }
-            setText(sent !== null && (v.trim() === '' || v.trim() === sent.trim()) ? '' : v)
+            setText(v)
           }}
           onConfirm={send}
         />
