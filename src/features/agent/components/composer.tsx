@@ -2,6 +2,7 @@ import { useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Button, ScrollView, Text, Textarea, View } from '@tarojs/components'
 import { useEnterToSend } from '@/lib/enter-to-send'
+import { isH5 } from '@/lib/platform'
 import { quickPhrasesFor } from '../quick-phrases'
 import './composer.scss'
 
@@ -68,7 +69,7 @@ export function Composer({ serviceType, disabled, onSend, onImage, onTyping }: C
           disabled={disabled}
           maxlength={MAX_MESSAGE_TEXT}
           autoHeight
-          placeholder={disabled ? '会话已结束' : '输入回复，Enter 发送'}
+          placeholder={disabled ? '会话已结束' : isH5 ? '输入回复，Enter 发送，Shift+Enter 换行' : '输入回复'}
           confirmType='send'
           onInput={(e) => {
             const v = e.detail.value
