@@ -43,12 +43,12 @@ export function Composer({ serviceType, disabled, onSend, onImage, onTyping }: C
   }
 
   return (
-    <View className='composer'>
-      <ScrollView className='composer__phrases' scrollX aria-label='快捷短语'>
+    <View className='reply-box'>
+      <ScrollView className='reply-box__phrases' scrollX aria-label='快捷短语'>
         {phrases.map((p) => (
           <View
             key={p.id}
-            className='composer__phrase'
+            className='reply-box__phrase'
             role='button'
             aria-label={`快捷短语 ${p.label}`}
             onClick={() => !disabled && setText((t) => (t.trim() ? `${t.trim()}\n${p.text}` : p.text))}
@@ -57,13 +57,13 @@ export function Composer({ serviceType, disabled, onSend, onImage, onTyping }: C
           </View>
         ))}
       </ScrollView>
-      <View className='composer__row'>
-        <View className='composer__image' role='button' aria-label='发送图片' onClick={() => !disabled && void pickImage()}>
-          <Text className='composer__image-icon'>＋</Text>
+      <View className='reply-box__row'>
+        <View className='reply-box__image' role='button' aria-label='发送图片' onClick={() => !disabled && void pickImage()}>
+          <Text className='reply-box__image-icon'>＋</Text>
         </View>
         <Textarea
           ref={field}
-          className='composer__input'
+          className='reply-box__input'
           aria-label='回复内容'
           value={text}
           disabled={disabled}
@@ -81,7 +81,7 @@ export function Composer({ serviceType, disabled, onSend, onImage, onTyping }: C
           }}
           onConfirm={send}
         />
-        <Button className='composer__send' disabled={!canSend} onClick={send} aria-label='发送'>
+        <Button className='reply-box__send' disabled={!canSend} onClick={send} aria-label='发送'>
           发送
         </Button>
       </View>
