@@ -69,7 +69,7 @@ export function Composer({ serviceType, disabled, onSend, onImage, onTyping }: C
           disabled={disabled}
           maxlength={MAX_MESSAGE_TEXT}
           autoHeight
-          placeholder={disabled ? '会话已结束' : isH5 ? '输入回复，Enter 发送，Shift+Enter 换行' : '输入回复'}
+          placeholder={disabled ? '会话已结束' : isH5 ? '输入回复，Enter 发送' : '输入回复'}
           confirmType='send'
           onInput={(e) => {
             const v = e.detail.value
