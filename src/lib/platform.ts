@@ -10,3 +10,8 @@ export function preferredLang(): 'zh' | 'en' {
   if (!isH5 || typeof navigator === 'undefined') return 'zh'
   return /^en\b/i.test(navigator.language || '') ? 'en' : 'zh'
 }
+
+/** Upload URLs are server paths; the mini-program needs the API origin in front. */
+export function absoluteUrl(url: string): string {
+  return /^(https?:|blob:|data:|wxfile:)/.test(url) ? url : `${apiBase}${url}`
+}

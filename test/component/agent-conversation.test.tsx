@@ -86,14 +86,14 @@ describe('agent conversation', () => {
     await screen.findByText('付款失败了但是钱扣了')
     typeInto('回复内容', '您好，我来帮您查')
     await act(async () => fireEvent.click(screen.getByLabelText('发送')))
-    const retry = await screen.findByLabelText('发送失败，点按重发')
+    const retry = await screen.findByLabelText('发送失败，点击重试')
     await act(async () => fireEvent.click(retry))
     const ids = calls
       .filter((c) => c.method === 'POST' && c.path.endsWith('/messages'))
       .map((c) => (c.data as { clientMsgId: string }).clientMsgId)
     expect(ids).toHaveLength(2)
     expect(ids[0]).toBe(ids[1])
-    await waitFor(() => expect(screen.queryByLabelText('发送失败，点按重发')).toBeNull())
+    await waitFor(() => expect(screen.queryByLabelText('发送失败，点击重试')).toBeNull())
     expect(screen.getByText('您好，我来帮您查')).toBeInTheDocument()
   })
 

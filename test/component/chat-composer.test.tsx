@@ -23,6 +23,22 @@ describe('chat composer', () => {
     expect(container.querySelector('textarea')!.value).toBe('')
   })
 
+  it('sends with Enter and clears the box, like the send button; Shift+Enter does not send', async () => {
+    const onSend = jest.fn()
+    const { container } = render(<Composer onSend={onSend} onImage={jest.fn()} onOrder={jest.fn()} />)
+    await typeInto(container, '第一行')
+    const area = container.querySelector('textarea')!
+    await act(async () => fireEvent.keyDown(area, { key: 'Enter', keyCode: 13, shiftKey: true }))
+    expect(onSend).not.toHaveBeenCalled()
+    await typeInto(container, '快递到哪了')
+    const enter = new KeyboardEvent('keydown', { key: 'Enter', keyCode: 13, bubbles: true, cancelable: true })
+    await act(async () => void area.dispatchEvent(enter))
+    expect(onSend).toHaveBeenCalledWith('快递到哪了')
+    // The browser would otherwise type the newline back into the emptied box.
+    expect(enter.defaultPrevented).toBe(true)
+    await waitFor(() => expect(container.querySelector('textarea')!.value).toBe(''))
+  })
+
   it('does not send blank text', async () => {
     const onSend = jest.fn()
     const { container } = render(<Composer onSend={onSend} onImage={jest.fn()} onOrder={jest.fn()} />)

@@ -75,8 +75,9 @@ describe('agent workspace with a live shopper (two browsers at once)', () => {
     await shopper.goto(`${baseUrl}/#/pages/chat/index`)
     const input = shopper.getByLabel('请输入您的问题').locator('textarea')
     await input.fill('付款失败了但是钱被扣了，我要转人工')
-    // The chat page's composer sits partly under the H5 tab bar, so send with Enter (its confirm key).
-    await input.press('Enter')
+    await shopper.locator('.composer__send').click()
+    await shopper.locator('.msg--mine').filter({ hasText: '我要转人工' }).first().waitFor()
+    expect(await input.inputValue()).toBe('')
     await shopper.getByText('正在为您转接人工客服', { exact: false }).first().waitFor()
 
     await signInAgent(agent, baseUrl, 'alice')
@@ -95,7 +96,7 @@ describe('agent workspace with a live shopper (two browsers at once)', () => {
     const answer = '您好，请发一下支付记录截图，我马上为您核实扣款。'
     await agent.getByLabel('回复内容').locator('textarea').fill(answer)
     await agent.getByLabel('发送', { exact: true }).click({ force: true })
-    await agent.locator('.msg__text', { hasText: answer }).waitFor()
+    await agent.locator('.msg--mine .bubble__text', { hasText: answer }).waitFor()
 
     await shopper.getByText(answer).waitFor({ timeout: 30_000 })
     await shopper.getByText('我已看过您和智能客服的对话', { exact: false }).waitFor()

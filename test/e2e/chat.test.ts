@@ -51,8 +51,17 @@ describe('chat in Chromium (H5 build, real server)', () => {
       await page.locator('.composer__send').click()
     }
 
-    // A logistics question: the bot files it under 物流.
-    await send('快递一周了物流信息都没有更新，怎么回事')
+    // No resize grip on the text box; the send button is clear of the tab bar (a real click, not forced).
+    expect(await composer.evaluate((el) => getComputedStyle(el).resize)).toBe('none')
+    const sendBox = await page.locator('.composer__send').boundingBox()
+    const tabBar = await page.locator('.taro-tabbar__tabbar').boundingBox()
+    expect(sendBox!.y + sendBox!.height).toBeLessThanOrEqual(tabBar!.y)
+
+    // A logistics question, sent with Enter: the box empties; the bot files it under 物流.
+    await composer.fill('快递一周了物流信息都没有更新，怎么回事')
+    await composer.press('Enter')
+    await page.locator('.msg--mine').filter({ hasText: '快递一周了物流信息都没有更新' }).first().waitFor()
+    expect(await composer.inputValue()).toBe('')
     await page.locator('.bubble--bot').filter({ hasText: '物流' }).last().waitFor()
     const shopper = `Bearer ${await shopperToken(page)}`
     const view = await api<{ serviceType: string | null; id: string }>('/api/chat', shopper)
@@ -82,7 +91,9 @@ describe('chat in Chromium (H5 build, real server)', () => {
       body: { clientMsgId: `agent-${Date.now()}`, kind: 'text', text: reply },
     })
     await page.locator('.bubble--agent').filter({ hasText: reply }).waitFor()
-    await page.getByText('为您服务', { exact: false }).first().waitFor()
+    // The header names the agent; no banner repeats it.
+    await page.locator('.chat__state').getByText('小艾 为您服务中').waitFor()
+    expect(await page.locator('.banners').textContent()).not.toContain('小艾')
 
     // Offline while sending: the message waits, then arrives once when the network is back.
     await context.setOffline(true)

@@ -18,7 +18,8 @@ function installGlobals() {
       if (typeof opts.success === 'function') opts.success({ errMsg: `${name}:ok` })
       if (typeof opts.complete === 'function') opts.complete({ errMsg: `${name}:ok` })
     })
-  // Tests script the server: respond(opts) → { statusCode, data } for wx.request.
+  // Tests script the server: respond(opts) → { statusCode, data } for wx.request, or a promise
+  // of it to hold the request open (a long poll) until the test settles it.
   const server = { respond: () => ({ statusCode: 404, data: { error: { code: 'NOT_FOUND', message: 'not found' } } }) }
   const storage = new Map()
   const systemInfo = {
@@ -47,12 +48,20 @@ function installGlobals() {
     login: record('login'),
     request: jest.fn((opts = {}) => {
       calls.push({ name: 'request', opts })
-      const res = { errMsg: 'request:ok', header: {}, ...server.respond(opts) }
-      setTimeout(() => {
-        if (typeof opts.success === 'function') opts.success(res)
-        if (typeof opts.complete === 'function') opts.complete(res)
-      }, 0)
-      return { abort() {} }
+      let aborted = false
+      Promise.resolve(server.respond(opts)).then((reply) => {
+        const res = { errMsg: 'request:ok', header: {}, ...reply }
+        setTimeout(() => {
+          if (aborted) return
+          if (typeof opts.success === 'function') opts.success(res)
+          if (typeof opts.complete === 'function') opts.complete(res)
+        }, 0)
+      })
+      return {
+        abort() {
+          aborted = true
+        },
+      }
     }),
     showModal: record('showModal'),
     setClipboardData: record('setClipboardData'),

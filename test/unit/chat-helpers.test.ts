@@ -11,7 +11,8 @@ import {
   unreadCount,
   type OutboxItem,
 } from '@/features/chat/chat.helpers'
-import { buildRows, formatTime, segmentText } from '@/features/chat/chat.timeline'
+import { buildRows, segmentText } from '@/components/message-list/message-list.helpers'
+import { formatTime } from '@/lib/time'
 import { msg } from '../support/chat-fixtures'
 
 const pending = (clientMsgId: string): OutboxItem => ({

@@ -1,2 +1,3 @@
-export { MessageList, type MessageListItem, type MessageListProps, type MessageSender } from './message-list'
-export { clockTime } from './message-time'
+export { MessageList, type MessageListProps } from './message-list'
+export { buildRows, segmentText, TIME_GAP_MINUTES, type PendingMessage, type Row, type Segment, type Viewer } from './message-list.helpers'
+export { OrderCardView } from './order-card'

@@ -1,113 +1,155 @@
-import { type ReactNode } from 'react'
-import Taro from '@tarojs/taro'
-import { Image, ScrollView, Text, View } from '@tarojs/components'
-import { clockTime, sameMinuteGroup } from './message-time'
+import { useEffect, useMemo, useRef, useState } from 'react'
+import { View, Text, ScrollView } from '@tarojs/components'
+import type { ChatMessage } from '@shared/chat'
+import { formatTime } from '@/lib/time'
+import { buildRows, type PendingMessage, type Viewer } from './message-list.helpers'
+import { defaultLang, listText } from './message-list.i18n'
+import { MessageBubble, PendingBubble } from './message-bubble'
 import './message-list.scss'
 
-export type MessageSender = 'shopper' | 'bot' | 'agent' | 'system'
-
-/** What the list needs to draw one message, whoever's chat screen it is on. */
-export interface MessageListItem {
-  /** Server id, or the clientMsgId while it is still being sent. */
-  id: string
-  sender: MessageSender
-  kind: 'text' | 'image' | 'order' | 'system'
-  text?: string
-  imageUrl?: string
-  orderNo?: string
-  senderName?: string
-  createdAt: string
-  state?: 'sending' | 'failed' | 'sent'
-}
-
 export interface MessageListProps {
-  items: MessageListItem[]
-  /** Whose screen this is: that side's messages sit on the right. */
-  self: 'shopper' | 'agent'
-  /** Drawn under a message (bot quick replies, "submit a ticket" …). */
-  renderExtra?: (item: MessageListItem) => ReactNode
-  onRetry?: (item: MessageListItem) => void
-  onOrderTap?: (orderNo: string) => void
-  /** Shown above the first message (e.g. "load earlier"). */
-  header?: ReactNode
+  /** Whose screen this is: that side's messages sit on the right with read marks. */
+  viewer: Viewer
+  messages: ChatMessage[]
+  /** The viewer's sends the server has not confirmed yet. */
+  pending: PendingMessage[]
+  /** How far the other side has read. */
+  peerReadSeq: number
+  typing: boolean
+  online?: boolean
+  hasOlder?: boolean
+  loadingOlder?: boolean
+  onLoadOlder?: () => Promise<void>
+  onRetry: (clientMsgId: string) => void
+  /** Shown when there is nothing to draw yet (e.g. "loading"). */
   emptyText?: string
-  className?: string
+  lang?: 'zh' | 'en'
 }
 
-const SENDER_LABEL: Record<MessageSender, string> = { shopper: '顾客', bot: '智能客服', agent: '客服', system: '' }
+const BOTTOM = 'chat-bottom'
+// "No earlier messages" is only worth saying once there is something to scroll.
+const PAGE_HINT_FROM = 8
+const rowId = (key: string) => `r-${key.replace(/[^A-Za-z0-9_-]/g, '')}`
 
-function isMine(item: MessageListItem, self: MessageListProps['self']): boolean {
-  return item.sender === self
-}
+/**
+ * The timeline, the same on the shopper's chat and in the agent workspace. Stays pinned to the
+ * newest message while the viewer is at the bottom; when they scrolled up, new messages raise
+ * a "N new" button instead of yanking the view. Older pages load at the top and the view stays
+ * on the message that was first before.
+ */
+export function MessageList(p: MessageListProps) {
+  const t = listText(p.lang ?? defaultLang)
+  const online = p.online ?? true
+  const rows = useMemo(() => buildRows(p.messages, p.pending, p.peerReadSeq, p.viewer), [p.messages, p.pending, p.peerReadSeq, p.viewer])
+  const [anchor, setAnchor] = useState<{ id: string; align: 'start' | 'end' }>({ id: BOTTOM, align: 'end' })
+  const [unseen, setUnseen] = useState(0)
+  const atBottom = useRef(true)
+  const lastTop = useRef(0)
+  const lastSeq = useRef(0)
+  const pendingCount = useRef(0)
 
-function Body({ item, onOrderTap }: { item: MessageListItem; onOrderTap?: (orderNo: string) => void }) {
-  if (item.kind === 'image' && item.imageUrl) {
-    const url = item.imageUrl
-    return (
-      <Image
-        className='msg__image'
-        src={url}
-        mode='widthFix'
-        aria-label='图片，点按查看大图'
-        onClick={() => void Taro.previewImage({ urls: [url], current: url })}
-      />
-    )
+  const scrollTo = (id: string, align: 'start' | 'end') => {
+    // Re-setting the same id does not scroll again, so clear it first.
+    setAnchor({ id: '', align })
+    setTimeout(() => setAnchor({ id, align }), 0)
   }
-  if (item.kind === 'order' && item.orderNo) {
-    const orderNo = item.orderNo
-    return (
-      <View className='msg__order' role='button' aria-label={`订单 ${orderNo}`} onClick={() => onOrderTap?.(orderNo)}>
-        <Text className='msg__order-label'>订单</Text>
-        <Text className='msg__order-no'>{orderNo}</Text>
-        {item.text ? <Text className='msg__order-text'>{item.text}</Text> : null}
-      </View>
-    )
-  }
-  return (
-    <Text className='msg__text' userSelect>
-      {item.text ?? ''}
-    </Text>
-  )
-}
 
-/** The conversation as bubbles: the same list on the shopper's chat and in the agent workspace. */
-export function MessageList({ items, self, renderExtra, onRetry, onOrderTap, header, emptyText, className }: MessageListProps) {
-  // A new id per length makes the list scroll again whenever a message arrives.
-  const endId = `msg-end-${items.length}`
+  useEffect(() => {
+    const newest = p.messages[p.messages.length - 1]?.seq ?? 0
+    // A conversation opened afresh (or replaced) starts over from its newest message.
+    if (newest < lastSeq.current) lastSeq.current = 0
+    const mineAdded = p.pending.length > pendingCount.current
+    const grew = newest > lastSeq.current || mineAdded
+    const fromOthers = p.messages.filter((m) => m.seq > lastSeq.current && m.sender !== p.viewer).length
+    lastSeq.current = Math.max(lastSeq.current, newest)
+    pendingCount.current = p.pending.length
+    if (!grew) return
+    if (atBottom.current || mineAdded) {
+      scrollTo(BOTTOM, 'end')
+      setUnseen(0)
+    } else setUnseen((n) => n + fromOthers)
+  }, [p.messages, p.pending.length, p.viewer])
+
+  useEffect(() => {
+    if (p.typing && atBottom.current) scrollTo(BOTTOM, 'end')
+  }, [p.typing])
+
+  const loadOlder = async () => {
+    if (!p.onLoadOlder) return
+    const first = rows.find((r) => r.type !== 'time')
+    await p.onLoadOlder()
+    if (first) scrollTo(rowId(first.key), 'start')
+  }
+  const jump = () => {
+    scrollTo(BOTTOM, 'end')
+    setUnseen(0)
+    atBottom.current = true
+  }
+
   return (
-    <ScrollView className={`msg-list ${className ?? ''}`} scrollY scrollWithAnimation scrollIntoView={endId} aria-live='polite'>
-      {header}
-      {items.length === 0 && emptyText ? <Text className='msg-list__empty'>{emptyText}</Text> : null}
-      {items.map((item, i) => {
-        const showTime = !sameMinuteGroup(items[i - 1]?.createdAt, item.createdAt)
-        if (item.sender === 'system' || item.kind === 'system') {
-          return (
-            <View key={item.id} id={`msg-${item.id}`} className='msg msg--system'>
-              <Text className='msg__system'>{item.text}</Text>
+    <View className={`chat-list chat-list--${p.viewer}`}>
+      <ScrollView
+        className='chat-list__scroll'
+        scrollY
+        scrollIntoView={anchor.id}
+        scrollIntoViewAlignment={anchor.align}
+        upperThreshold={40}
+        lowerThreshold={80}
+        onScrollToUpper={() => void (p.hasOlder && !p.loadingOlder && loadOlder())}
+        onScrollToLower={() => {
+          atBottom.current = true
+          setUnseen(0)
+        }}
+        onScroll={(e) => {
+          if (e.detail.scrollTop < lastTop.current - 4) atBottom.current = false
+          lastTop.current = e.detail.scrollTop
+        }}
+      >
+        <View className='chat-list__top'>
+          {p.loadingOlder ? (
+            <Text className='chat-list__hint'>{t.loading}</Text>
+          ) : p.hasOlder ? (
+            <Text className='chat-list__older' onClick={() => void loadOlder()}>
+              {t.older}
+            </Text>
+          ) : p.messages.length > PAGE_HINT_FROM ? (
+            <Text className='chat-list__hint'>{t.noOlder}</Text>
+          ) : rows.length === 0 && p.emptyText ? (
+            <Text className='chat-list__hint'>{p.emptyText}</Text>
+          ) : null}
+        </View>
+        {rows.map((r) =>
+          r.type === 'time' ? (
+            <View key={r.key} className='chat-list__time'>
+              <Text>{formatTime(r.at, new Date(), p.lang ?? defaultLang)}</Text>
             </View>
-          )
-        }
-        const mine = isMine(item, self)
-        return (
-          <View key={item.id} id={`msg-${item.id}`} className={`msg ${mine ? 'msg--mine' : 'msg--theirs'} msg--${item.sender}`}>
-            {showTime ? <Text className='msg__time'>{clockTime(item.createdAt)}</Text> : null}
-            {!mine ? <Text className='msg__who'>{item.senderName || SENDER_LABEL[item.sender]}</Text> : null}
-            <View className='msg__row'>
-              {mine && item.state === 'failed' ? (
-                <View className='msg__retry' role='button' aria-label='发送失败，点按重发' onClick={() => onRetry?.(item)}>
-                  !
-                </View>
-              ) : null}
-              {mine && item.state === 'sending' ? <Text className='msg__sending' aria-label='发送中' /> : null}
-              <View className='msg__bubble'>
-                <Body item={item} onOrderTap={onOrderTap} />
-              </View>
+          ) : (
+            <View key={r.key} id={rowId(r.key)}>
+              {r.type === 'message' ? (
+                <MessageBubble message={r.message} read={r.read} viewer={p.viewer} t={t} />
+              ) : (
+                <PendingBubble item={r.item} viewer={p.viewer} online={online} onRetry={() => p.onRetry(r.item.clientMsgId)} t={t} />
+              )}
             </View>
-            {renderExtra?.(item)}
+          ),
+        )}
+        {p.typing ? (
+          <View className='chat-list__typing' aria-live='polite'>
+            <View className='typing-dots'>
+              <View className='typing-dots__dot' />
+              <View className='typing-dots__dot' />
+              <View className='typing-dots__dot' />
+            </View>
+            <Text className='chat-list__hint'>{t.typing}</Text>
           </View>
-        )
-      })}
-      <View id={endId} className='msg-list__end' />
-    </ScrollView>
+        ) : null}
+        <View id={BOTTOM} className='chat-list__bottom' />
+      </ScrollView>
+      {unseen > 0 ? (
+        <View className='chat-list__jump' role='button' onClick={jump}>
+          {t.newMessages(unseen)} ↓
+        </View>
+      ) : null}
+    </View>
   )
 }

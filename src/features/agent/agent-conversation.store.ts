@@ -114,7 +114,7 @@ export const useConversationStore = create<ConversationState>()((set, get) => {
       }))
     } catch (err) {
       update({ state: 'failed' })
-      set({ error: errorText(err, '发送失败，点按红色感叹号重发') })
+      set({ error: errorText(err, '消息没有发出去，点击消息下方重试') })
     }
   }
 

@@ -1,7 +1,4 @@
 import type { BotMeta, ChatMessage } from '@shared/chat'
-import type { MessageListItem } from '@/components/message-list'
-import { apiBase } from '@/lib/platform'
-import type { Outgoing } from './agent-conversation.store'
 
 /** Adds `incoming` to `current`, once each (by seq), in seq order. */
 export function mergeMessages(current: ChatMessage[], incoming: ChatMessage[]): ChatMessage[] {
@@ -10,37 +7,6 @@ export function mergeMessages(current: ChatMessage[], incoming: ChatMessage[]): 
   for (const m of current) bySeq.set(m.seq, m)
   for (const m of incoming) bySeq.set(m.seq, m)
   return [...bySeq.values()].sort((a, b) => a.seq - b.seq)
-}
-
-/** Signed upload links are paths; the mini-program needs the API origin in front. */
-function absolute(url: string): string {
-  return url.startsWith('/') ? `${apiBase}${url}` : url
-}
-
-/** Server messages and unconfirmed sends, as the shared message list draws them. */
-export function toListItems(messages: ChatMessage[], outgoing: Outgoing[]): MessageListItem[] {
-  const items: MessageListItem[] = messages.map((m) => ({
-    id: m.id,
-    sender: m.sender,
-    kind: m.kind === 'event' ? 'system' : m.kind,
-    text: m.kind === 'order' ? (m.order?.title ?? m.text ?? undefined) : (m.text ?? undefined),
-    imageUrl: m.imageUrl ? absolute(m.imageUrl) : undefined,
-    orderNo: m.orderNo ?? m.order?.orderNo ?? undefined,
-    senderName: m.senderName ?? undefined,
-    createdAt: m.createdAt,
-  }))
-  for (const o of outgoing) {
-    items.push({
-      id: o.clientMsgId,
-      sender: 'agent',
-      kind: o.kind,
-      text: o.text,
-      imageUrl: o.localPath,
-      createdAt: o.createdAt,
-      state: o.state,
-    })
-  }
-  return items
 }
 
 /** What the bot understood before handing over, and what the shopper sent since. */

@@ -21,8 +21,8 @@ import { retryMessage } from '@/features/chat/chat.outbox'
 import { chatStateLabel } from '@/features/chat/chat.presence'
 import { reload } from '@/features/chat/chat.realtime'
 import { useChatStore } from '@/features/chat/chat.store'
+import { MessageList } from '@/components/message-list'
 import { Composer } from '@/features/chat/components/composer'
-import { MessageList } from '@/features/chat/components/message-list'
 import { OrderPicker } from '@/features/chat/components/order-picker'
 import { QuickReplies } from '@/features/chat/components/quick-replies'
 import { RatingSheet } from '@/features/chat/components/rating-sheet'
@@ -62,11 +62,10 @@ export default function ChatPage() {
   }
 
   return (
-    // H5 draws its tab bar (50 CSS px, unscaled) over the page; inline styles skip px conversion.
-    <View className='chat' style={isH5 ? { bottom: '50px' } : undefined}>
+    <View className={`chat ${isH5 ? 'chat--h5' : ''}`}>
       <View className='chat__header'>
         <View className='chat__who'>
-          <Text className='chat__title'>{c?.status === 'assigned' ? (c.agentName ?? t.agentFallback) : t.title}</Text>
+          <Text className='chat__title'>{t.title}</Text>
           <Text className={`chat__state ${header.live ? 'chat__state--live' : ''}`}>{header.label}</Text>
         </View>
         {c?.status === 'bot' || !c ? (
@@ -87,8 +86,9 @@ export default function ChatPage() {
         </View>
       ) : (
         <MessageList
+          viewer='shopper'
           messages={s.messages}
-          outbox={s.outbox}
+          pending={s.outbox}
           peerReadSeq={s.peerReadSeq}
           typing={s.typing}
           online={s.online}

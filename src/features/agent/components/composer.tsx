@@ -1,6 +1,8 @@
 import { useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Button, ScrollView, Text, Textarea, View } from '@tarojs/components'
+import { useEnterToSend } from '@/lib/enter-to-send'
+import { isH5 } from '@/lib/platform'
 import { quickPhrasesFor } from '../quick-phrases'
 import './composer.scss'
 
@@ -21,8 +23,7 @@ const TYPING_EVERY_MS = 4000
 /** Text box with canned answers for the conversation's service type, image picking and send. */
 export function Composer({ serviceType, disabled, onSend, onImage, onTyping }: ComposerProps) {
   const [text, setText] = useState('')
-  // Enter sends; in a browser the key still inserts its newline into the emptied box, so drop it.
-  const justSent = useRef<string | null>(null)
+  const field = useEnterToSend<React.ElementRef<typeof Textarea>>()
   const lastTyping = useRef(0)
   const phrases = quickPhrasesFor(serviceType)
   const canSend = !disabled && text.trim() !== ''
@@ -31,7 +32,6 @@ export function Composer({ serviceType, disabled, onSend, onImage, onTyping }: C
     if (!canSend) return
     onSend(text)
     setText('')
-    justSent.current = text
   }
   const pickImage = async () => {
     try {
@@ -43,12 +43,12 @@ export function Composer({ serviceType, disabled, onSend, onImage, onTyping }: C
   }
 
   return (
-    <View className='composer'>
-      <ScrollView className='composer__phrases' scrollX aria-label='快捷短语'>
+    <View className='reply-box'>
+      <ScrollView className='reply-box__phrases' scrollX aria-label='快捷短语'>
         {phrases.map((p) => (
           <View
             key={p.id}
-            className='composer__phrase'
+            className='reply-box__phrase'
             role='button'
             aria-label={`快捷短语 ${p.label}`}
             onClick={() => !disabled && setText((t) => (t.trim() ? `${t.trim()}\n${p.text}` : p.text))}
@@ -57,32 +57,31 @@ export function Composer({ serviceType, disabled, onSend, onImage, onTyping }: C
           </View>
         ))}
       </ScrollView>
-      <View className='composer__row'>
-        <View className='composer__image' role='button' aria-label='发送图片' onClick={() => !disabled && void pickImage()}>
-          <Text className='composer__image-icon'>＋</Text>
+      <View className='reply-box__row'>
+        <View className='reply-box__image' role='button' aria-label='发送图片' onClick={() => !disabled && void pickImage()}>
+          <Text className='reply-box__image-icon'>＋</Text>
         </View>
         <Textarea
-          className='composer__input'
+          ref={field}
+          className='reply-box__input'
           aria-label='回复内容'
           value={text}
           disabled={disabled}
           maxlength={MAX_MESSAGE_TEXT}
           autoHeight
-          placeholder={disabled ? '会话已结束' : '输入回复，Enter 发送'}
+          placeholder={disabled ? '会话已结束' : isH5 ? '输入回复，Enter 发送' : '输入回复'}
           confirmType='send'
           onInput={(e) => {
-            const sent = justSent.current
-            justSent.current = null
             const v = e.detail.value
             if (onTyping && v && Date.now() - lastTyping.current > TYPING_EVERY_MS) {
               lastTyping.current = Date.now()
               onTyping()
             }
-            setText(sent !== null && (v.trim() === '' || v.trim() === sent.trim()) ? '' : v)
+            setText(v)
           }}
           onConfirm={send}
         />
-        <Button className='composer__send' disabled={!canSend} onClick={send} aria-label='发送'>
+        <Button className='reply-box__send' disabled={!canSend} onClick={send} aria-label='发送'>
           发送
         </Button>
       </View>

@@ -7,7 +7,7 @@ import { sendTyping } from '../agent-chat.api'
 import { useConversationStore } from '../agent-conversation.store'
 import { useInboxStore } from '../agent-inbox.store'
 import { evidenceLabel, intentLabel, serviceTypeLabel } from '../agent.helpers'
-import { botSummary, toListItems } from '../conversation.helpers'
+import { botSummary } from '../conversation.helpers'
 import { Composer } from './composer'
 import { TransferSheet } from './transfer-sheet'
 import './conversation-panel.scss'
@@ -27,7 +27,7 @@ const STATUS: Record<string, string> = { bot: '智能客服接待中', queued: '
 
 /** One conversation: bot summary, the shared message list, and the agent's composer and actions. */
 export function ConversationPanel({ conversationId, selfId, onBack, onShowCustomer, onLeave }: ConversationPanelProps) {
-  const { conversation, messages, outgoing, loading, error, typing, open, close, send, sendImage, retry, transfer, end } =
+  const { conversation, messages, outgoing, loading, error, typing, readSeq, open, close, send, sendImage, retry, transfer, end } =
     useConversationStore()
   const { claim, claiming, applyMine } = useInboxStore()
   const [transferring, setTransferring] = useState(false)
@@ -36,7 +36,6 @@ export function ConversationPanel({ conversationId, selfId, onBack, onShowCustom
     return close
   }, [conversationId, open, close])
 
-  const items = useMemo(() => toListItems(messages, outgoing), [messages, outgoing])
   const summary = useMemo(() => botSummary(messages), [messages])
   const mine = conversation?.status === 'assigned' && conversation.agentId === selfId
 
@@ -66,7 +65,6 @@ export function ConversationPanel({ conversationId, selfId, onBack, onShowCustom
           <Text className='conv__name'>{conversation?.shopper.displayName ?? '加载中…'}</Text>
           <Text className='conv__status'>
             {conversation ? `${serviceTypeLabel(conversation.serviceType)} · ${STATUS[conversation.status] ?? conversation.status}` : ''}
-            {typing ? ' · 对方正在输入…' : ''}
           </Text>
         </View>
         <View className='conv__tools'>
@@ -102,7 +100,16 @@ export function ConversationPanel({ conversationId, selfId, onBack, onShowCustom
         </View>
       ) : null}
       <View className='conv__messages'>
-        <MessageList items={items} self='agent' emptyText={loading ? '加载消息…' : '暂无消息'} onRetry={(item) => void retry(item.id)} />
+        <MessageList
+          viewer='agent'
+          lang='zh'
+          messages={messages}
+          pending={outgoing}
+          peerReadSeq={readSeq}
+          typing={typing}
+          emptyText={loading ? '加载消息…' : '暂无消息'}
+          onRetry={(id) => void retry(id)}
+        />
       </View>
       {conversation?.status === 'queued' ? (
         <View className='conv__bar'>

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import type { CustomerPanel as CustomerPanelData } from '@shared/chat'
-import { clockTime } from '@/components/message-list'
-import { orderStatusLabel } from '@/components/order-status'
+import { listText } from '@/components/message-list/message-list.i18n'
+import { clockTime } from '@/lib/time'
 import { ApiError } from '@/lib/http'
 import { fetchCustomerPanel } from '../agent-chat.api'
 import { serviceTypeLabel } from '../agent.helpers'
@@ -55,7 +55,7 @@ export function CustomerPanel({ conversationId, onOpenTicket }: CustomerPanelPro
           </View>
           <Text className='customer__mono'>{o.orderNo}</Text>
           <Text className='customer__muted'>
-            {orderStatusLabel(o.status)}
+            {listText('zh').orderStatus[o.status] ?? o.status}
             {o.placedAt ? ` · ${clockTime(o.placedAt)}` : ''}
             {o.orderNo === data.linkedOrderNo ? ' · 本次咨询' : ''}
           </Text>

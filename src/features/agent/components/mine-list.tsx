@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import type { AgentConversation } from '@shared/chat'
-import { clockTime } from '@/components/message-list'
+import { clockTime } from '@/lib/time'
 import { serviceTypeLabel } from '../agent.helpers'
 import './queue-list.scss'
 

@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react'
 import { View, Text, Textarea } from '@tarojs/components'
+import { useEnterToSend } from '@/lib/enter-to-send'
 import { MAX_MESSAGE_TEXT } from '../chat.helpers'
 import { chatText as t } from '../chat.i18n'
 
@@ -19,6 +20,7 @@ export function Composer({ onSend, onImage, onOrder, onTyping }: ComposerProps) 
   const [text, setText] = useState('')
   const [tray, setTray] = useState(false)
   const lastTyping = useRef(0)
+  const field = useEnterToSend<React.ElementRef<typeof Textarea>>()
   const canSend = text.trim().length > 0
   const send = () => {
     if (!canSend) return
@@ -41,6 +43,7 @@ export function Composer({ onSend, onImage, onOrder, onTyping }: ComposerProps) 
         </View>
         <View className='composer__field'>
           <Textarea
+            ref={field}
             className='composer__input'
             value={text}
             autoHeight

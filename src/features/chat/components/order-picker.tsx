@@ -4,7 +4,7 @@ import type { Order } from '@shared/order'
 import { fetchOrders } from '../chat.api'
 import { orderCardOf } from '../chat.actions'
 import { chatText as t } from '../chat.i18n'
-import { OrderCardView } from './order-card'
+import { OrderCardView } from '@/components/message-list'
 
 /** Bottom sheet listing the shopper's orders; tapping one sends its card. */
 export function OrderPicker({ onPick, onClose }: { onPick: (o: Order) => void; onClose: () => void }) {

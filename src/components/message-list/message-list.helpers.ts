@@ -1,17 +1,42 @@
-/** Turns messages and pending sends into rows the chat list renders (pure). */
-import type { ChatMessage } from '@shared/chat'
-import type { OutboxItem } from './chat.helpers'
+/** Pure layout of a conversation for the message list: rows, read marks, text segments. */
+import type { ChatMessage, OrderCard } from '@shared/chat'
+
+/** Whose screen the list is on: that side's messages are "mine". */
+export type Viewer = 'shopper' | 'agent'
+
+/** A message this side sent that the server has not confirmed yet (shopper outbox or agent send). */
+export interface PendingMessage {
+  clientMsgId: string
+  kind: 'text' | 'image' | 'order'
+  text?: string
+  order?: OrderCard
+  /** Local file (temp path or blob: URL) until uploaded. */
+  localPath?: string
+  imageUrl?: string
+  uploadProgress?: number
+  createdAt: string
+  /** queued: waiting for the network or its turn · sending: in flight · failed: needs a retry tap. */
+  state: 'queued' | 'sending' | 'failed'
+}
 
 export type Row =
   | { type: 'time'; key: string; at: string }
   | { type: 'message'; key: string; message: ChatMessage; read: boolean }
-  | { type: 'pending'; key: string; item: OutboxItem }
+  | { type: 'pending'; key: string; item: PendingMessage }
 
 /** Minutes of silence after which a time separator is shown. */
 export const TIME_GAP_MINUTES = 5
 
-/** Rows in display order: time separators, messages (with read marks), then unsent messages. */
-export function buildRows(messages: readonly ChatMessage[], outbox: readonly OutboxItem[], peerReadSeq: number): Row[] {
+/**
+ * Rows in display order: time separators, messages (the viewer's own ones marked read up to
+ * `peerReadSeq`), then unsent messages.
+ */
+export function buildRows(
+  messages: readonly ChatMessage[],
+  pending: readonly PendingMessage[],
+  peerReadSeq: number,
+  viewer: Viewer = 'shopper',
+): Row[] {
   const rows: Row[] = []
   let lastAt = 0
   const stamp = (iso: string, key: string) => {
@@ -21,31 +46,13 @@ export function buildRows(messages: readonly ChatMessage[], outbox: readonly Out
   }
   for (const m of messages) {
     stamp(m.createdAt, m.id)
-    rows.push({ type: 'message', key: m.id, message: m, read: m.sender === 'shopper' && m.seq <= peerReadSeq })
+    rows.push({ type: 'message', key: m.id, message: m, read: m.sender === viewer && m.seq <= peerReadSeq })
   }
-  for (const o of outbox) {
+  for (const o of pending) {
     stamp(o.createdAt, o.clientMsgId)
     rows.push({ type: 'pending', key: o.clientMsgId, item: o })
   }
   return rows
-}
-
-const pad = (n: number) => String(n).padStart(2, '0')
-
-/** 10:05 today, 昨天 10:05, 3月5日 10:05, or 2025年3月5日 10:05 (English: Yesterday, Mar 5 …). */
-export function formatTime(iso: string, now: Date = new Date(), lang: 'zh' | 'en' = 'zh'): string {
-  const d = new Date(iso)
-  const hm = `${pad(d.getHours())}:${pad(d.getMinutes())}`
-  const startOfToday = new Date(now.getFullYear(), now.getMonth(), now.getDate()).getTime()
-  const t = d.getTime()
-  if (t >= startOfToday) return hm
-  if (t >= startOfToday - 86_400_000) return lang === 'en' ? `Yesterday ${hm}` : `昨天 ${hm}`
-  const sameYear = d.getFullYear() === now.getFullYear()
-  if (lang === 'en') {
-    const md = d.toLocaleDateString('en-US', { month: 'short', day: 'numeric', ...(sameYear ? {} : { year: 'numeric' }) })
-    return `${md} ${hm}`
-  }
-  return `${sameYear ? '' : `${d.getFullYear()}年`}${d.getMonth() + 1}月${d.getDate()}日 ${hm}`
 }
 
 export type Segment = { type: 'text' | 'url' | 'order'; value: string }

@@ -1,15 +1,14 @@
 import Taro from '@tarojs/taro'
 import { Text } from '@tarojs/components'
-import { segmentText } from '../chat.timeline'
-import { chatText as t } from '../chat.i18n'
-
-const copy = (value: string) => void Taro.setClipboardData({ data: value }).then(() => Taro.showToast({ title: t.copied, icon: 'none' }))
+import { segmentText } from './message-list.helpers'
+import type { MessageListText } from './message-list.i18n'
 
 /**
  * Message text, always as text nodes (never parsed as markup). URLs and order numbers are
  * highlighted and copy on tap, since a mini-program cannot open arbitrary links.
  */
-export function MessageText({ text }: { text: string }) {
+export function MessageText({ text, t }: { text: string; t: MessageListText }) {
+  const copy = (value: string) => void Taro.setClipboardData({ data: value }).then(() => Taro.showToast({ title: t.copied, icon: 'none' }))
   return (
     <Text className='bubble__text' userSelect>
       {segmentText(text).map((seg, i) =>

@@ -1,0 +1,125 @@
+import Taro from '@tarojs/taro'
+import { View, Text, Image } from '@tarojs/components'
+import type { ChatMessage, Sender } from '@shared/chat'
+import { absoluteUrl } from '@/lib/platform'
+import type { PendingMessage, Viewer } from './message-list.helpers'
+import type { MessageListText } from './message-list.i18n'
+import { MessageText } from './message-text'
+import { OrderCardView } from './order-card'
+
+const preview = (url: string) => void Taro.previewImage({ urls: [url], current: url })
+
+/** A round avatar: the bot, an agent (their initial), the shopper ("me" on the shopper's own screen). */
+function Avatar({ sender, name, viewer, t }: { sender: Sender; name?: string | null; viewer: Viewer; t: MessageListText }) {
+  const own = sender === viewer
+  const label = sender === 'bot' ? t.bot : sender === 'agent' ? (name ?? t.agentFallback) : own ? t.you : (name ?? t.shopper)
+  const glyph = sender === 'bot' ? (t.bot === '智能客服' ? '智' : 'AI') : label.slice(0, 1)
+  return (
+    <View className={`avatar avatar--${sender}`} aria-label={label}>
+      <Text className='avatar__glyph'>{glyph}</Text>
+    </View>
+  )
+}
+
+function Content({ message, t }: { message: ChatMessage; t: MessageListText }) {
+  if (message.kind === 'image' && message.imageUrl) {
+    const src = absoluteUrl(message.imageUrl)
+    return <Image className='bubble__image' src={src} mode='widthFix' lazyLoad onClick={() => preview(src)} aria-label={t.image} />
+  }
+  if (message.kind === 'order' && message.order) return <OrderCardView order={message.order} text={t} />
+  return <MessageText text={message.text ?? ''} t={t} />
+}
+
+/** Who wrote a message the viewer did not: the agent's name, or (for agents) bot / customer. */
+function nameOf(message: ChatMessage, viewer: Viewer, t: MessageListText): string | null {
+  if (message.sender === viewer) return null
+  if (message.sender === 'agent') return message.senderName ?? null
+  if (viewer === 'agent') return message.sender === 'bot' ? t.bot : (message.senderName ?? t.shopper)
+  return null
+}
+
+export interface BubbleProps {
+  message: ChatMessage
+  read: boolean
+  viewer: Viewer
+  t: MessageListText
+}
+
+/** One message: a centred line for system events, else avatar + bubble on the sender's side. */
+export function MessageBubble({ message, read, viewer, t }: BubbleProps) {
+  if (message.kind === 'event' || message.sender === 'system') {
+    return (
+      <View className='msg msg--system' role='note'>
+        <Text className='msg__system'>{message.text}</Text>
+      </View>
+    )
+  }
+  const mine = message.sender === viewer
+  const name = nameOf(message, viewer, t)
+  return (
+    <View className={`msg ${mine ? 'msg--mine' : 'msg--theirs'} msg--${message.sender}`}>
+      <Avatar sender={message.sender} name={message.senderName} viewer={viewer} t={t} />
+      <View className='msg__body'>
+        {name ? <Text className='msg__name'>{name}</Text> : null}
+        <View
+          className={`bubble bubble--${message.sender} ${mine ? 'bubble--mine' : ''} ${message.kind === 'image' ? 'bubble--bare' : ''}`}
+        >
+          <Content message={message} t={t} />
+        </View>
+        {mine ? <Text className={`msg__mark ${read ? 'msg__mark--read' : ''}`}>{read ? t.read : t.unread}</Text> : null}
+      </View>
+    </View>
+  )
+}
+
+function Status({ item, online, onRetry, t }: { item: PendingMessage; online: boolean; onRetry: () => void; t: MessageListText }) {
+  if (item.state === 'failed') {
+    return (
+      <View className='msg__failed' role='button' aria-label={t.failed} onClick={onRetry}>
+        <Text className='msg__failed-icon'>!</Text>
+        <Text>{t.failed}</Text>
+      </View>
+    )
+  }
+  if (item.kind === 'image' && item.state === 'sending' && item.uploadProgress !== undefined && item.uploadProgress < 100) {
+    return <Text className='msg__mark'>{t.uploading(Math.round(item.uploadProgress))}</Text>
+  }
+  return <Text className='msg__mark msg__mark--sending'>{online ? t.sending : t.waitingNetwork}</Text>
+}
+
+export interface PendingBubbleProps {
+  item: PendingMessage
+  viewer: Viewer
+  online: boolean
+  onRetry: () => void
+  t: MessageListText
+}
+
+/** A message the viewer sent that the server has not confirmed yet: sending, waiting or failed. */
+export function PendingBubble({ item, viewer, online, onRetry, t }: PendingBubbleProps) {
+  const src = item.imageUrl ? absoluteUrl(item.imageUrl) : item.localPath
+  const progress = item.uploadProgress !== undefined && item.uploadProgress < 100 ? item.uploadProgress : null
+  return (
+    <View
+      className={`msg msg--mine msg--${viewer} msg--pending ${item.state === 'failed' ? 'msg--failed' : ''}`}
+      aria-busy={item.state !== 'failed'}
+    >
+      <Avatar sender={viewer} viewer={viewer} t={t} />
+      <View className='msg__body'>
+        <View className={`bubble bubble--${viewer} bubble--mine ${item.kind === 'image' ? 'bubble--bare' : ''}`}>
+          {item.kind === 'image' && src ? (
+            <View className='bubble__image-wrap'>
+              <Image className='bubble__image' src={src} mode='widthFix' onClick={() => preview(src)} aria-label={t.image} />
+              {progress !== null ? <View className='bubble__progress' style={{ width: `${progress}%` }} /> : null}
+            </View>
+          ) : item.kind === 'order' && item.order ? (
+            <OrderCardView order={item.order} text={t} />
+          ) : (
+            <MessageText text={item.text ?? ''} t={t} />
+          )}
+        </View>
+        <Status item={item} online={online} onRetry={onRetry} t={t} />
+      </View>
+    </View>
+  )
+}
