@@ -1,38 +1,40 @@
 import { getServiceType, getSubtype } from '@shared/catalog-data'
 import { RATING_TAGS, TICKET_STATUS_LABELS, type EscalationBasis, type TicketStatus } from '@shared/ticket-data'
 import type { Ticket, TicketDetail, TimelineEvent } from '@shared/ticket'
+import { named, ticketsText as tx } from './tickets.i18n'
 
 const MIN = 60_000
+const nameOr = (o: { zh: string; en: string } | undefined, id: string) => (o ? named(o) : id)
 const HOUR = 60 * MIN
 const DAY = 24 * HOUR
 
 /** "2 天 3 小时", "3 小时 12 分", "8 分钟": the two largest units of a duration. */
 export function formatDuration(ms: number): string {
   const m = Math.max(0, Math.round(Math.abs(ms) / MIN))
-  if (m < 60) return `${Math.max(1, m)} 分钟`
+  if (m < 60) return tx.minutes(Math.max(1, m))
   const h = Math.floor(m / 60)
-  if (h < 24) return `${h} 小时${m % 60 ? ` ${m % 60} 分` : ''}`
+  if (h < 24) return tx.hoursMinutes(h, m % 60)
   const d = Math.floor(h / 24)
-  return `${d} 天${h % 24 ? ` ${h % 24} 小时` : ''}`
+  return tx.daysHours(d, h % 24)
 }
 
 /** "刚刚", "5 分钟前", "昨天 14:05", "11-20 09:30": when something last happened. */
 export function formatRelative(iso: string, now = new Date()): string {
   const t = new Date(iso)
   const diff = now.getTime() - t.getTime()
-  if (diff < MIN) return '刚刚'
-  if (diff < HOUR) return `${Math.floor(diff / MIN)} 分钟前`
+  if (diff < MIN) return tx.justNow
+  if (diff < HOUR) return tx.minutesAgo(Math.floor(diff / MIN))
   const pad = (n: number) => String(n).padStart(2, '0')
   const hm = `${pad(t.getHours())}:${pad(t.getMinutes())}`
   const dayStart = new Date(now.getFullYear(), now.getMonth(), now.getDate()).getTime()
-  if (t.getTime() >= dayStart) return `今天 ${hm}`
-  if (t.getTime() >= dayStart - DAY) return `昨天 ${hm}`
+  if (t.getTime() >= dayStart) return tx.today(hm)
+  if (t.getTime() >= dayStart - DAY) return tx.yesterday(hm)
   return `${t.getFullYear() === now.getFullYear() ? '' : `${t.getFullYear()}-`}${pad(t.getMonth() + 1)}-${pad(t.getDate())} ${hm}`
 }
 
-/** Chinese status label. */
+/** Status label in the shopper's language. */
 export function statusLabel(s: TicketStatus): string {
-  return TICKET_STATUS_LABELS[s].zh
+  return named(TICKET_STATUS_LABELS[s])
 }
 
 /** What the status means for the shopper, in plain words. */
@@ -69,7 +71,7 @@ export function slaLines(t: Ticket, now = new Date()): { label: string; text: st
 
 /** "商品 · 损坏": the row and header title. */
 export function ticketTitle(t: Pick<Ticket, 'serviceType' | 'subtype'>): string {
-  return `${getServiceType(t.serviceType)?.zh ?? t.serviceType} · ${getSubtype(t.subtype)?.zh ?? t.subtype}`
+  return `${nameOr(getServiceType(t.serviceType), t.serviceType)} · ${nameOr(getSubtype(t.subtype), t.subtype)}`
 }
 
 /** Why the shopper may complain now (decides the 投诉 wording), or null. */
@@ -125,9 +127,12 @@ export function eventTitle(e: TimelineEvent): string {
   }
 }
 
-/** Chinese names of rating tags. */
+/** Names of rating tags in the shopper's language. */
 export function ratingTagLabel(id: string): string {
-  return RATING_TAGS.find((t) => t.id === id)?.zh ?? id
+  return nameOr(
+    RATING_TAGS.find((t) => t.id === id),
+    id,
+  )
 }
 
 /** What changed between two loads of a ticket, as short sentences ("客服有 1 条新回复"). */
