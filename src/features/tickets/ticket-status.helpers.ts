@@ -41,15 +41,15 @@ export function statusLabel(s: TicketStatus): string {
 export function statusMeaning(t: Pick<Ticket, 'status' | 'autoCloseAt' | 'escalated'>, now = new Date()): string {
   switch (t.status) {
     case 'submitted':
-      return '工单已提交，正在等待客服受理。'
+      return tx.meaning.submitted
     case 'in_progress':
-      return t.escalated ? '您的投诉已升级，主管正在跟进处理。' : '客服正在处理您的问题，有进展会第一时间告诉您。'
+      return t.escalated ? tx.meaning.inProgressEscalated : tx.meaning.inProgress
     case 'awaiting_customer':
-      return '客服需要您补充信息，补充后会继续处理；等待期间处理时限暂停。'
+      return tx.meaning.awaitingCustomer
     case 'resolved':
-      return `客服已给出处理结果，请确认是否解决${t.autoCloseAt ? `；${formatDuration(Date.parse(t.autoCloseAt) - now.getTime())}后将自动完成` : ''}。`
+      return tx.meaningResolved(t.autoCloseAt ? formatDuration(Date.parse(t.autoCloseAt) - now.getTime()) : null)
     case 'closed':
-      return '工单已完成，感谢您的耐心。'
+      return tx.meaning.closed
   }
 }
 
@@ -57,14 +57,14 @@ export function statusMeaning(t: Pick<Ticket, 'status' | 'autoCloseAt' | 'escala
 export function slaLines(t: Ticket, now = new Date()): { label: string; text: string; late: boolean }[] {
   const lines: { label: string; text: string; late: boolean }[] = []
   const left = (iso: string) => Date.parse(iso) - now.getTime()
+  const countdown = (ms: number) => (ms >= 0 ? tx.timeLeft(formatDuration(ms)) : tx.overdueBy(formatDuration(ms)))
   if (!t.firstRespondedAt && t.status !== 'closed') {
     const ms = left(t.firstResponseDueAt)
-    lines.push({ label: '首次回复', text: ms >= 0 ? `剩余 ${formatDuration(ms)}` : `已超时 ${formatDuration(ms)}`, late: ms < 0 })
+    lines.push({ label: tx.firstReply, text: countdown(ms), late: ms < 0 })
   }
   if (!t.resolvedAt && t.status !== 'closed' && t.status !== 'resolved') {
     const ms = left(t.resolutionDueAt)
-    const text = t.slaPaused ? '等待您补充，时限暂停' : ms >= 0 ? `剩余 ${formatDuration(ms)}` : `已超时 ${formatDuration(ms)}`
-    lines.push({ label: '解决时限', text, late: !t.slaPaused && ms < 0 })
+    lines.push({ label: tx.resolutionDue, text: t.slaPaused ? tx.slaPaused : countdown(ms), late: !t.slaPaused && ms < 0 })
   }
   return lines
 }
@@ -82,48 +82,33 @@ export function escalationBasis(t: Ticket): EscalationBasis | null {
   return 'overdue'
 }
 
-const BASIS_TEXT: Record<EscalationBasis, string> = {
-  overdue: '工单已超过处理时限',
-  reopened: '问题重新打开后仍未解决',
-  low_rating: '您对处理结果不满意',
-}
-
 /** The line shown above the 投诉 button. */
 export function escalationHint(basis: EscalationBasis): string {
-  return `${BASIS_TEXT[basis]}，可以投诉，主管将优先跟进。`
+  return tx.escalationHint(tx.basis[basis])
 }
 
 /** Title of a timeline entry as the shopper reads it. */
 export function eventTitle(e: TimelineEvent): string {
   switch (e.type) {
-    case 'created':
-      return '提交工单'
     case 'accepted':
-      return `${e.actor.name} 已受理`
+      return tx.eventAccepted(e.actor.name)
     case 'status_changed':
-      return e.toStatus ? `状态变为「${statusLabel(e.toStatus)}」` : '状态更新'
+      return e.toStatus ? tx.eventStatus(statusLabel(e.toStatus)) : tx.events.statusUpdated
     case 'reply':
-      return e.actor.role === 'shopper' ? '我的补充说明' : `${e.actor.name} 回复`
+      return e.actor.role === 'shopper' ? tx.events.myReply : tx.eventReply(e.actor.name)
+    case 'created':
     case 'resolved':
-      return '客服已给出处理结果'
     case 'confirmed':
-      return '我确认已解决'
     case 'auto_closed':
-      return '超时未确认，工单自动完成'
     case 'reopened':
-      return '我反馈未解决'
     case 'rated':
-      return '我的评价'
     case 'rating_updated':
-      return '我修改了评价'
     case 'escalated':
-      return '我发起了投诉'
     case 'contact_updated':
-      return '联系方式已更新'
     case 'notified':
-      return '已通知您'
+      return tx.events[e.type]
     default:
-      return '工单更新'
+      return tx.events.other
   }
 }
 
@@ -138,12 +123,12 @@ export function ratingTagLabel(id: string): string {
 /** What changed between two loads of a ticket, as short sentences ("客服有 1 条新回复"). */
 export function whatChanged(prev: TicketDetail, next: TicketDetail): string[] {
   const changes: string[] = []
-  if (prev.status !== next.status) changes.push(`状态：${statusLabel(prev.status)} → ${statusLabel(next.status)}`)
+  if (prev.status !== next.status) changes.push(tx.changedStatus(statusLabel(prev.status), statusLabel(next.status)))
   const known = new Set(prev.timeline.map((e) => e.id))
   const fresh = next.timeline.filter((e) => !known.has(e.id) && e.actor.role !== 'shopper')
   const replies = fresh.filter((e) => e.type === 'reply').length
-  if (replies) changes.push(`客服有 ${replies} 条新回复`)
-  if (fresh.some((e) => e.type === 'resolved')) changes.push('客服给出了处理结果')
+  if (replies) changes.push(tx.changedReplies(replies))
+  if (fresh.some((e) => e.type === 'resolved')) changes.push(tx.changedResolved)
   return changes
 }
 

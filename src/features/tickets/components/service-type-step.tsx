@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components'
 import { SERVICE_TYPES, type ServiceTypeId } from '@shared/catalog-data'
 import { named, ticketsText as t } from '../tickets.i18n'
 
-const ICONS: Record<ServiceTypeId, string> = { order: '单', product: '品', logistics: '运', payment: '付', member: '会' }
+const ICONS: Record<ServiceTypeId, string> = t.typeIcons
 
 interface Props {
   value: ServiceTypeId | null
