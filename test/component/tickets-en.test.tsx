@@ -1,5 +1,7 @@
 import '../support/lang-en'
 import { act, configure, fireEvent, render, screen } from '@testing-library/react'
+import Taro from '@tarojs/taro'
+import TicketDetailPage from '@/pages/ticket/detail/index'
 import TicketsPage from '@/pages/tickets/index'
 import { TicketForm } from '@/features/tickets/components/ticket-form'
 import { emptyDraft } from '@/features/tickets/ticket-form.helpers'
@@ -52,5 +54,18 @@ describe('ticket pages in an English browser', () => {
     expect(screen.getByText('The item arrived broken or does not work')).toBeInTheDocument()
     expect(screen.getByText('Have ready: Product photos ×2')).toBeInTheDocument()
     expect(screen.queryByText(/[\u4e00-\u9fff]/)).not.toBeInTheDocument()
+  })
+
+  it('shows the ticket detail header, timeline and actions in English', async () => {
+    const id = '11111111-1111-4111-8111-111111111111'
+    ;(Taro.useRouter as jest.Mock).mockReturnValue({ params: { id }, path: '' })
+    fakeApi().on('GET', `/api/tickets/${id}`, () => ticketFixture())
+    render(<TicketDetailPage />)
+    expect(await screen.findByText('An agent is working on it; we will tell you as soon as there is news.')).toBeInTheDocument()
+    expect(screen.getByText('Product · Damaged')).toBeInTheDocument()
+    expect(screen.getByLabelText('Copy ticket number T20261126000001')).toBeInTheDocument()
+    expect(screen.getAllByText('Progress').length).toBeGreaterThan(0)
+    expect(screen.getByText('Ticket submitted')).toBeInTheDocument()
+    expect(screen.getByText('Contact us')).toBeInTheDocument()
   })
 })
