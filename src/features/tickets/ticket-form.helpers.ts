@@ -10,6 +10,7 @@ import {
   type RequiredField,
 } from '@shared/catalog-data'
 import type { DraftField, EvidenceFile, FormError, FormStep, TicketDraft } from './ticket-form.types'
+import { named, ticketsText as t } from './tickets.i18n'
 
 export const DESCRIPTION_MIN = 10
 export const DESCRIPTION_MAX = 2000
@@ -45,9 +46,9 @@ export function emptyDraft(now = new Date(), key = newIdempotencyKey()): TicketD
   }
 }
 
-/** Chinese label of a catalog field. */
+/** Label of a catalog field in the shopper's language. */
 export function fieldLabel(field: RequiredField): string {
-  return REQUIRED_FIELDS.find((f) => f.id === field)?.zh ?? field
+  return named(REQUIRED_FIELDS.find((f) => f.id === field) ?? { zh: field, en: field })
 }
 
 /** Fields step 3 shows for the chosen subtype: the catalog's required ones first, then the optional rest. */
@@ -60,8 +61,8 @@ export function detailFields(subtypeId: string | null): { field: RequiredField; 
 export function evidenceSlots(subtypeId: string | null): (EvidenceRequirement & { label: string; hint: string })[] {
   return (requirementsFor(subtypeId ?? '')?.evidence ?? []).map((e) => ({
     ...e,
-    label: EVIDENCE_KINDS[e.kind].zh,
-    hint: EVIDENCE_KINDS[e.kind].hintZh,
+    label: named(EVIDENCE_KINDS[e.kind]),
+    hint: named({ zh: EVIDENCE_KINDS[e.kind].hintZh, en: EVIDENCE_KINDS[e.kind].hintEn }),
   }))
 }
 
@@ -76,50 +77,37 @@ export function validateField(field: DraftField, value: string, required: boolea
   if (!v) return required ? requiredMessage(field) : null
   switch (field) {
     case 'orderNo':
-      return isOrderNo(v) ? null : '订单号应为 16–20 位数字，可在订单详情页复制'
+      return isOrderNo(v) ? null : t.orderNoInvalid
     case 'productName':
-      return v.length > PRODUCT_MAX ? `商品名称不能超过 ${PRODUCT_MAX} 个字` : null
+      return v.length > PRODUCT_MAX ? t.productTooLong(PRODUCT_MAX) : null
     case 'purchasedAt':
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(v))) return '购买时间格式应为 年-月-日'
-      return v > today.toISOString().slice(0, 10) ? '购买时间不能晚于今天' : null
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(v))) return t.purchasedAtFormat
+      return v > today.toISOString().slice(0, 10) ? t.purchasedAtFuture : null
     case 'description':
-      if (v.length < DESCRIPTION_MIN) return `问题描述至少 ${DESCRIPTION_MIN} 个字，请说明发生了什么`
-      return v.length > DESCRIPTION_MAX ? `问题描述不能超过 ${DESCRIPTION_MAX} 个字` : null
+      if (v.length < DESCRIPTION_MIN) return t.descTooShort(DESCRIPTION_MIN)
+      return v.length > DESCRIPTION_MAX ? t.descTooLong(DESCRIPTION_MAX) : null
     case 'contactEmail':
-      return EMAIL.test(v) ? null : '联系邮箱格式不正确，例如 name@example.com'
+      return EMAIL.test(v) ? null : t.emailInvalid
     case 'contactPhone':
-      return PHONE.test(v) ? null : '联系手机应为 11 位数字，以 1 开头'
+      return PHONE.test(v) ? null : t.phoneInvalid
     default:
       return null
   }
 }
 
 function requiredMessage(field: DraftField): string {
-  const names: Record<DraftField, string> = {
-    orderNo: '请填写订单号',
-    productName: '请填写商品名称',
-    purchasedAt: '请选择购买时间',
-    description: '请填写问题描述',
-    outcome: '请选择期望的处理方式',
-    contactEmail: '请填写联系邮箱',
-    contactPhone: '请填写联系手机',
-    serviceType: '请选择服务类型',
-    subtype: '请选择问题类型',
-  }
-  return names[field]
+  return t.required[field]
 }
 
 /** The message for an evidence slot that has too few or too many files, or null. */
 export function validateEvidence(req: EvidenceRequirement, files: EvidenceFile[] | undefined): string | null {
   const done = doneFiles(files).length
-  const label = EVIDENCE_KINDS[req.kind].zh
-  if ((files ?? []).some((f) => f.status === 'uploading')) return `${label}正在上传，请稍候`
+  const label = named(EVIDENCE_KINDS[req.kind])
+  if ((files ?? []).some((f) => f.status === 'uploading')) return t.evidenceUploading(label)
   if (done < req.minFiles) {
-    return done === 0
-      ? `请上传${label}（至少 ${req.minFiles} 张）`
-      : `请上传${label}（至少 ${req.minFiles} 张，还差 ${req.minFiles - done} 张）`
+    return done === 0 ? t.evidenceNone(label, req.minFiles) : t.evidenceFew(label, req.minFiles, req.minFiles - done)
   }
-  return done > req.maxFiles ? `${label}最多 ${req.maxFiles} 张` : null
+  return done > req.maxFiles ? t.evidenceTooMany(label, req.maxFiles) : null
 }
 
 /** Errors of the details step (catalog-required fields, formats, outcome). */
@@ -168,7 +156,7 @@ export function missingSummary(d: TicketDraft, today = new Date()): string | nul
   const errors = allErrors(d, today)
   if (errors.length === 0) return null
   const parts = errors.map((e) => shortName(e, d))
-  return `还差：${Array.from(new Set(parts)).join('、')}`
+  return t.missing(Array.from(new Set(parts)).join(t.sep))
 }
 
 function shortName(e: FormError, d: TicketDraft): string {
@@ -176,19 +164,12 @@ function shortName(e: FormError, d: TicketDraft): string {
     const kind = e.key.slice('evidence.'.length) as EvidenceKind
     const req = requirementsFor(d.subtype ?? '')?.evidence.find((r) => r.kind === kind)
     const missing = (req?.minFiles ?? 0) - doneFiles(d.evidence[kind]).length
-    const label = EVIDENCE_KINDS[kind].zh
-    return missing > 0 ? `${label} ${missing} 张` : `${label}上传完成`
-  }
-  const names: Record<string, string> = {
-    outcome: '期望处理方式',
-    contactEmail: '正确的邮箱',
-    contactPhone: '正确的手机号',
-    serviceType: '服务类型',
-    subtype: '问题类型',
+    const label = named(EVIDENCE_KINDS[kind])
+    return missing > 0 ? t.missingFiles(label, missing) : t.uploadDone(label)
   }
   const f = REQUIRED_FIELDS.find((x) => x.id === e.key)
   const invalid = f && d[f.id].trim() !== ''
-  return f ? (invalid ? `正确的${f.zh}` : f.zh) : (names[e.key] ?? e.key)
+  return f ? (invalid ? t.correct(named(f)) : named(f)) : (t.shortNames[e.key] ?? e.key)
 }
 
 export {

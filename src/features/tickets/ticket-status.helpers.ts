@@ -1,53 +1,55 @@
 import { getServiceType, getSubtype } from '@shared/catalog-data'
 import { RATING_TAGS, TICKET_STATUS_LABELS, type EscalationBasis, type TicketStatus } from '@shared/ticket-data'
 import type { Ticket, TicketDetail, TimelineEvent } from '@shared/ticket'
+import { named, ticketsText as tx } from './tickets.i18n'
 
 const MIN = 60_000
+const nameOr = (o: { zh: string; en: string } | undefined, id: string) => (o ? named(o) : id)
 const HOUR = 60 * MIN
 const DAY = 24 * HOUR
 
 /** "2 天 3 小时", "3 小时 12 分", "8 分钟": the two largest units of a duration. */
 export function formatDuration(ms: number): string {
   const m = Math.max(0, Math.round(Math.abs(ms) / MIN))
-  if (m < 60) return `${Math.max(1, m)} 分钟`
+  if (m < 60) return tx.minutes(Math.max(1, m))
   const h = Math.floor(m / 60)
-  if (h < 24) return `${h} 小时${m % 60 ? ` ${m % 60} 分` : ''}`
+  if (h < 24) return tx.hoursMinutes(h, m % 60)
   const d = Math.floor(h / 24)
-  return `${d} 天${h % 24 ? ` ${h % 24} 小时` : ''}`
+  return tx.daysHours(d, h % 24)
 }
 
 /** "刚刚", "5 分钟前", "昨天 14:05", "11-20 09:30": when something last happened. */
 export function formatRelative(iso: string, now = new Date()): string {
   const t = new Date(iso)
   const diff = now.getTime() - t.getTime()
-  if (diff < MIN) return '刚刚'
-  if (diff < HOUR) return `${Math.floor(diff / MIN)} 分钟前`
+  if (diff < MIN) return tx.justNow
+  if (diff < HOUR) return tx.minutesAgo(Math.floor(diff / MIN))
   const pad = (n: number) => String(n).padStart(2, '0')
   const hm = `${pad(t.getHours())}:${pad(t.getMinutes())}`
   const dayStart = new Date(now.getFullYear(), now.getMonth(), now.getDate()).getTime()
-  if (t.getTime() >= dayStart) return `今天 ${hm}`
-  if (t.getTime() >= dayStart - DAY) return `昨天 ${hm}`
+  if (t.getTime() >= dayStart) return tx.today(hm)
+  if (t.getTime() >= dayStart - DAY) return tx.yesterday(hm)
   return `${t.getFullYear() === now.getFullYear() ? '' : `${t.getFullYear()}-`}${pad(t.getMonth() + 1)}-${pad(t.getDate())} ${hm}`
 }
 
-/** Chinese status label. */
+/** Status label in the shopper's language. */
 export function statusLabel(s: TicketStatus): string {
-  return TICKET_STATUS_LABELS[s].zh
+  return named(TICKET_STATUS_LABELS[s])
 }
 
 /** What the status means for the shopper, in plain words. */
 export function statusMeaning(t: Pick<Ticket, 'status' | 'autoCloseAt' | 'escalated'>, now = new Date()): string {
   switch (t.status) {
     case 'submitted':
-      return '工单已提交，正在等待客服受理。'
+      return tx.meaning.submitted
     case 'in_progress':
-      return t.escalated ? '您的投诉已升级，主管正在跟进处理。' : '客服正在处理您的问题，有进展会第一时间告诉您。'
+      return t.escalated ? tx.meaning.inProgressEscalated : tx.meaning.inProgress
     case 'awaiting_customer':
-      return '客服需要您补充信息，补充后会继续处理；等待期间处理时限暂停。'
+      return tx.meaning.awaitingCustomer
     case 'resolved':
-      return `客服已给出处理结果，请确认是否解决${t.autoCloseAt ? `；${formatDuration(Date.parse(t.autoCloseAt) - now.getTime())}后将自动完成` : ''}。`
+      return tx.meaningResolved(t.autoCloseAt ? formatDuration(Date.parse(t.autoCloseAt) - now.getTime()) : null)
     case 'closed':
-      return '工单已完成，感谢您的耐心。'
+      return tx.meaning.closed
   }
 }
 
@@ -55,21 +57,21 @@ export function statusMeaning(t: Pick<Ticket, 'status' | 'autoCloseAt' | 'escala
 export function slaLines(t: Ticket, now = new Date()): { label: string; text: string; late: boolean }[] {
   const lines: { label: string; text: string; late: boolean }[] = []
   const left = (iso: string) => Date.parse(iso) - now.getTime()
+  const countdown = (ms: number) => (ms >= 0 ? tx.timeLeft(formatDuration(ms)) : tx.overdueBy(formatDuration(ms)))
   if (!t.firstRespondedAt && t.status !== 'closed') {
     const ms = left(t.firstResponseDueAt)
-    lines.push({ label: '首次回复', text: ms >= 0 ? `剩余 ${formatDuration(ms)}` : `已超时 ${formatDuration(ms)}`, late: ms < 0 })
+    lines.push({ label: tx.firstReply, text: countdown(ms), late: ms < 0 })
   }
   if (!t.resolvedAt && t.status !== 'closed' && t.status !== 'resolved') {
     const ms = left(t.resolutionDueAt)
-    const text = t.slaPaused ? '等待您补充，时限暂停' : ms >= 0 ? `剩余 ${formatDuration(ms)}` : `已超时 ${formatDuration(ms)}`
-    lines.push({ label: '解决时限', text, late: !t.slaPaused && ms < 0 })
+    lines.push({ label: tx.resolutionDue, text: t.slaPaused ? tx.slaPaused : countdown(ms), late: !t.slaPaused && ms < 0 })
   }
   return lines
 }
 
 /** "商品 · 损坏": the row and header title. */
 export function ticketTitle(t: Pick<Ticket, 'serviceType' | 'subtype'>): string {
-  return `${getServiceType(t.serviceType)?.zh ?? t.serviceType} · ${getSubtype(t.subtype)?.zh ?? t.subtype}`
+  return `${nameOr(getServiceType(t.serviceType), t.serviceType)} · ${nameOr(getSubtype(t.subtype), t.subtype)}`
 }
 
 /** Why the shopper may complain now (decides the 投诉 wording), or null. */
@@ -80,65 +82,53 @@ export function escalationBasis(t: Ticket): EscalationBasis | null {
   return 'overdue'
 }
 
-const BASIS_TEXT: Record<EscalationBasis, string> = {
-  overdue: '工单已超过处理时限',
-  reopened: '问题重新打开后仍未解决',
-  low_rating: '您对处理结果不满意',
-}
-
 /** The line shown above the 投诉 button. */
 export function escalationHint(basis: EscalationBasis): string {
-  return `${BASIS_TEXT[basis]}，可以投诉，主管将优先跟进。`
+  return tx.escalationHint(tx.basis[basis])
 }
 
 /** Title of a timeline entry as the shopper reads it. */
 export function eventTitle(e: TimelineEvent): string {
   switch (e.type) {
-    case 'created':
-      return '提交工单'
     case 'accepted':
-      return `${e.actor.name} 已受理`
+      return tx.eventAccepted(e.actor.name)
     case 'status_changed':
-      return e.toStatus ? `状态变为「${statusLabel(e.toStatus)}」` : '状态更新'
+      return e.toStatus ? tx.eventStatus(statusLabel(e.toStatus)) : tx.events.statusUpdated
     case 'reply':
-      return e.actor.role === 'shopper' ? '我的补充说明' : `${e.actor.name} 回复`
+      return e.actor.role === 'shopper' ? tx.events.myReply : tx.eventReply(e.actor.name)
+    case 'created':
     case 'resolved':
-      return '客服已给出处理结果'
     case 'confirmed':
-      return '我确认已解决'
     case 'auto_closed':
-      return '超时未确认，工单自动完成'
     case 'reopened':
-      return '我反馈未解决'
     case 'rated':
-      return '我的评价'
     case 'rating_updated':
-      return '我修改了评价'
     case 'escalated':
-      return '我发起了投诉'
     case 'contact_updated':
-      return '联系方式已更新'
     case 'notified':
-      return '已通知您'
+      return tx.events[e.type]
     default:
-      return '工单更新'
+      return tx.events.other
   }
 }
 
-/** Chinese names of rating tags. */
+/** Names of rating tags in the shopper's language. */
 export function ratingTagLabel(id: string): string {
-  return RATING_TAGS.find((t) => t.id === id)?.zh ?? id
+  return nameOr(
+    RATING_TAGS.find((t) => t.id === id),
+    id,
+  )
 }
 
 /** What changed between two loads of a ticket, as short sentences ("客服有 1 条新回复"). */
 export function whatChanged(prev: TicketDetail, next: TicketDetail): string[] {
   const changes: string[] = []
-  if (prev.status !== next.status) changes.push(`状态：${statusLabel(prev.status)} → ${statusLabel(next.status)}`)
+  if (prev.status !== next.status) changes.push(tx.changedStatus(statusLabel(prev.status), statusLabel(next.status)))
   const known = new Set(prev.timeline.map((e) => e.id))
   const fresh = next.timeline.filter((e) => !known.has(e.id) && e.actor.role !== 'shopper')
   const replies = fresh.filter((e) => e.type === 'reply').length
-  if (replies) changes.push(`客服有 ${replies} 条新回复`)
-  if (fresh.some((e) => e.type === 'resolved')) changes.push('客服给出了处理结果')
+  if (replies) changes.push(tx.changedReplies(replies))
+  if (fresh.some((e) => e.type === 'resolved')) changes.push(tx.changedResolved)
   return changes
 }
 

@@ -3,6 +3,7 @@ import type { Order } from '@shared/order'
 import type { AttachmentInput, CreateTicketBody } from '@shared/ticket'
 import { doneFiles } from './ticket-form.helpers'
 import type { TicketDraft } from './ticket-form.types'
+import { ticketsText } from './tickets.i18n'
 
 /** An order the shopper can pick in the form instead of typing its number. */
 export interface OrderOption {
@@ -18,7 +19,7 @@ export interface OrderOption {
 export function toOrderOptions(orders: Order[]): OrderOption[] {
   return orders.map((o) => ({
     orderNo: o.orderNo,
-    label: o.items.length > 1 ? `${o.items[0].name} 等 ${o.items.length} 件` : (o.items[0]?.name ?? '订单'),
+    label: o.items.length > 1 ? ticketsText.orderItems(o.items[0].name, o.items.length) : (o.items[0]?.name ?? ticketsText.orderFallback),
     productName: o.items[0]?.name ?? '',
     purchasedAt: o.paidAt,
   }))

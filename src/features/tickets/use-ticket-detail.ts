@@ -3,6 +3,7 @@ import type { TicketDetail } from '@shared/ticket'
 import { ApiError } from '@/lib/http'
 import { getTicket } from './tickets.api'
 import { whatChanged } from './ticket-status.helpers'
+import { ticketsText } from './tickets.i18n'
 
 export const POLL_MS = 15_000
 
@@ -32,7 +33,7 @@ export function useTicketDetail(id: string) {
         setError(null)
       } catch (e) {
         // A failed background poll keeps the last good view; only the first load shows the error.
-        if (!current.current) setError(e instanceof ApiError ? e.message : '加载失败，请重试')
+        if (!current.current) setError(e instanceof ApiError ? e.message : ticketsText.loadFailed)
       }
     },
     [id, accept],
@@ -48,7 +49,7 @@ export function useTicketDetail(id: string) {
         else await load(false)
         return null
       } catch (e) {
-        return e instanceof ApiError ? e.message : '操作失败，请重试'
+        return e instanceof ApiError ? e.message : ticketsText.actionFailed
       } finally {
         setBusy(null)
       }

@@ -5,6 +5,7 @@ import type { TicketDraft } from '../ticket-form.types'
 import type { OrderOption } from '../tickets.mapping'
 import { FormField } from './form-field'
 import { withValue } from './input-value'
+import { named, ticketsText as t } from '../tickets.i18n'
 
 interface Props {
   draft: TicketDraft
@@ -14,12 +15,7 @@ interface Props {
   onBlur(key: string): void
 }
 
-const HINTS: Record<RequiredField, string> = {
-  orderNo: '在「我的订单」详情页可复制订单号（16–20 位数字）',
-  productName: '例如：白色陶瓷马克杯 350ml',
-  purchasedAt: '不记得可不填',
-  description: '说明发生了什么、什么时候发现的',
-}
+const HINTS: Record<RequiredField, string> = t.hints
 
 /** Step 3: the fields the catalog asks for this problem, the order picker and the wanted outcome. */
 export function DetailsStep({ draft, touched, orders, onChange, onBlur }: Props) {
@@ -41,7 +37,7 @@ export function DetailsStep({ draft, touched, orders, onChange, onBlur }: Props)
             className='tf-textarea'
             value={draft.description}
             maxlength={DESCRIPTION_MAX}
-            placeholder='请详细描述问题（至少 10 个字）'
+            placeholder={t.descPlaceholder}
             aria-label={fieldLabel(f)}
             onInput={withValue((description) => onChange({ description }))}
             onBlur={() => onBlur(f)}
@@ -62,7 +58,7 @@ export function DetailsStep({ draft, touched, orders, onChange, onBlur }: Props)
             onChange={(e) => onChange({ purchasedAt: String(e.detail.value) })}
           >
             <View className={`tf-input tf-picker ${draft.purchasedAt ? '' : 'tf-picker--empty'}`} aria-label={fieldLabel(f)}>
-              {draft.purchasedAt || '选择日期'}
+              {draft.purchasedAt || t.pickDate}
             </View>
           </Picker>
         </FormField>
@@ -71,13 +67,13 @@ export function DetailsStep({ draft, touched, orders, onChange, onBlur }: Props)
     return (
       <FormField key={f} id={f} label={fieldLabel(f)} required={required} hint={HINTS[f]} error={error}>
         {f === 'orderNo' && orders.length > 0 && (
-          <View className='tf-orders' aria-label='最近订单'>
+          <View className='tf-orders' aria-label={t.recentOrders}>
             {orders.slice(0, 5).map((o) => (
               <View
                 key={o.orderNo}
                 className={`tf-order ${draft.orderNo === o.orderNo ? 'tf-order--on' : ''}`}
                 role='button'
-                aria-label={`选择订单 ${o.label}`}
+                aria-label={t.pickOrderAria(o.label)}
                 onClick={() => pickOrder(o)}
               >
                 <Text className='tf-order__title'>{o.label}</Text>
@@ -93,7 +89,7 @@ export function DetailsStep({ draft, touched, orders, onChange, onBlur }: Props)
           type={f === 'orderNo' ? 'number' : 'text'}
           value={draft[f]}
           maxlength={f === 'orderNo' ? 20 : 100}
-          placeholder={f === 'orderNo' ? (orders.length ? '或直接输入订单号' : '请输入订单号') : `请输入${fieldLabel(f)}`}
+          placeholder={f === 'orderNo' ? (orders.length ? t.orderNoOr : t.orderNoPlaceholder) : t.inputPlaceholder(fieldLabel(f))}
           aria-label={fieldLabel(f)}
           onInput={withValue((v) => onChange({ [f]: f === 'orderNo' ? v.replace(/\s+/g, '') : v }))}
           onBlur={() => onBlur(f)}
@@ -103,16 +99,16 @@ export function DetailsStep({ draft, touched, orders, onChange, onBlur }: Props)
   }
   return (
     <View className='tf-step'>
-      <Text className='tf-step__title'>{sub?.zh} · 填写详情</Text>
+      <Text className='tf-step__title'>{t.detailsTitle(sub ? named(sub) : '')}</Text>
       <View className='tf-card'>{detailFields(draft.subtype).map(({ field, required }) => renderField(field, required))}</View>
       <View className='tf-card'>
         <FormField
           id='outcome'
-          label='期望的处理方式'
+          label={t.outcomeLabel}
           required
-          error={touched.includes('outcome') && !draft.outcome ? '请选择期望的处理方式' : null}
+          error={touched.includes('outcome') && !draft.outcome ? t.required.outcome : null}
         >
-          <View className='tf-chips' role='radiogroup' aria-label='期望的处理方式'>
+          <View className='tf-chips' role='radiogroup' aria-label={t.outcomeLabel}>
             {(sub?.outcomes ?? []).map((id) => (
               <View
                 key={id}
@@ -121,7 +117,7 @@ export function DetailsStep({ draft, touched, orders, onChange, onBlur }: Props)
                 aria-checked={draft.outcome === id}
                 onClick={() => onChange({ outcome: id })}
               >
-                {getOutcome(id)?.zh}
+                {named(getOutcome(id) ?? { zh: id, en: id })}
               </View>
             ))}
           </View>

@@ -6,6 +6,7 @@ import type { TicketDraft } from '../ticket-form.types'
 import { EvidenceSlot } from './evidence-slot'
 import { FormField } from './form-field'
 import { withValue } from './input-value'
+import { named, ticketsText as t } from '../tickets.i18n'
 
 interface Props {
   draft: TicketDraft
@@ -24,10 +25,10 @@ export function EvidenceStep({ draft, touched, onChange, onBlur, onAdd, onRemove
   const contactError = (f: 'contactEmail' | 'contactPhone') => (touched.includes(f) ? validateField(f, draft[f], false) : null)
   return (
     <View className='tf-step'>
-      <Text className='tf-step__title'>{getSubtype(draft.subtype ?? '')?.zh} · 上传凭证</Text>
+      <Text className='tf-step__title'>{t.evidenceTitle(named(getSubtype(draft.subtype ?? '') ?? { zh: '', en: '' }))}</Text>
       <View className='tf-card'>
         {slots.length === 0 ? (
-          <Text className='tf-none'>这类问题无需上传凭证，确认联系方式后即可提交。</Text>
+          <Text className='tf-none'>{t.noEvidence}</Text>
         ) : (
           slots.map((req) => (
             <EvidenceSlot
@@ -42,26 +43,26 @@ export function EvidenceStep({ draft, touched, onChange, onBlur, onAdd, onRemove
         )}
       </View>
       <View className='tf-card'>
-        <FormField id='contactPhone' label='联系手机' hint='客服可能致电核实，不填则仅在线联系' error={contactError('contactPhone')}>
+        <FormField id='contactPhone' label={t.phone} hint={t.phoneHint} error={contactError('contactPhone')}>
           <Input
             className='tf-input'
             type='number'
             maxlength={11}
             value={draft.contactPhone}
-            placeholder='11 位手机号'
-            aria-label='联系手机'
+            placeholder={t.phonePlaceholder}
+            aria-label={t.phone}
             onInput={withValue((v) => onChange({ contactPhone: v.trim() }))}
             onBlur={() => onBlur('contactPhone')}
           />
         </FormField>
-        <FormField id='contactEmail' label='联系邮箱' hint='处理进展也会发送到这个邮箱' error={contactError('contactEmail')}>
+        <FormField id='contactEmail' label={t.email} hint={t.emailHint} error={contactError('contactEmail')}>
           <Input
             className='tf-input'
             type='text'
             maxlength={100}
             value={draft.contactEmail}
             placeholder='name@example.com'
-            aria-label='联系邮箱'
+            aria-label={t.email}
             onInput={withValue((v) => onChange({ contactEmail: v.trim() }))}
             onBlur={() => onBlur('contactEmail')}
           />

@@ -1,6 +1,7 @@
 import { Switch, Text, View } from '@tarojs/components'
 import { isWeapp } from '@/lib/platform'
 import type { SubscriptionTemplate } from '@shared/notification'
+import { ticketsText as t } from '../tickets.i18n'
 
 interface Props {
   templates: SubscriptionTemplate[]
@@ -9,7 +10,7 @@ interface Props {
   email: string
 }
 
-const EVENTS: Record<SubscriptionTemplate['event'], string> = { accepted: '受理', replied: '客服回复', resolved: '处理完成' }
+const EVENTS: Record<SubscriptionTemplate['event'], string> = t.notifyEvents
 
 /**
  * The notification offer before submit: WeChat subscribe messages in the mini-program (asked in
@@ -17,30 +18,24 @@ const EVENTS: Record<SubscriptionTemplate['event'], string> = { accepted: '受�
  */
 export function NotifyOffer({ templates, wanted, onToggle, email }: Props) {
   if (isWeapp && templates.length > 0) {
-    const left = templates.reduce((n, t) => n + t.remaining, 0)
+    const left = templates.reduce((n, tpl) => n + tpl.remaining, 0)
     return (
       <View className='tf-card tf-notify'>
         <View className='tf-notify__row'>
           <View className='tf-notify__text'>
-            <Text className='tf-notify__title'>微信通知进展</Text>
-            <Text className='tf-notify__desc'>{templates.map((t) => EVENTS[t.event]).join('、')}时提醒您，提交时一键开启</Text>
+            <Text className='tf-notify__title'>{t.wechatNotify}</Text>
+            <Text className='tf-notify__desc'>{t.wechatNotifyDesc(templates.map((tpl) => EVENTS[tpl.event]).join(t.sep))}</Text>
           </View>
-          <Switch checked={wanted} color='#ff5000' aria-label='提交时开启微信通知' onChange={(e) => onToggle(e.detail.value)} />
+          <Switch checked={wanted} color='#ff5000' aria-label={t.wechatNotifyAria} onChange={(e) => onToggle(e.detail.value)} />
         </View>
-        <Text className='tf-notify__left'>
-          当前还可接收 {left} 条通知{left === 0 ? '，开启后每类进展可提醒一次' : ''}
-        </Text>
+        <Text className='tf-notify__left'>{t.wechatNotifyLeft(left)}</Text>
       </View>
     )
   }
   return (
     <View className='tf-card tf-notify'>
-      <Text className='tf-notify__title'>邮件通知进展</Text>
-      <Text className='tf-notify__desc'>
-        {email
-          ? `受理、客服回复、处理完成时将发送邮件到 ${email}`
-          : '网页版无法接收微信通知，填写上方联系邮箱即可收到受理、回复和处理完成的邮件'}
-      </Text>
+      <Text className='tf-notify__title'>{t.emailNotify}</Text>
+      <Text className='tf-notify__desc'>{email ? t.emailNotifyTo(email) : t.emailNotifyNone}</Text>
     </View>
   )
 }

@@ -4,6 +4,7 @@ import { Popup, Rate } from '@nutui/nutui-react-taro'
 import { RATING_TAGS, type RatingTag } from '@shared/ticket-data'
 import type { Rating, RatingBody } from '@shared/ticket'
 import { withValue } from './input-value'
+import { named, ticketsText as tx } from '../tickets.i18n'
 
 interface Props {
   visible: boolean
@@ -13,7 +14,7 @@ interface Props {
   onSubmit(body: RatingBody): Promise<string | null>
 }
 
-const WORDS = ['', '非常不满意', '不满意', '一般', '满意', '非常满意']
+const WORDS = tx.rateWords
 
 /** 评价: stars, tags that match the mood of the score, an optional comment. */
 export function RatingSheet({ visible, busy, current, onClose, onSubmit }: Props) {
@@ -26,8 +27,8 @@ export function RatingSheet({ visible, busy, current, onClose, onSubmit }: Props
   const toggle = (id: RatingTag) => setTags((all) => (all.includes(id) ? all.filter((t) => t !== id) : [...all, id]))
   const send = async () => {
     if (busy) return
-    if (score < 1) return setError('请先选择星级')
-    const kept = tags.filter((t) => offered.some((o) => o.id === t))
+    if (score < 1) return setError(tx.rateNeedStars)
+    const kept = tags.filter((tag) => offered.some((o) => o.id === tag))
     const failed = await onSubmit({ score, tags: kept, ...(comment.trim() ? { comment: comment.trim() } : {}) })
     if (failed) setError(failed)
   }
@@ -37,12 +38,12 @@ export function RatingSheet({ visible, busy, current, onClose, onSubmit }: Props
       position='bottom'
       round
       closeable
-      title={current ? '修改评价' : '评价本次服务'}
+      title={current ? tx.editRating : tx.rateTitle}
       onClose={onClose}
       destroyOnClose
     >
       <View className='td-sheet'>
-        <View className='td-rate' aria-label={`评分 ${score} 星`}>
+        <View className='td-rate' aria-label={tx.rateAria(score)}>
           <Rate
             value={score}
             count={5}
@@ -51,7 +52,7 @@ export function RatingSheet({ visible, busy, current, onClose, onSubmit }: Props
               setError(null)
             }}
           />
-          <Text className='td-rate__word'>{WORDS[score] || '点击星星评分'}</Text>
+          <Text className='td-rate__word'>{WORDS[score] || tx.rateTap}</Text>
         </View>
         <View className='td-tags'>
           {offered.map((t) => (
@@ -62,7 +63,7 @@ export function RatingSheet({ visible, busy, current, onClose, onSubmit }: Props
               aria-checked={tags.includes(t.id)}
               onClick={() => toggle(t.id)}
             >
-              {t.zh}
+              {named(t)}
             </View>
           ))}
         </View>
@@ -70,18 +71,18 @@ export function RatingSheet({ visible, busy, current, onClose, onSubmit }: Props
           className='td-sheet__textarea td-sheet__textarea--short'
           value={comment}
           maxlength={500}
-          placeholder='说说您的感受（选填）'
-          aria-label='评价内容'
+          placeholder={tx.ratePlaceholder}
+          aria-label={tx.rateCommentAria}
           onInput={withValue(setComment)}
         />
-        <Text className='td-sheet__hint'>评价提交后 24 小时内可修改。</Text>
+        <Text className='td-sheet__hint'>{tx.rateEditable}</Text>
         {error && (
           <View className='td-sheet__error' role='alert'>
             {error}
           </View>
         )}
         <Button className={`td-sheet__submit ${busy ? 'td-sheet__submit--busy' : ''}`} onClick={send}>
-          {current ? '保存修改' : '提交评价'}
+          {current ? tx.rateSave : tx.rateSubmit}
         </Button>
       </View>
     </Popup>

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { Button, Text, Textarea, View } from '@tarojs/components'
 import { Popup } from '@nutui/nutui-react-taro'
 import { withValue } from './input-value'
+import { ticketsText as t } from '../tickets.i18n'
 
 interface Props {
   visible: boolean
@@ -20,7 +21,7 @@ export function ReasonSheet({ visible, title, hint, placeholder, submitLabel, bu
   const [error, setError] = useState<string | null>(null)
   const send = async () => {
     if (busy) return
-    if (reason.trim().length < 2) return setError(`请填写${title.replace(/^.*?·\s*/, '')}原因（至少 2 个字）`)
+    if (reason.trim().length < 2) return setError(t.reasonRequired(title))
     const failed = await onSubmit(reason.trim())
     if (failed) setError(failed)
     else setReason('')
@@ -34,7 +35,7 @@ export function ReasonSheet({ visible, title, hint, placeholder, submitLabel, bu
           value={reason}
           maxlength={500}
           placeholder={placeholder}
-          aria-label={`${title}原因`}
+          aria-label={t.reasonAria(title)}
           onInput={withValue((v) => {
             setReason(v)
             setError(null)

@@ -6,6 +6,7 @@ import type { ReplyBody } from '@shared/ticket'
 import { ApiError } from '@/lib/http'
 import { uploadEvidence } from '../tickets.api'
 import { withValue } from './input-value'
+import { ticketsText as t } from '../tickets.i18n'
 
 interface Props {
   visible: boolean
@@ -37,7 +38,7 @@ export function ReplySheet({ visible, busy, onClose, onSubmit }: Props) {
             (u) => patch(path, { uploadId: u.id, progress: 100 }),
             (e) => {
               patch(path, { failed: true })
-              setError(e instanceof ApiError ? e.message : '图片上传失败，请删除后重试')
+              setError(e instanceof ApiError ? e.message : t.replyImageFailed)
             },
           ),
         ),
@@ -48,24 +49,24 @@ export function ReplySheet({ visible, busy, onClose, onSubmit }: Props) {
   }
   const send = async () => {
     if (busy) return
-    if (pics.some((p) => !p.uploadId && !p.failed)) return setError('图片正在上传，请稍候')
+    if (pics.some((p) => !p.uploadId && !p.failed)) return setError(t.replyUploading)
     const attachments = pics.filter((p) => p.uploadId).map((p) => ({ uploadId: p.uploadId!, kind: 'other' as const }))
-    if (!text.trim() && attachments.length === 0) return setError('请填写补充说明或添加图片')
+    if (!text.trim() && attachments.length === 0) return setError(t.replyEmpty)
     const failed = await onSubmit({ text: text.trim(), attachments })
     if (failed) return setError(failed)
     setText('')
     setPics([])
   }
   return (
-    <Popup visible={visible} position='bottom' round closeable title='补充说明' onClose={onClose} destroyOnClose>
+    <Popup visible={visible} position='bottom' round closeable title={t.addInfo} onClose={onClose} destroyOnClose>
       <View className='td-sheet'>
-        <Text className='td-sheet__hint'>补充订单、商品或处理过程中的新情况，可附图片。</Text>
+        <Text className='td-sheet__hint'>{t.replyHint}</Text>
         <Textarea
           className='td-sheet__textarea'
           value={text}
           maxlength={2000}
-          placeholder='请输入补充说明'
-          aria-label='补充说明内容'
+          placeholder={t.replyPlaceholder}
+          aria-label={t.replyAria}
           onInput={withValue((v) => {
             setText(v)
             setError(null)
@@ -75,11 +76,11 @@ export function ReplySheet({ visible, busy, onClose, onSubmit }: Props) {
           {pics.map((p) => (
             <View key={p.path} className='td-files__pic' onClick={() => setPics((all) => all.filter((x) => x.path !== p.path))}>
               <Image className='td-files__img' src={p.path} mode='aspectFill' />
-              {!p.uploadId && <Text className='td-files__pct'>{p.failed ? '失败' : `${Math.round(p.progress)}%`}</Text>}
+              {!p.uploadId && <Text className='td-files__pct'>{p.failed ? t.replyPicFailed : `${Math.round(p.progress)}%`}</Text>}
             </View>
           ))}
           {pics.length < 9 && (
-            <View className='td-files__add' role='button' aria-label='添加图片' onClick={pick}>
+            <View className='td-files__add' role='button' aria-label={t.replyAddImage} onClick={pick}>
               +
             </View>
           )}
@@ -90,7 +91,7 @@ export function ReplySheet({ visible, busy, onClose, onSubmit }: Props) {
           </View>
         )}
         <Button className={`td-sheet__submit ${busy ? 'td-sheet__submit--busy' : ''}`} onClick={send}>
-          发送补充说明
+          {t.replySend}
         </Button>
       </View>
     </Popup>

@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components'
+import { ticketsText as tx } from '../tickets.i18n'
 
 interface Props {
   titles: string[]
@@ -10,7 +11,7 @@ interface Props {
 /** The four-step progress bar of the ticket form. */
 export function StepBar({ titles, current, onBack }: Props) {
   return (
-    <View className='tf-steps' role='list' aria-label={`第 ${current + 1} 步，共 ${titles.length} 步`}>
+    <View className='tf-steps' role='list' aria-label={tx.stepAria(current + 1, titles.length)}>
       {titles.map((t, i) => {
         const state = i < current ? 'done' : i === current ? 'on' : 'todo'
         return (

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { getServiceType, subtypesOf, type ServiceTypeId, type SubtypeId } from '@shared/catalog-data'
 import { evidenceSlots } from '../ticket-form.helpers'
+import { named, ticketsText as t } from '../tickets.i18n'
 
 interface Props {
   serviceType: ServiceTypeId
@@ -11,8 +12,8 @@ interface Props {
 /** Step 2: the subtypes of the chosen service type, each saying what it covers and what to prepare. */
 export function SubtypeStep({ serviceType, value, onPick }: Props) {
   return (
-    <View className='tf-step' role='radiogroup' aria-label='问题类型'>
-      <Text className='tf-step__title'>{getServiceType(serviceType)?.zh}问题 · 具体是？</Text>
+    <View className='tf-step' role='radiogroup' aria-label={t.steps[1]}>
+      <Text className='tf-step__title'>{t.subtypeTitle(named(getServiceType(serviceType) ?? { zh: '', en: '' }))}</Text>
       {subtypesOf(serviceType).map((s) => {
         const evidence = evidenceSlots(s.id)
         return (
@@ -21,15 +22,13 @@ export function SubtypeStep({ serviceType, value, onPick }: Props) {
             className={`tf-sub ${value === s.id ? 'tf-sub--on' : ''}`}
             role='radio'
             aria-checked={value === s.id}
-            aria-label={s.zh}
+            aria-label={named(s)}
             onClick={() => onPick(s.id)}
           >
-            <Text className='tf-sub__name'>{s.zh}</Text>
-            <Text className='tf-sub__desc'>{s.descriptionZh}</Text>
+            <Text className='tf-sub__name'>{named(s)}</Text>
+            <Text className='tf-sub__desc'>{named({ zh: s.descriptionZh, en: s.descriptionEn })}</Text>
             {evidence.length > 0 && (
-              <Text className='tf-sub__needs'>
-                需准备：{evidence.map((e) => `${e.label}${e.minFiles > 1 ? ` ${e.minFiles} 张` : ''}`).join('、')}
-              </Text>
+              <Text className='tf-sub__needs'>{t.needs(evidence.map((e) => t.filesOf(e.label, e.minFiles)).join(t.sep))}</Text>
             )}
           </View>
         )

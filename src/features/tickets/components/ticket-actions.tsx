@@ -7,6 +7,7 @@ import { escalationBasis, escalationHint } from '../ticket-status.helpers'
 import { RatingSheet } from './rating-sheet'
 import { ReasonSheet } from './reason-sheet'
 import { ReplySheet } from './reply-sheet'
+import { ticketsText as tx } from '../tickets.i18n'
 
 type Sheet = 'reply' | 'reopen' | 'rate' | 'escalate' | null
 type Run = (name: string, fn: () => Promise<unknown>) => Promise<string | null>
@@ -32,15 +33,15 @@ export function TicketActions({ ticket: t, busy, run }: Props) {
   }
   const confirm = async () => {
     const res = await Taro.showModal({
-      title: '确认问题已解决？',
-      content: '确认后工单将完成，您仍可以评价本次服务。',
-      confirmText: '已解决',
+      title: tx.confirmTitle,
+      content: tx.confirmBody,
+      confirmText: tx.solved,
     })
     if (!res.confirm) return
     const failed = await run('confirm', () => confirmTicket(t.id))
     if (failed) toast(failed, 'none')
     else {
-      toast('已确认解决')
+      toast(tx.confirmedToast)
       if (!t.rating) setSheet('rate')
     }
   }
@@ -54,35 +55,35 @@ export function TicketActions({ ticket: t, busy, run }: Props) {
         <View className='td-escalate' role='note'>
           <Text className='td-escalate__text'>{escalationHint(basis)}</Text>
           <View className='td-escalate__go' role='button' onClick={() => setSheet('escalate')}>
-            投诉
+            {tx.complain}
           </View>
         </View>
       )}
       <View className='td-bar'>
         <Button className='td-btn td-btn--ghost' onClick={contact}>
-          联系客服
+          {tx.contactAgent}
         </Button>
         {a.reply && (
           <Button
             className={`td-btn ${t.status === 'awaiting_customer' ? 'td-btn--primary' : 'td-btn--ghost'}`}
             onClick={() => setSheet('reply')}
           >
-            补充说明
+            {tx.addInfo}
           </Button>
         )}
         {a.reopen && (
           <Button className='td-btn td-btn--ghost' onClick={() => setSheet('reopen')}>
-            未解决
+            {tx.notSolved}
           </Button>
         )}
         {a.confirm && (
           <Button className='td-btn td-btn--primary' onClick={confirm}>
-            已解决
+            {tx.solved}
           </Button>
         )}
         {(a.rate || a.editRating) && (
           <Button className={`td-btn ${a.confirm ? 'td-btn--ghost' : 'td-btn--primary'}`} onClick={() => setSheet('rate')}>
-            {a.editRating ? '修改评价' : '评价'}
+            {a.editRating ? tx.editRating : tx.rate}
           </Button>
         )}
       </View>
@@ -90,27 +91,27 @@ export function TicketActions({ ticket: t, busy, run }: Props) {
         visible={sheet === 'reply'}
         busy={busy === 'reply'}
         onClose={() => setSheet(null)}
-        onSubmit={async (body: ReplyBody) => done('已发送')(await run('reply', () => replyToTicket(t.id, body)))}
+        onSubmit={async (body: ReplyBody) => done(tx.sent)(await run('reply', () => replyToTicket(t.id, body)))}
       />
       <ReasonSheet
         visible={sheet === 'reopen'}
-        title='未解决'
-        hint='告诉我们还有什么问题，工单会重新回到客服处理。'
-        placeholder='例如：换货后仍然有破损'
-        submitLabel='重新处理'
+        title={tx.notSolved}
+        hint={tx.reopenHint}
+        placeholder={tx.reopenPlaceholder}
+        submitLabel={tx.reopenSubmit}
         busy={busy === 'reopen'}
         onClose={() => setSheet(null)}
-        onSubmit={async (reason) => done('已重新打开')(await run('reopen', () => reopenTicket(t.id, reason)))}
+        onSubmit={async (reason) => done(tx.reopenedToast)(await run('reopen', () => reopenTicket(t.id, reason)))}
       />
       <ReasonSheet
         visible={sheet === 'escalate'}
-        title='投诉'
-        hint={basis ? escalationHint(basis) : '投诉将由主管优先跟进。'}
-        placeholder='请说明您不满意的地方'
-        submitLabel='提交投诉'
+        title={tx.complain}
+        hint={basis ? escalationHint(basis) : tx.escalateHintDefault}
+        placeholder={tx.escalatePlaceholder}
+        submitLabel={tx.escalateSubmit}
         busy={busy === 'escalate'}
         onClose={() => setSheet(null)}
-        onSubmit={async (reason) => done('投诉已提交')(await run('escalate', () => escalateTicket(t.id, reason)))}
+        onSubmit={async (reason) => done(tx.escalatedToast)(await run('escalate', () => escalateTicket(t.id, reason)))}
       />
       {sheet === 'rate' && (
         <RatingSheet
@@ -118,7 +119,7 @@ export function TicketActions({ ticket: t, busy, run }: Props) {
           busy={busy === 'rate'}
           current={t.rating}
           onClose={() => setSheet(null)}
-          onSubmit={async (body: RatingBody) => done('感谢您的评价')(await run('rate', () => rateTicket(t.id, body, !!t.rating)))}
+          onSubmit={async (body: RatingBody) => done(tx.ratedToast)(await run('rate', () => rateTicket(t.id, body, !!t.rating)))}
         />
       )}
     </View>

@@ -4,6 +4,7 @@ import { TicketActions } from './ticket-actions'
 import { TicketHeader } from './ticket-header'
 import { TicketFiles, TicketTimeline } from './ticket-timeline'
 import './ticket-detail.scss'
+import { ticketsText as t } from '../tickets.i18n'
 
 interface Props {
   ticket: TicketDetail
@@ -22,17 +23,17 @@ export function TicketDetailView({ ticket, now, changes, created, busy, run, onD
       <TicketHeader ticket={ticket} now={now} />
       {created && (
         <View className='td-created' role='status'>
-          <Text>提交成功！客服受理和回复都会显示在下方的处理进度里。</Text>
+          <Text>{t.created}</Text>
         </View>
       )}
       {changes.length > 0 && (
         <View className='td-changes' role='status' onClick={onDismissChanges}>
-          <Text className='td-changes__title'>有新进展</Text>
-          <Text className='td-changes__text'>{changes.join('；')}</Text>
+          <Text className='td-changes__title'>{t.news}</Text>
+          <Text className='td-changes__text'>{changes.join(t.changesSep)}</Text>
         </View>
       )}
       <View className='td-card'>
-        <Text className='td-card__title'>问题描述</Text>
+        <Text className='td-card__title'>{t.description}</Text>
         <Text className='td-desc'>{ticket.description}</Text>
         <TicketFiles files={ticket.attachments} />
       </View>

@@ -15,8 +15,7 @@ import { StepBar } from './step-bar'
 import { ServiceTypeStep } from './service-type-step'
 import { SubtypeStep } from './subtype-step'
 import './ticket-form.scss'
-
-const STEP_TITLES = ['服务类型', '问题类型', '填写详情', '上传凭证']
+import { ticketsText as t } from '../tickets.i18n'
 
 interface Props {
   /** True when the form opened on a draft kept from an earlier visit. */
@@ -51,7 +50,7 @@ export function TicketForm({ restored, onCreated }: Props) {
   const askSubscribe = async () => {
     if (!isWeapp || !wantNotify || templates.length === 0) return
     try {
-      const ids = templates.map((t) => t.templateId)
+      const ids = templates.map((tpl) => tpl.templateId)
       const res = (await Taro.requestSubscribeMessage({ tmplIds: ids, entityIds: [] })) as unknown as Record<string, string>
       const accepted = ids.filter((id) => res[id] === 'accept')
       if (accepted.length) setTemplates((await saveSubscriptions(accepted)).templates)
@@ -81,12 +80,12 @@ export function TicketForm({ restored, onCreated }: Props) {
   const missing = missingSummary(draft)
   return (
     <View className='tf'>
-      <StepBar titles={STEP_TITLES} current={draft.step} onBack={(i) => go(i as FormStep)} />
+      <StepBar titles={t.steps} current={draft.step} onBack={(i) => go(i as FormStep)} />
       {restored && isDraftStarted(draft) && (
         <View className='tf-restored' role='status'>
-          <Text>已恢复您上次未提交的内容</Text>
+          <Text>{t.restored}</Text>
           <View className='tf-restored__reset' role='button' onClick={startOver}>
-            重新填写
+            {t.startOver}
           </View>
         </View>
       )}
@@ -119,27 +118,27 @@ export function TicketForm({ restored, onCreated }: Props) {
         <View className='tf-bar'>
           {draft.step === 3 && (
             <View className={`tf-bar__missing ${missing ? '' : 'tf-bar__missing--ok'}`} role='status'>
-              {submitError ?? missing ?? '信息已齐全，可以提交'}
+              {submitError ?? missing ?? t.ready}
             </View>
           )}
           <View className='tf-bar__buttons'>
             {draft.step > 0 && (
               <Button className='tf-btn tf-btn--ghost' onClick={() => go((draft.step - 1) as FormStep)}>
-                上一步
+                {t.prev}
               </Button>
             )}
             {draft.step === 2 && (
               <Button className='tf-btn tf-btn--primary' onClick={() => go(3)}>
-                下一步
+                {t.next}
               </Button>
             )}
             {draft.step === 3 && (
               <Button
                 className={`tf-btn tf-btn--primary ${missing ? 'tf-btn--incomplete' : ''}`}
-                aria-label={missing ? `提交工单，${missing}` : '提交工单'}
+                aria-label={missing ? t.submitAria(missing) : t.submit}
                 onClick={onSubmit}
               >
-                {submitting ? '提交中…' : '提交工单'}
+                {submitting ? t.submitting : t.submit}
               </Button>
             )}
           </View>

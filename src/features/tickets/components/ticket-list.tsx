@@ -4,6 +4,7 @@ import { TICKET_GROUPS, TICKET_GROUP_LABELS, type TicketGroup } from '@shared/ti
 import type { GroupList } from '../tickets.store'
 import { TicketRow } from './ticket-row'
 import './ticket-list.scss'
+import { named, ticketsText as t } from '../tickets.i18n'
 
 interface Props {
   group: TicketGroup
@@ -11,12 +12,6 @@ interface Props {
   now: Date
   onGroup(g: TicketGroup): void
   onRetry(): void
-}
-
-const EMPTY: Record<TicketGroup, string> = {
-  active: '没有处理中的工单',
-  awaiting_me: '没有需要您确认的工单',
-  done: '还没有已完成的工单',
 }
 
 /** 我的工单: hand-rolled tabs and rows (main package, kept free of UI libraries). */
@@ -33,29 +28,29 @@ export function TicketList({ group, list, now, onGroup, onRetry }: Props) {
             aria-selected={g === group}
             onClick={() => onGroup(g)}
           >
-            {TICKET_GROUP_LABELS[g].zh}
+            {named(TICKET_GROUP_LABELS[g])}
           </View>
         ))}
       </View>
       {list.items.length > 0 && (
         <View className='tk-new' role='button' onClick={() => Taro.navigateTo({ url: '/pages/ticket/new/index' })}>
-          <Text className='tk-new__text'>遇到新问题？</Text>
-          <Text className='tk-new__go'>提交工单 ›</Text>
+          <Text className='tk-new__text'>{t.newProblem}</Text>
+          <Text className='tk-new__go'>{t.newProblemGo}</Text>
         </View>
       )}
-      {list.items.map((t) => (
-        <TicketRow key={t.id} ticket={t} now={now} onOpen={open} />
+      {list.items.map((row) => (
+        <TicketRow key={row.id} ticket={row} now={now} onOpen={open} />
       ))}
       {list.loaded && list.items.length === 0 && !list.error && (
         <View className='tk-empty'>
-          <Text className='tk-empty__title'>{EMPTY[group]}</Text>
-          <Text className='tk-empty__desc'>遇到问题？先看看帮助中心，常见问题可以马上解决。</Text>
+          <Text className='tk-empty__title'>{t.empty[group]}</Text>
+          <Text className='tk-empty__desc'>{t.emptyDesc}</Text>
           <View className='tk-empty__actions'>
             <View className='tk-btn tk-btn--ghost' role='button' onClick={() => Taro.switchTab({ url: '/pages/help/index' })}>
-              去帮助中心
+              {t.toHelp}
             </View>
             <View className='tk-btn' role='button' onClick={() => Taro.navigateTo({ url: '/pages/ticket/new/index' })}>
-              提交工单
+              {t.fileTicket}
             </View>
           </View>
         </View>
@@ -64,12 +59,12 @@ export function TicketList({ group, list, now, onGroup, onRetry }: Props) {
         <View className='tk-error' role='alert'>
           <Text>{list.error}</Text>
           <Text className='tk-error__retry' onClick={onRetry}>
-            重试
+            {t.retry}
           </Text>
         </View>
       )}
-      {list.loading && <Text className='tk-more'>加载中…</Text>}
-      {list.loaded && !list.loading && !list.nextCursor && list.items.length > 0 && <Text className='tk-more'>没有更多了</Text>}
+      {list.loading && <Text className='tk-more'>{t.loading}</Text>}
+      {list.loaded && !list.loading && !list.nextCursor && list.items.length > 0 && <Text className='tk-more'>{t.noMore}</Text>}
     </View>
   )
 }

@@ -3,6 +3,7 @@ import { useDidHide, useDidShow, useRouter, useUnload } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { TicketDetailView } from '@/features/tickets/components/ticket-detail-view'
 import { POLL_MS, useTicketDetail } from '@/features/tickets/use-ticket-detail'
+import { ticketsText } from '@/features/tickets/tickets.i18n'
 
 /** 工单详情: refreshes on show and polls while visible. */
 export default function TicketDetailPage() {
@@ -30,7 +31,7 @@ export default function TicketDetailPage() {
   if (!ticket) {
     return (
       <View className='page'>
-        <Text className={error ? 'td-error' : 'td-loading'}>{error ?? '加载中…'}</Text>
+        <Text className={error ? 'td-error' : 'td-loading'}>{error ?? ticketsText.loading}</Text>
       </View>
     )
   }
