@@ -1,6 +1,7 @@
 import { View, Text } from '@tarojs/components'
 import type { OrderCard as OrderCardData } from '@shared/chat'
 import { defaultLang, listText, type MessageListText } from './message-list.i18n'
+import { yuan } from '@/lib/money'
 
 /** An order as sent into the chat (a snapshot; it never changes afterwards). */
 export function OrderCardView({ order, text = listText(defaultLang) }: { order: OrderCardData; text?: MessageListText }) {
@@ -14,7 +15,7 @@ export function OrderCardView({ order, text = listText(defaultLang) }: { order: 
         </Text>
         {order.status ? <Text className='order-card__status'>{t.orderStatus[order.status] ?? order.status}</Text> : null}
       </View>
-      {typeof order.amountCents === 'number' ? <Text className='order-card__amount'>¥{(order.amountCents / 100).toFixed(2)}</Text> : null}
+      {typeof order.amountCents === 'number' ? <Text className='order-card__amount'>{yuan(order.amountCents)}</Text> : null}
     </View>
   )
 }

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import type { CustomerPanel as CustomerPanelData } from '@shared/chat'
 import { listText } from '@/components/message-list/message-list.i18n'
+import { yuan } from '@/lib/money'
 import { clockTime } from '@/lib/time'
 import { ApiError } from '@/lib/http'
 import { fetchCustomerPanel } from '../agent-chat.api'
@@ -13,10 +14,6 @@ export interface CustomerPanelProps {
   conversationId: string
   /** Opens one of the shopper's tickets in the tickets section. */
   onOpenTicket?: (ticketId: string) => void
-}
-
-function yuan(cents: number | undefined): string {
-  return cents === undefined ? '' : `¥${(cents / 100).toFixed(2)}`
 }
 
 /** Who the shopper is: recent orders and tickets, beside the chat. */
@@ -51,7 +48,7 @@ export function CustomerPanel({ conversationId, onOpenTicket }: CustomerPanelPro
         <View key={o.orderNo} className={`customer__card ${o.orderNo === data.linkedOrderNo ? 'customer__card--linked' : ''}`}>
           <View className='customer__row'>
             <Text className='customer__title'>{o.title}</Text>
-            <Text className='customer__amount'>{yuan(o.amountCents)}</Text>
+            <Text className='customer__amount'>{o.amountCents === undefined ? '' : yuan(o.amountCents)}</Text>
           </View>
           <Text className='customer__mono'>{o.orderNo}</Text>
           <Text className='customer__muted'>
