@@ -24,11 +24,9 @@ describe(`two instances sharing one ${dbName} database`, () => {
     const conv = await current(a, shopper)
     const waitingOnB = pollShopper(b, shopper, `after=${conv.lastSeq}&wait=2`)
     while (b.chat.bus.listenerCount() === 0) await new Promise((r) => setTimeout(r, 5))
-    const t0 = Date.now()
     const sent = await say(a, shopper, '快递一直没到')
     const page = await waitingOnB
     expect(page.messages[0]).toMatchObject({ seq: sent.seq, text: '快递一直没到' })
-    expect(Date.now() - t0).toBeLessThan(3500)
   })
 })
 
@@ -70,9 +68,9 @@ if (onPostgres) {
       ).toBe(200)
       const { lastSeq } = await current(b, shopper)
 
-      const waitingOnB = pollShopper(b, shopper, `after=${lastSeq}&wait=20`)
+      // The longest wait outlasts the test's own timeout: the poll on B can only pass by waking on A's send.
+      const waitingOnB = pollShopper(b, shopper, `after=${lastSeq}&wait=30`)
       while (b.chat.bus.listenerCount() === 0) await new Promise((r) => setTimeout(r, 5))
-      const sentAt = Date.now()
       const posted = await a.inject({
         method: 'POST',
         url: `/api/agent/conversations/${conv.id}/messages`,
@@ -81,7 +79,6 @@ if (onPostgres) {
       })
       expect(posted.statusCode).toBe(200)
       const page = await waitingOnB
-      expect(Date.now() - sentAt).toBeLessThan(1000)
       expect(page.messages).toEqual([expect.objectContaining({ seq: lastSeq + 1, sender: 'agent', text: '您好，这里是人工客服' })])
       expect(b.chat.bus.listenerCount()).toBe(0)
     })
@@ -108,7 +105,7 @@ if (onPostgres) {
     it('wakes the agent inbox on B when a shopper on A asks for a person', async () => {
       const staff = await agent(b, '小贝')
       const first = (await b.inject({ url: '/api/agent/inbox', headers: { authorization: staff.authorization } })).json()
-      const waiting = b.inject({ url: `/api/agent/inbox?token=${first.token}&wait=20`, headers: { authorization: staff.authorization } })
+      const waiting = b.inject({ url: `/api/agent/inbox?token=${first.token}&wait=30`, headers: { authorization: staff.authorization } })
       while (b.chat.bus.listenerCount() === 0) await new Promise((r) => setTimeout(r, 5))
       const shopper = await guest(a)
       await say(a, shopper, '我要找真人客服')
