@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify'
 import { insertUser } from '../../server/features/auth/auth.repository'
 import { hashPassword } from '../../server/features/auth/passwords'
 import { listOutbox } from '../../server/features/notifications/notifications.repository'
-import { launchBrowser, phoneContext, SCREENSHOTS, startServer, watchErrors } from '../support/e2e'
+import { inViewport, launchBrowser, phoneContext, SCREENSHOTS, startServer, watchErrors } from '../support/e2e'
 
 const PASSWORD = 'correct-horse-42'
 
@@ -33,9 +33,9 @@ async function shopperToken(page: Page): Promise<string> {
 
 async function signInAgent(page: Page, baseUrl: string, username: string): Promise<void> {
   await page.goto(`${baseUrl}/#/pages/agent/login/index`)
-  await page.getByLabel('用户名').locator('input').fill(username)
-  await page.getByLabel('密码').locator('input').fill(PASSWORD)
-  await page.getByLabel('登录').click({ force: true })
+  await page.getByLabel('用户名').filter({ visible: true }).locator('input').fill(username)
+  await page.getByLabel('密码').filter({ visible: true }).locator('input').fill(PASSWORD)
+  await page.getByLabel('登录').filter({ visible: true }).click()
   await page.waitForURL(/#\/pages\/agent\/workspace\/index/)
 }
 
@@ -67,41 +67,42 @@ describe('agent workspace with a live shopper (two browsers at once)', () => {
   it('sends a shopper who opens an agent page to the agent login', async () => {
     await shopper.goto(`${baseUrl}/#/pages/agent/workspace/index`)
     await shopper.waitForURL(/#\/pages\/agent\/login\/index/)
-    await shopper.getByText('npm run agent:create', { exact: false }).waitFor()
+    await shopper.getByText('npm run agent:create', { exact: false }).filter({ visible: true }).waitFor()
     await shopper.screenshot({ path: path.join(SCREENSHOTS, 'agent-login-375.png') })
   })
 
   it('shopper asks, the bot hands over, the agent claims and answers, the shopper sees it live', async () => {
     await shopper.goto(`${baseUrl}/#/pages/chat/index`)
-    const input = shopper.getByLabel('请输入您的问题').locator('textarea')
+    const input = shopper.getByLabel('请输入您的问题').filter({ visible: true }).locator('textarea')
     await input.fill('付款失败了但是钱被扣了，我要转人工')
-    await shopper.locator('.composer__send').click()
-    await shopper.locator('.msg--mine').filter({ hasText: '我要转人工' }).first().waitFor()
+    await shopper.locator('.composer__send').filter({ visible: true }).click()
+    await shopper.locator('.msg--mine').filter({ visible: true }).filter({ hasText: '我要转人工' }).first().waitFor()
     expect(await input.inputValue()).toBe('')
-    await shopper.getByText('正在为您转接人工客服', { exact: false }).first().waitFor()
+    await shopper.getByText('正在为您转接人工客服', { exact: false }).filter({ visible: true }).first().waitFor()
 
     await signInAgent(agent, baseUrl, 'alice')
-    const waiting = agent.getByLabel(/^排队顾客 /)
+    const waiting = agent.getByLabel(/^排队顾客 /).filter({ visible: true })
     await waiting.first().waitFor({ timeout: 30_000 })
     await agent
       .getByLabel(/^接入 /)
+      .filter({ visible: true })
       .first()
-      .click({ force: true })
-    await agent.getByLabel('智能客服摘要').waitFor()
-    await agent.getByText('付款失败了但是钱被扣了，我要转人工').first().waitFor()
-    await agent.getByLabel('顾客信息').getByText('最近订单').waitFor()
+      .click()
+    await agent.getByLabel('智能客服摘要').filter({ visible: true }).waitFor()
+    await agent.getByText('付款失败了但是钱被扣了，我要转人工').filter({ visible: true }).first().waitFor()
+    await agent.getByLabel('顾客信息').filter({ visible: true }).getByText('最近订单').waitFor()
 
-    await agent.getByLabel('快捷短语 问候').click()
-    await agent.getByLabel('发送', { exact: true }).click({ force: true })
+    await agent.getByLabel('快捷短语 问候').filter({ visible: true }).click()
+    await agent.getByLabel('发送', { exact: true }).filter({ visible: true }).click()
     const answer = '您好，请发一下支付记录截图，我马上为您核实扣款。'
-    await agent.getByLabel('回复内容').locator('textarea').fill(answer)
-    await agent.getByLabel('发送', { exact: true }).click({ force: true })
-    await agent.locator('.msg--mine .bubble__text', { hasText: answer }).waitFor()
+    await agent.getByLabel('回复内容').filter({ visible: true }).locator('textarea').fill(answer)
+    await agent.getByLabel('发送', { exact: true }).filter({ visible: true }).click()
+    await agent.locator('.msg--mine .bubble__text', { hasText: answer }).filter({ visible: true }).waitFor()
 
-    await shopper.getByText(answer).waitFor({ timeout: 30_000 })
-    await shopper.getByText('我已看过您和智能客服的对话', { exact: false }).waitFor()
+    await shopper.getByText(answer).filter({ visible: true }).waitFor({ timeout: 30_000 })
+    await shopper.getByText('我已看过您和智能客服的对话', { exact: false }).filter({ visible: true }).waitFor()
     await shopper.screenshot({ path: path.join(SCREENSHOTS, 'agent-loop-shopper-375.png') })
-    await agent.waitForTimeout(800) // let the list finish scrolling to the newest message
+    await inViewport(agent.locator('.msg--mine .bubble__text', { hasText: answer }).filter({ visible: true }))
     await agent.screenshot({ path: path.join(SCREENSHOTS, 'agent-workspace-1280.png') })
   })
 
@@ -118,19 +119,19 @@ describe('agent workspace with a live shopper (two browsers at once)', () => {
     expect(created.status).toBe(201)
     const ticket = (await created.json()) as { id: string; ticketNo: string }
 
-    await agent.locator('.ws__tab').getByText('工单').click()
-    await agent.getByLabel(`工单 ${ticket.ticketNo}`).click()
-    await agent.getByLabel('受理').click({ force: true })
-    await agent.getByLabel('解决并结单').click({ force: true })
+    await agent.locator('.ws__tab').filter({ visible: true }).getByText('工单').click()
+    await agent.getByLabel(`工单 ${ticket.ticketNo}`).filter({ visible: true }).click()
+    await agent.getByLabel('受理').filter({ visible: true }).click()
+    await agent.getByLabel('解决并结单').filter({ visible: true }).click()
     const summary = '已催促仓库当天发出，物流单号已同步到订单。'
-    await agent.getByLabel('解决方案摘要（会通知顾客）').locator('textarea').fill(summary)
-    await agent.getByLabel('确认').click({ force: true })
-    await agent.locator('.tk-detail .tk-status').getByText('已解决').waitFor()
+    await agent.getByLabel('解决方案摘要（会通知顾客）').filter({ visible: true }).locator('textarea').fill(summary)
+    await agent.getByLabel('确认').filter({ visible: true }).click()
+    await agent.locator('.tk-detail .tk-status').filter({ visible: true }).getByText('已解决').waitFor()
     await agent.screenshot({ path: path.join(SCREENSHOTS, 'agent-tickets-1280.png') })
 
     await shopper.goto(`${baseUrl}/#/pages/ticket/detail/index?id=${ticket.id}`)
-    await shopper.getByText('已解决').first().waitFor()
-    await shopper.getByText(summary, { exact: false }).first().waitFor()
+    await shopper.getByText('已解决').filter({ visible: true }).first().waitFor()
+    await shopper.getByText(summary, { exact: false }).filter({ visible: true }).first().waitFor()
     await shopper.screenshot({ path: path.join(SCREENSHOTS, 'ticket-resolved-shopper-375.png') })
 
     const outbox = await listOutbox(app.db, { ticketId: ticket.id })
@@ -138,24 +139,28 @@ describe('agent workspace with a live shopper (two browsers at once)', () => {
   })
 
   it('shows the overview, and the workspace on a phone in one column', async () => {
-    await agent.locator('.ws__tab').getByText('概览').click()
-    await agent.getByLabel('平均首次响应').waitFor()
-    await agent.getByLabel('客服首次回复').waitFor()
+    await agent.locator('.ws__tab').filter({ visible: true }).getByText('概览').click()
+    await agent.getByLabel('平均首次响应').filter({ visible: true }).waitFor()
+    await agent.getByLabel('客服首次回复').filter({ visible: true }).waitFor()
     await agent.screenshot({ path: path.join(SCREENSHOTS, 'agent-overview-1280.png') })
 
     const phone = await phoneContext(browser)
     const page = await phone.newPage()
     await signInAgent(page, baseUrl, 'alice')
-    await page.getByText(/^我的会话/).waitFor()
+    await page
+      .getByText(/^我的会话/)
+      .filter({ visible: true })
+      .waitFor()
     await page.screenshot({ path: path.join(SCREENSHOTS, 'agent-workspace-375.png') })
     await page
       .getByLabel(/^会话 /)
+      .filter({ visible: true })
       .first()
       .click()
-    await page.getByLabel('回复内容').waitFor()
+    await page.getByLabel('回复内容').filter({ visible: true }).waitFor()
     await page.screenshot({ path: path.join(SCREENSHOTS, 'agent-conversation-375.png') })
-    await page.locator('.ws__tab').getByText('概览').click()
-    await page.getByLabel('客服首次回复').waitFor()
+    await page.locator('.ws__tab').filter({ visible: true }).getByText('概览').click()
+    await page.getByLabel('客服首次回复').filter({ visible: true }).waitFor()
     await page.screenshot({ path: path.join(SCREENSHOTS, 'agent-overview-375.png'), fullPage: true })
     await phone.close()
     expect(errors).toEqual([])

@@ -3,7 +3,7 @@ import crypto from 'node:crypto'
 import type { Browser, Page } from 'playwright-core'
 import type { FastifyInstance } from 'fastify'
 import type { AgentPoll, ChatMessage, Queue } from '../../types/chat'
-import { launchBrowser, phoneContext, SCREENSHOTS, startServer, watchErrors } from '../support/e2e'
+import { inViewport, launchBrowser, phoneContext, SCREENSHOTS, startServer, watchErrors } from '../support/e2e'
 import { agent as signInAgent } from '../support/chat'
 import { png } from '../support/images'
 
@@ -44,40 +44,44 @@ describe('chat in Chromium (H5 build, real server)', () => {
     const page = await context.newPage()
     const errors = watchErrors(page)
     await page.goto(`${baseUrl}/#/pages/chat/index`)
-    await page.getByText('智能客服', { exact: false }).first().waitFor()
-    const composer = page.locator('.composer__input textarea')
+    await page.getByText('智能客服', { exact: false }).filter({ visible: true }).first().waitFor()
+    const composer = page.locator('.composer__input textarea').filter({ visible: true })
     const send = async (text: string) => {
       await composer.fill(text)
-      await page.locator('.composer__send').click()
+      await page.locator('.composer__send').filter({ visible: true }).click()
     }
 
     // No resize grip on the text box; the send button is clear of the tab bar (a real click, not forced).
     expect(await composer.evaluate((el) => getComputedStyle(el).resize)).toBe('none')
-    const sendBox = await page.locator('.composer__send').boundingBox()
-    const tabBar = await page.locator('.taro-tabbar__tabbar').boundingBox()
+    const sendBox = await page.locator('.composer__send').filter({ visible: true }).boundingBox()
+    const tabBar = await page.locator('.taro-tabbar__tabbar').filter({ visible: true }).boundingBox()
     expect(sendBox!.y + sendBox!.height).toBeLessThanOrEqual(tabBar!.y)
 
     // A logistics question, sent with Enter: the box empties; the bot files it under 物流.
     await composer.fill('快递一周了物流信息都没有更新，怎么回事')
     await composer.press('Enter')
-    await page.locator('.msg--mine').filter({ hasText: '快递一周了物流信息都没有更新' }).first().waitFor()
+    await page.locator('.msg--mine').filter({ visible: true }).filter({ hasText: '快递一周了物流信息都没有更新' }).first().waitFor()
     expect(await composer.inputValue()).toBe('')
-    await page.locator('.bubble--bot').filter({ hasText: '物流' }).last().waitFor()
+    await page.locator('.bubble--bot').filter({ visible: true }).filter({ hasText: '物流' }).last().waitFor()
     const shopper = `Bearer ${await shopperToken(page)}`
     const view = await api<{ serviceType: string | null; id: string }>('/api/chat', shopper)
     expect(view.serviceType).toBe('logistics')
 
     // A photo: picked through the browser's file chooser, uploaded, shown from the server.
-    await page.getByLabel('更多').click()
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByText('图片', { exact: true }).click()])
+    await page.getByLabel('更多').filter({ visible: true }).click()
+    const [chooser] = await Promise.all([
+      page.waitForEvent('filechooser'),
+      page.getByText('图片', { exact: true }).filter({ visible: true }).click(),
+    ])
     await chooser.setFiles({ name: 'parcel.png', mimeType: 'image/png', buffer: png(64, 48) })
-    await page.locator('.msg:not(.msg--pending) .bubble__image').waitFor()
+    await page.locator('.msg:not(.msg--pending) .bubble__image').filter({ visible: true }).waitFor()
 
     // 转人工, then an agent claims the conversation and replies through the agent API.
-    await page.locator('.chat__handoff').click()
+    await page.locator('.chat__handoff').filter({ visible: true }).click()
     await page
       .getByText('正在排队', { exact: false })
-      .or(page.getByText('正在为您转接', { exact: false }))
+      .filter({ visible: true })
+      .or(page.getByText('正在为您转接', { exact: false }).filter({ visible: true }))
       .first()
       .waitFor()
     const agent = await signInAgent(app, '小艾')
@@ -90,26 +94,25 @@ describe('chat in Chromium (H5 build, real server)', () => {
       method: 'POST',
       body: { clientMsgId: `agent-${Date.now()}`, kind: 'text', text: reply },
     })
-    await page.locator('.bubble--agent').filter({ hasText: reply }).waitFor()
+    await page.locator('.bubble--agent').filter({ visible: true }).filter({ hasText: reply }).waitFor()
     // The header names the agent; no banner repeats it.
-    await page.locator('.chat__state').getByText('小艾 为您服务中').waitFor()
-    expect(await page.locator('.banners').textContent()).not.toContain('小艾')
+    await page.locator('.chat__state').filter({ visible: true }).getByText('小艾 为您服务中').waitFor()
+    expect(await page.locator('.banners').filter({ visible: true }).filter({ hasText: '小艾' }).count()).toBe(0)
 
     // Offline while sending: the message waits, then arrives once when the network is back.
     await context.setOffline(true)
     const offlineText = `断网时发的消息 ${crypto.randomBytes(2).toString('hex')}`
     await send(offlineText)
-    await page.locator('.msg--pending').filter({ hasText: offlineText }).waitFor()
-    await page.getByText('等待网络').waitFor()
-    await page.waitForTimeout(1500)
+    await page.locator('.msg--pending').filter({ visible: true }).filter({ hasText: offlineText }).waitFor()
+    await page.getByText('等待网络').filter({ visible: true }).waitFor()
     await context.setOffline(false)
-    await page.locator('.msg--pending').waitFor({ state: 'detached', timeout: 20000 })
+    await page.locator('.msg--pending').filter({ visible: true }).waitFor({ state: 'detached' })
     const history = await api<AgentPoll>(`/api/agent/conversations/${view.id}/messages?after=0&limit=100`, agent.authorization)
     const copies = history.messages.filter((m: ChatMessage) => m.text === offlineText)
     expect(copies).toHaveLength(1)
     expect(copies[0].sender).toBe('shopper')
 
-    await page.waitForTimeout(300)
+    await inViewport(page.locator('.msg--mine').filter({ visible: true }).filter({ hasText: offlineText }))
     await page.screenshot({ path: path.join(SCREENSHOTS, 'chat.png') })
     expect(errors).toEqual([])
     await context.close()
@@ -120,10 +123,10 @@ describe('chat in Chromium (H5 build, real server)', () => {
     const page = await context.newPage()
     const errors = watchErrors(page)
     await page.goto(`${baseUrl}/#/pages/help/index`)
-    await page.getByText('付款后一直没发货怎么办？').waitFor()
-    await page.getByText('物流', { exact: true }).first().click()
-    await page.getByText('物流问题怎么处理？').click()
-    await page.getByText('仍需帮助？').waitFor()
+    await page.getByText('付款后一直没发货怎么办？').filter({ visible: true }).waitFor()
+    await page.getByText('物流', { exact: true }).filter({ visible: true }).first().click()
+    await page.getByText('物流问题怎么处理？').filter({ visible: true }).click()
+    await page.getByText('仍需帮助？').filter({ visible: true }).waitFor()
     await page.screenshot({ path: path.join(SCREENSHOTS, 'help-center-faq.png') })
     expect(errors).toEqual([])
     await context.close()

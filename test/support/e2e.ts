@@ -1,11 +1,17 @@
 import type { AddressInfo } from 'node:net'
+import fs from 'node:fs'
 import path from 'node:path'
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core'
 import type { FastifyInstance } from 'fastify'
 import { buildTestApp } from './server'
 
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
-export const SCREENSHOTS = path.resolve(__dirname, '../../docs/screenshots')
+/**
+ * Where test runs put their screenshots: an ignored folder, so a run never rewrites the docs.
+ * `npm run screenshots` points SCREENSHOTS_DIR at docs/screenshots to refresh them on purpose.
+ */
+export const SCREENSHOTS = path.resolve(__dirname, '../..', process.env.SCREENSHOTS_DIR || 'test/artifacts/screenshots')
+fs.mkdirSync(SCREENSHOTS, { recursive: true })
 
 /** The real server on a free loopback port, serving the real H5 build from dist/h5. */
 export async function startServer(): Promise<{ app: FastifyInstance; baseUrl: string }> {
@@ -42,4 +48,19 @@ export function watchErrors(page: Page): string[] {
   const errors: string[] = []
   page.on('pageerror', (e) => errors.push(e.message))
   return errors
+}
+
+/** Waits until the element is wholly inside the viewport (e.g. a list has scrolled to its newest message). */
+export async function inViewport(locator: Locator): Promise<void> {
+  const handle = await locator.elementHandle()
+  await locator.page().waitForFunction((el) => {
+    if (!el) return false
+    const r = el.getBoundingClientRect()
+    return r.top >= 0 && r.bottom <= window.innerHeight && r.height > 0
+  }, handle)
+}
+
+/** Waits until no CSS animation or transition is running (a sheet has finished sliding in). */
+export async function animationsDone(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'))
 }
