@@ -32,7 +32,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     defineConstants: {
       API_BASE: JSON.stringify(apiBase()),
     },
-    copy: { patterns: [], options: {} },
+    // sitemap.json tells WeChat search which pages it may index; it ships only in the mini-program.
+    copy: { patterns: platform === 'weapp' ? [{ from: 'src/sitemap.json', to: 'dist/weapp/sitemap.json' }] : [], options: {} },
     framework: 'react',
     compiler: 'webpack5',
     cache: { enable: false },

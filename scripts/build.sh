@@ -15,5 +15,10 @@ if [[ $rc -ne 0 ]]; then
   echo "taro build --type $platform failed (exit $rc); full log: $log" >&2
   exit $rc
 fi
+if [[ $platform == weapp ]]; then
+  # Taro copies project.config.json into the package; DevTools opens the repository root instead
+  # (its project.config.json points at dist/weapp), and a second copy must not ship.
+  rm -f dist/weapp/project.config.json
+fi
 clean | grep -E -i 'compiled|warning|error' | grep -v -E '^\s*$' | tail -n 5
 echo "built dist/$platform"

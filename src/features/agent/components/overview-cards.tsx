@@ -8,10 +8,19 @@ import { ticketStatusLabel } from '../ticket.helpers'
 const LEVEL_TEXT: Record<SlaLevel, string> = { ok: '达标', warn: '接近时限', breach: '超出时限', none: '暂无数据' }
 const minutesLabel = (m: number | null) => (m === null ? '—' : durationLabel(m * 60_000))
 
+interface StatCardProps {
+  title: string
+  value: string | number
+  hint?: string
+  alert?: boolean
+  /** Takes a whole row of a three-card grid on a phone. */
+  wide?: boolean
+}
+
 /** One figure with its label and an optional hint line; `alert` paints the value red. */
-export function StatCard({ title, value, hint, alert }: { title: string; value: string | number; hint?: string; alert?: boolean }) {
+export function StatCard({ title, value, hint, alert, wide }: StatCardProps) {
   return (
-    <View className={`ov-card ${alert ? 'ov-card--alert' : ''}`} aria-label={title}>
+    <View className={`ov-card ${alert ? 'ov-card--alert' : ''} ${wide ? 'ov-card--wide' : ''}`} aria-label={title}>
       <Text className='ov-card__label'>{title}</Text>
       <Text className={`ov-card__value ${typeof value === 'string' && value.length > 3 ? 'ov-card__value--text' : ''}`}>{value}</Text>
       {hint ? <Text className='ov-card__hint'>{hint}</Text> : null}
@@ -51,7 +60,7 @@ export function ChatFigures({ chats }: { chats: ChatMetrics }) {
         <StatCard title='平均排队' value={minutesLabel(chats.averageQueueWaitMinutes)} hint='转人工到接入' />
       </View>
       <View className='ov__grid ov__grid--three'>
-        <StatCard title='客服首次回复' value={minutesLabel(chats.averageFirstAgentResponseMinutes)} hint='接入到第一条回复' />
+        <StatCard wide title='客服首次回复' value={minutesLabel(chats.averageFirstAgentResponseMinutes)} hint='接入到第一条回复' />
         <StatCard title='人工客服评分' value={ratingLabel(chats.agentRating.average)} hint={`${chats.agentRating.count} 个评价`} />
         <StatCard title='智能客服评分' value={ratingLabel(chats.botRating.average)} hint={`${chats.botRating.count} 个评价`} />
       </View>
