@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 
-const BIN = path.dirname(require.resolve('miniprogram-compiler/package.json')) + '/bin/linux'
+const BIN = path.resolve(__dirname, '../../node_modules/miniprogram-compiler/bin/linux')
 
 /** One package of the mini-program as DevTools compiles it: its own files plus the main package's. */
 export interface MiniPackage {
