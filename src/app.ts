@@ -1,5 +1,6 @@
 import { type PropsWithChildren } from 'react'
 import { useDidHide, useDidShow, useLaunch } from '@tarojs/taro'
+import { installPrivacyConsent } from '@/lib/privacy'
 import { ensureSession } from '@/lib/session'
 import { pause, resume } from '@/features/chat/chat.realtime'
 import { syncTabBadge } from '@/features/chat/chat.actions'
@@ -12,6 +13,7 @@ import './app.scss'
  */
 function App({ children }: PropsWithChildren) {
   useLaunch(() => {
+    installPrivacyConsent()
     // A failed sign-in is retried by the HTTP client on the first real request.
     ensureSession().catch(() => undefined)
     syncTabBadge()

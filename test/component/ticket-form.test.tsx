@@ -87,10 +87,10 @@ describe('ticket form steps', () => {
     expect(screen.getByText('请上传商品照片（至少 2 张）')).toBeInTheDocument()
     expect(api.callsTo('POST', '/api/tickets')).toHaveLength(0)
 
-    ;(Taro.chooseImage as jest.Mock).mockResolvedValueOnce({ tempFilePaths: ['blob:a'] })
+    ;(Taro.chooseMedia as jest.Mock).mockResolvedValueOnce({ tempFiles: [{ tempFilePath: 'blob:a', size: 1000 }] })
     await act(async () => fireEvent.click(screen.getByLabelText('上传商品照片')))
     await waitFor(() => expect(screen.getByText('还差：商品照片 1 张')).toBeInTheDocument())
-    ;(Taro.chooseImage as jest.Mock).mockResolvedValueOnce({ tempFilePaths: ['blob:b'] })
+    ;(Taro.chooseMedia as jest.Mock).mockResolvedValueOnce({ tempFiles: [{ tempFilePath: 'blob:b', size: 1000 }] })
     await act(async () => fireEvent.click(screen.getByLabelText('上传商品照片')))
     await waitFor(() => expect(screen.getByText('信息已齐全，可以提交')).toBeInTheDocument())
 

@@ -25,7 +25,7 @@ const tap = (page: Page, text: string) => page.getByText(text, { exact: true }).
 
 const submitButton = (page: Page) => page.locator('taro-button-core', { hasText: '提交工单' }).filter({ visible: true })
 
-/** Picks one image through the H5 file chooser that Taro.chooseImage opens. */
+/** Picks one image through the H5 file chooser that Taro.chooseMedia opens. */
 async function addPhoto(page: Page, name: string, rgb: [number, number, number]) {
   const chooser = page.waitForEvent('filechooser')
   await page.getByLabel('上传商品照片').filter({ visible: true }).click()

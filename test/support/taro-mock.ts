@@ -40,7 +40,6 @@ export const makePhoneCall = jest.fn(ok)
 export const setClipboardData = jest.fn(ok)
 export const previewImage = jest.fn(ok)
 export const chooseMedia = jest.fn()
-export const chooseImage = jest.fn()
 export const requestSubscribeMessage = jest.fn()
 export const setTabBarBadge = jest.fn(ok)
 export const removeTabBarBadge = jest.fn(ok)
@@ -86,7 +85,6 @@ const Taro = {
   setClipboardData,
   previewImage,
   chooseMedia,
-  chooseImage,
   requestSubscribeMessage,
   setTabBarBadge,
   removeTabBarBadge,

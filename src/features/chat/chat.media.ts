@@ -1,5 +1,6 @@
 /** Picking and shrinking images before upload (WeChat compresses natively; browsers via canvas). */
 import Taro from '@tarojs/taro'
+import { explainPhotosRefused, pickPhotos } from '@/lib/media'
 import { isH5 } from '@/lib/platform'
 
 /** Longest side of an uploaded photo; enough to read a screenshot, small enough for mobile data. */
@@ -24,19 +25,15 @@ async function shrinkInBrowser(src: string): Promise<string> {
 
 /** Lets the shopper pick one photo (album or camera) and returns a compressed local path. */
 export async function pickImage(): Promise<string | null> {
-  let file: { tempFilePath: string; size: number }
+  const picked = await pickPhotos({ count: 1 })
+  if (picked.status === 'privacy-refused') explainPhotosRefused()
+  if (picked.status !== 'picked') return null
+  const file = picked.files[0]
+  if (file.size <= COMPRESS_ABOVE_BYTES) return file.path
   try {
-    const res = await Taro.chooseMedia({ count: 1, mediaType: ['image'], sizeType: ['compressed'], sourceType: ['album', 'camera'] })
-    file = res.tempFiles[0]
+    if (isH5) return await shrinkInBrowser(file.path)
+    return (await Taro.compressImage({ src: file.path, quality: 80 })).tempFilePath
   } catch {
-    return null // cancelled
-  }
-  if (!file) return null
-  if (file.size <= COMPRESS_ABOVE_BYTES) return file.tempFilePath
-  try {
-    if (isH5) return await shrinkInBrowser(file.tempFilePath)
-    return (await Taro.compressImage({ src: file.tempFilePath, quality: 80 })).tempFilePath
-  } catch {
-    return file.tempFilePath
+    return file.path
   }
 }

@@ -27,6 +27,7 @@ import { OrderPicker } from '@/features/chat/components/order-picker'
 import { QuickReplies } from '@/features/chat/components/quick-replies'
 import { RatingSheet } from '@/features/chat/components/rating-sheet'
 import { StatusBanner } from '@/features/chat/components/status-banner'
+import { PrivacySheet } from '@/components/privacy-sheet'
 import './index.scss'
 
 const toastError = (e: unknown) => void Taro.showToast({ title: (e as Error).message, icon: 'none' })
@@ -109,6 +110,7 @@ export default function ChatPage() {
       {showRating ? (
         <RatingSheet targets={c.rating.pending} agentName={c.agentName} onSubmit={submitRating} onClose={() => setRatingClosed(c.id)} />
       ) : null}
+      <PrivacySheet />
     </View>
   )
 }

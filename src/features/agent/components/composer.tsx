@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react'
-import Taro from '@tarojs/taro'
 import { Button, ScrollView, Text, Textarea, View } from '@tarojs/components'
 import { useEnterToSend } from '@/lib/enter-to-send'
+import { explainPhotosRefused, pickPhotos } from '@/lib/media'
 import { isH5 } from '@/lib/platform'
 import { quickPhrasesFor } from '../quick-phrases'
 import './composer.scss'
@@ -34,12 +34,9 @@ export function Composer({ serviceType, disabled, onSend, onImage, onTyping }: C
     setText('')
   }
   const pickImage = async () => {
-    try {
-      const res = await Taro.chooseImage({ count: 1, sizeType: ['compressed'], sourceType: ['album', 'camera'] })
-      if (res.tempFilePaths[0]) onImage(res.tempFilePaths[0])
-    } catch {
-      // The agent closed the picker.
-    }
+    const picked = await pickPhotos({ count: 1 })
+    if (picked.status === 'picked') onImage(picked.files[0].path)
+    else if (picked.status === 'privacy-refused') explainPhotosRefused()
   }
 
   return (

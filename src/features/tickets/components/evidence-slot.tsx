@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro'
 import { Image, Text, View } from '@tarojs/components'
 import type { EvidenceKind, EvidenceRequirement } from '@shared/catalog-data'
+import { explainPhotosRefused, pickPhotos } from '@/lib/media'
 import { apiBase } from '@/lib/platform'
 import { doneFiles } from '../ticket-form.helpers'
 import { fileUrl } from '../ticket-status.helpers'
@@ -19,12 +20,9 @@ interface Props {
 export function EvidenceSlot({ req, files, error, onAdd, onRemove }: Props) {
   const room = req.maxFiles - files.length
   const choose = async () => {
-    try {
-      const res = await Taro.chooseImage({ count: Math.min(room, 9), sizeType: ['compressed'], sourceType: ['album', 'camera'] })
-      if (res.tempFilePaths.length) onAdd(req.kind, res.tempFilePaths.slice(0, room))
-    } catch {
-      // The shopper closed the picker.
-    }
+    const picked = await pickPhotos({ count: room })
+    if (picked.status === 'picked') onAdd(req.kind, picked.files.map((f) => f.path).slice(0, room))
+    else if (picked.status === 'privacy-refused') explainPhotosRefused()
   }
   const preview = (f: EvidenceFile) => {
     const urls = doneFiles(files).map((x) => (x.url ? fileUrl(x.url, apiBase) : x.localPath))

@@ -1,9 +1,9 @@
 import { useState } from 'react'
-import Taro from '@tarojs/taro'
 import { Button, Image, Text, Textarea, View } from '@tarojs/components'
 import { Popup } from '@nutui/nutui-react-taro'
 import type { ReplyBody } from '@shared/ticket'
 import { ApiError } from '@/lib/http'
+import { explainPhotosRefused, pickPhotos } from '@/lib/media'
 import { uploadEvidence } from '../tickets.api'
 import { withValue } from './input-value'
 import { ticketsText as t } from '../tickets.i18n'
@@ -29,23 +29,22 @@ export function ReplySheet({ visible, busy, onClose, onSubmit }: Props) {
   const [error, setError] = useState<string | null>(null)
   const patch = (path: string, p: Partial<Pic>) => setPics((all) => all.map((x) => (x.path === path ? { ...x, ...p } : x)))
   const pick = async () => {
-    try {
-      const res = await Taro.chooseImage({ count: 9 - pics.length, sizeType: ['compressed'] })
-      setPics((all) => [...all, ...res.tempFilePaths.map((path) => ({ path, progress: 0 }))])
-      await Promise.all(
-        res.tempFilePaths.map((path) =>
-          uploadEvidence(path, (progress) => patch(path, { progress })).then(
-            (u) => patch(path, { uploadId: u.id, progress: 100 }),
-            (e) => {
-              patch(path, { failed: true })
-              setError(e instanceof ApiError ? e.message : t.replyImageFailed)
-            },
-          ),
+    const picked = await pickPhotos({ count: 9 - pics.length })
+    if (picked.status === 'privacy-refused') explainPhotosRefused()
+    if (picked.status !== 'picked') return
+    const paths = picked.files.map((f) => f.path)
+    setPics((all) => [...all, ...paths.map((path) => ({ path, progress: 0 }))])
+    await Promise.all(
+      paths.map((path) =>
+        uploadEvidence(path, (progress) => patch(path, { progress })).then(
+          (u) => patch(path, { uploadId: u.id, progress: 100 }),
+          (e) => {
+            patch(path, { failed: true })
+            setError(e instanceof ApiError ? e.message : t.replyImageFailed)
+          },
         ),
-      )
-    } catch {
-      // Picker closed.
-    }
+      ),
+    )
   }
   const send = async () => {
     if (busy) return

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 import { useDidHide, useDidShow, useRouter, useUnload } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
+import { PrivacySheet } from '@/components/privacy-sheet'
 import { TicketDetailView } from '@/features/tickets/components/ticket-detail-view'
 import { POLL_MS, useTicketDetail } from '@/features/tickets/use-ticket-detail'
 import { ticketsText } from '@/features/tickets/tickets.i18n'
@@ -46,6 +47,7 @@ export default function TicketDetailPage() {
         run={run}
         onDismissChanges={dismissChanges}
       />
+      <PrivacySheet />
     </View>
   )
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import Taro, { useLoad, useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
+import { PrivacySheet } from '@/components/privacy-sheet'
 import { TicketForm } from '@/features/tickets/components/ticket-form'
 import { hasPrefill, isDraftStarted } from '@/features/tickets/ticket-form.helpers'
 import { useTicketForm } from '@/features/tickets/ticket-form.store'
@@ -15,6 +16,7 @@ export default function NewTicketPage() {
   return (
     <View className='page'>
       <TicketForm restored={restored} onCreated={(id) => Taro.redirectTo({ url: `/pages/ticket/detail/index?id=${id}&created=1` })} />
+      <PrivacySheet />
     </View>
   )
 }
