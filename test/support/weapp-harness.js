@@ -33,6 +33,56 @@ function installGlobals() {
     SDKVersion: '3.6.0',
     safeArea: { top: 44, bottom: 778, left: 0, right: 375, width: 375, height: 734 },
   }
+  // WeChat's privacy rules as the base library enforces them: until the user agrees, a privacy API
+  // (here chooseMedia, or requirePrivacyAuthorize standing in for one) raises the app's
+  // onNeedPrivacyAuthorization listener and waits for its resolve({ event, buttonId }).
+  const privacy = { agreed: false, listener: null, agreeButtonTapped: null, openedContract: 0 }
+  const PRIVACY_FAIL = { errMsg: 'privacy permission is not authorized', errno: 104 }
+  const withPrivacy = (name, go, fail) => {
+    if (privacy.agreed) return go()
+    if (!privacy.listener) return fail({ ...PRIVACY_FAIL, errMsg: `${name}:fail ${PRIVACY_FAIL.errMsg}` })
+    privacy.listener(
+      (answer = {}) => {
+        // WeChat checks that the agree answer names an agree button the user really tapped.
+        if (answer.event === 'agree' && answer.buttonId && answer.buttonId === privacy.agreeButtonTapped) {
+          privacy.agreed = true
+          go()
+        } else fail({ ...PRIVACY_FAIL, errMsg: `${name}:fail ${PRIVACY_FAIL.errMsg}` })
+      },
+      { referrer: name },
+    )
+  }
+  const callback = (opts, kind, res) => {
+    if (typeof opts[kind] === 'function') opts[kind](res)
+    if (typeof opts.complete === 'function') opts.complete(res)
+  }
+  // Like the base library: callbacks when given, else a promise (Taro calls some APIs that way).
+  const api = (name, fn) =>
+    jest.fn((opts = {}) => {
+      calls.push({ name, opts })
+      if (['success', 'fail', 'complete'].some((k) => typeof opts[k] === 'function')) {
+        fn(
+          opts,
+          (res) => callback(opts, 'success', res),
+          (err) => callback(opts, 'fail', err),
+        )
+        return undefined
+      }
+      return new Promise((resolve, reject) => fn(opts, resolve, reject))
+    })
+  // Tests queue what the photo picker returns; an empty queue is the user closing the picker.
+  const media = { next: [] }
+  // uploadFile answers like POST /api/uploads unless a test replaces `uploads.respond`.
+  const uploads = {
+    count: 0,
+    respond: () => {
+      uploads.count += 1
+      const id = `up-${uploads.count}`
+      return { statusCode: 201, data: JSON.stringify({ id, url: `/api/uploads/${id}?exp=1&sig=s`, width: 48, height: 48 }) }
+    },
+  }
+  // What requestSubscribeMessage answers per template id ('accept' | 'reject'); accept by default.
+  const subscribe = { answer: () => 'accept' }
   global.wx = {
     getSystemInfoSync: () => systemInfo,
     getWindowInfo: () => systemInfo,
@@ -64,6 +114,54 @@ function installGlobals() {
       }
     }),
     showModal: record('showModal'),
+    showToast: record('showToast'),
+    hideToast: record('hideToast'),
+    showLoading: record('showLoading'),
+    hideLoading: record('hideLoading'),
+    redirectTo: record('redirectTo'),
+    navigateBack: record('navigateBack'),
+    reLaunch: record('reLaunch'),
+    pageScrollTo: record('pageScrollTo'),
+    previewImage: record('previewImage'),
+    compressImage: api('compressImage', (opts, ok) => ok({ tempFilePath: opts.src, errMsg: 'compressImage:ok' })),
+    onNeedPrivacyAuthorization: jest.fn((listener) => {
+      privacy.listener = listener
+    }),
+    requirePrivacyAuthorize: api('requirePrivacyAuthorize', (opts, ok, fail) =>
+      withPrivacy('requirePrivacyAuthorize', () => ok({ errMsg: 'requirePrivacyAuthorize:ok' }), fail),
+    ),
+    getPrivacySetting: api('getPrivacySetting', (opts, ok) =>
+      ok({ needAuthorization: !privacy.agreed, privacyContractName: '《客服中心隐私保护指引》', errMsg: 'getPrivacySetting:ok' }),
+    ),
+    openPrivacyContract: api('openPrivacyContract', (opts, ok) => {
+      privacy.openedContract += 1
+      ok({ errMsg: 'openPrivacyContract:ok' })
+    }),
+    chooseMedia: api('chooseMedia', (opts, ok, fail) =>
+      withPrivacy(
+        'chooseMedia',
+        () => {
+          const files = media.next.shift()
+          if (!files) return fail({ errMsg: 'chooseMedia:fail cancel' })
+          ok({ type: 'image', tempFiles: files.slice(0, opts.count ?? 9), errMsg: 'chooseMedia:ok' })
+        },
+        fail,
+      ),
+    ),
+    uploadFile: jest.fn((opts = {}) => {
+      calls.push({ name: 'uploadFile', opts })
+      const progress = []
+      setTimeout(() => {
+        progress.forEach((fn) => fn({ progress: 100, totalBytesSent: 1, totalBytesExpectedToSend: 1 }))
+        callback(opts, 'success', { errMsg: 'uploadFile:ok', ...uploads.respond(opts) })
+      }, 0)
+      return { onProgressUpdate: (fn) => progress.push(fn), offProgressUpdate() {}, abort() {} }
+    }),
+    requestSubscribeMessage: api('requestSubscribeMessage', (opts, ok) => {
+      const res = { errMsg: 'requestSubscribeMessage:ok' }
+      for (const id of opts.tmplIds ?? []) res[id] = subscribe.answer(id)
+      ok(res)
+    }),
     setClipboardData: record('setClipboardData'),
     navigateTo: record('navigateTo'),
     switchTab: record('switchTab'),
@@ -76,6 +174,7 @@ function installGlobals() {
   const appRef = {}
   const pageStack = []
   let currentRoute = ''
+  let currentQuery = {}
   global.App = (cfg) => Object.assign(appRef, cfg)
   global.getApp = () => appRef
   global.getCurrentPages = () => pageStack
@@ -90,9 +189,9 @@ function installGlobals() {
       lifetimes: {
         attached() {
           this.route = this.__route__ = currentRoute
-          this.options = {}
+          this.options = { ...currentQuery }
           pageStack.push(this)
-          if (this.onLoad) this.onLoad({})
+          if (this.onLoad) this.onLoad({ ...currentQuery })
           if (this.onShow) this.onShow()
         },
         ready() {
@@ -101,7 +200,18 @@ function installGlobals() {
       },
     })
   }
-  return { calls, server, appRef, setRoute: (r) => (currentRoute = r) }
+  return {
+    calls,
+    server,
+    appRef,
+    privacy,
+    media,
+    uploads,
+    subscribe,
+    storage,
+    setRoute: (r) => (currentRoute = r),
+    setQuery: (q) => (currentQuery = q),
+  }
 }
 
 /** Polls `check` until it returns true (up to 5 s, for a loaded CI machine), else fails with `message`. */
@@ -127,9 +237,18 @@ function bootWeapp() {
     calls: env.calls,
     /** Replace to answer wx.request like the API would. */
     server: env.server,
-    /** Renders one page (e.g. 'pages/help/index') and waits for React's first commit. */
-    async loadPage(route) {
+    /** WeChat's privacy state: `agreed`, and which agree button the user tapped (`agreeButtonTapped`). */
+    privacy: env.privacy,
+    /** Queue of photo picks: push an array of { tempFilePath, size } per chooseMedia call. */
+    media: env.media,
+    uploads: env.uploads,
+    subscribe: env.subscribe,
+    /** wx storage, for seeding what a previous session left (a draft, a session). */
+    storage: env.storage,
+    /** Renders one page (e.g. 'pages/help/index', with its query) and waits for React's first commit. */
+    async loadPage(route, query = {}) {
       env.setRoute(route)
+      env.setQuery(query)
       if (!ids.has(route)) ids.set(route, simulate.load(path.join(DIST, route), 'page', { rootPath: DIST }))
       const page = simulate.render(ids.get(route))
       page.attach(document.createElement('parent-wrapper'))

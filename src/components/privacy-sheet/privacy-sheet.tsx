@@ -1,7 +1,6 @@
 import { Button, Text, View } from '@tarojs/components'
 import { AGREE_BUTTON_ID, agreePrivacy, openPrivacyGuideline, refusePrivacy, usePrivacy } from '@/lib/privacy'
 import { privacyText as t } from '@/lib/privacy.i18n'
-import './privacy-sheet.scss'
 
 /**
  * The consent sheet WeChat's privacy rules ask for: opened when a privacy API waits for the
