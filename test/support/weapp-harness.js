@@ -214,9 +214,9 @@ function installGlobals() {
   }
 }
 
-/** Polls `check` until it returns true (up to 5 s, for a loaded CI machine), else fails with `message`. */
+/** Polls `check` until it returns true (up to 15 s, for a loaded CI machine), else fails with `message`. */
 async function waitFor(check, message = 'condition not met') {
-  const deadline = Date.now() + 5000
+  const deadline = Date.now() + 15_000
   while (!check()) {
     if (Date.now() > deadline) throw new Error(`waitFor timed out: ${message}`)
     await simulate.sleep(20)
@@ -245,18 +245,20 @@ function bootWeapp() {
     subscribe: env.subscribe,
     /** wx storage, for seeding what a previous session left (a draft, a session). */
     storage: env.storage,
-    /** Renders one page (e.g. 'pages/help/index', with its query) and waits for React's first commit. */
-    async loadPage(route, query = {}) {
+    /**
+     * Renders one page (e.g. 'pages/help/index', with its query) and waits for React's first
+     * commit; `{ empty: true }` for a page that is expected to render nothing (it redirects).
+     */
+    async loadPage(route, query = {}, { empty = false } = {}) {
       env.setRoute(route)
       env.setQuery(query)
       if (!ids.has(route)) ids.set(route, simulate.load(path.join(DIST, route), 'page', { rootPath: DIST }))
       const page = simulate.render(ids.get(route))
       page.attach(document.createElement('parent-wrapper'))
       // React commits and Taro's setData are asynchronous; wait for the first render, not a fixed time.
-      await waitFor(() => page.dom.textContent.trim().length > 0, `${route} rendered nothing`)
+      if (!empty) await waitFor(() => page.dom.textContent.trim().length > 0, `${route} rendered nothing`)
       return page
     },
-    sleep: simulate.sleep,
     waitFor,
   }
 }

@@ -57,6 +57,10 @@ function scriptedServer() {
   let stored = [...HISTORY]
   const server = {
     posts: [],
+    /** Long polls the app holds open right now. */
+    get waiting() {
+      return held.length
+    },
     /** Answers every open long poll with what is stored after its `after`. */
     push() {
       for (const h of held.splice(0))
@@ -126,7 +130,8 @@ describe('built mini-program: chat page', () => {
     const mine = page.querySelectorAll('.msg--mine')
     expect(mine.map((m) => m.dom.textContent).join('|')).toContain('请帮我催一下仓库')
     expect(mine[mine.length - 1].dom.textContent).toContain('未读')
-    await weapp.sleep(200)
+    // Once the app is back to waiting on its long poll, its outbox is settled: one post, no copy.
+    await weapp.waitFor(() => server.waiting > 0, 'the app did not resume its long poll')
     expect(server.posts).toHaveLength(1)
   })
 })

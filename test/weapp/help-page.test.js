@@ -33,7 +33,7 @@ const text = (page) => page.dom.textContent
 
 /** Waits until the rendered page shows `needle` (requests and setData are asynchronous). */
 async function until(weapp, page, needle) {
-  for (let i = 0; i < 50 && !text(page).includes(needle); i++) await weapp.sleep(100)
+  await weapp.waitFor(() => text(page).includes(needle), `page never showed ${needle}`)
   return text(page)
 }
 
@@ -79,7 +79,7 @@ describe('built mini-program: help center', () => {
     expect(await until(weapp, page, '请提供订单号。')).toContain('请提供订单号。')
     const ticket = page.querySelectorAll('.pill').find((p) => p.dom.textContent === '提交工单')
     ticket.dispatchEvent('tap', { detail: {} })
-    await weapp.sleep(20)
+    await weapp.waitFor(() => weapp.calls.some((c) => c.name === 'navigateTo'), 'no navigateTo')
     expect(weapp.calls.find((c) => c.name === 'navigateTo')?.opts.url).toBe('/pages/ticket/new/index?serviceType=order')
   })
 
@@ -93,7 +93,7 @@ describe('built mini-program: help center', () => {
     expect(props).toContain('sd|uid=u1')
     const hotline = page.querySelectorAll('.channel').find((c) => c.dom.textContent.includes('95188'))
     hotline.dispatchEvent('tap', { detail: {} })
-    await weapp.sleep(20)
+    await weapp.waitFor(() => weapp.calls.some((c) => c.name === 'makePhoneCall'), 'no makePhoneCall')
     expect(weapp.calls.find((c) => c.name === 'makePhoneCall')?.opts.phoneNumber).toBe('95188')
   })
 })
