@@ -15,6 +15,7 @@ import { chatStateLabel } from '@/features/chat/chat.presence'
 import { useChatStore, selectUnread } from '@/features/chat/chat.store'
 import { newClientMsgId } from '@/features/chat/chat.helpers'
 import type { EmailForm } from '@/features/help/help.helpers'
+import { PrivacySheet } from '@/components/privacy-sheet'
 import './index.scss'
 
 /** 帮助中心: every channel with its live state, the FAQ, tips and expected times. */
@@ -63,6 +64,7 @@ export default function HelpPage() {
       <FaqSection />
       <TipsCard />
       {emailOpen ? <EmailSheet onSubmit={submitEmail} onClose={() => setEmailOpen(false)} /> : null}
+      <PrivacySheet />
     </View>
   )
 }
