@@ -11,6 +11,8 @@ import { registerErrorHandling } from './plugins/errors'
 import { registerH5 } from './plugins/static-h5'
 import { features } from './features'
 import { registerNotificationWorker } from './features/notifications/notifications.plugin'
+import { WechatMessagesClient } from './features/notifications/wechat-messages.client'
+import { registerModeration } from './features/moderation/moderation.plugin'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -18,6 +20,8 @@ declare module 'fastify' {
     db: Database
     dbKind: DatabaseKind
     dbHandle: DatabaseHandle
+    /** WeChat server API with one cached access token for the whole app; null without credentials. */
+    wechatApi: WechatMessagesClient | null
   }
 }
 
@@ -45,12 +49,14 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
   app.decorate('db', handle.db)
   app.decorate('dbKind', handle.kind)
   app.decorate('dbHandle', handle)
+  app.decorate('wechatApi', config.auth.wechat ? new WechatMessagesClient(config.auth.wechat) : null)
   app.addHook('onClose', async () => handle.close())
 
   registerErrorHandling(app)
   // The H5 build and /docs need inline scripts and styles; the API itself serves only JSON.
   await app.register(helmet, { contentSecurityPolicy: false, crossOriginResourcePolicy: { policy: 'same-site' } })
   registerAuth(app)
+  registerModeration(app)
   await app.register(rateLimit, {
     max: config.rateLimitMax,
     timeWindow: '1 minute',

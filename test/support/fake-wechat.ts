@@ -9,9 +9,18 @@ export interface SentMessage {
   miniprogram_state: string
 }
 
+/** One msgSecCheck call as WeChat received it. */
+export interface SecCheck {
+  content: string
+  version: number
+  scene: number
+  openid: string
+}
+
 /**
  * A local stand-in for api.weixin.qq.com that speaks its protocol: jscode2session,
- * stable_token, and subscribeMessage.send with WeChat's errcodes (40001, 40029, 43101, 47003).
+ * stable_token, subscribeMessage.send with WeChat's errcodes (40001, 40029, 43101, 47003), and
+ * msgSecCheck v2 (risky when the text holds one of `riskyWords`).
  */
 export class FakeWechat {
   readonly appId = 'wxfake0123456789'
@@ -19,6 +28,11 @@ export class FakeWechat {
   url = ''
   readonly sent: SentMessage[] = []
   tokenRequests = 0
+  readonly secChecks: SecCheck[] = []
+  /** Texts holding any of these are rated risky by msgSecCheck. */
+  riskyWords: string[] = []
+  /** When set, msgSecCheck answers errcode -1 (system busy). */
+  secCheckBusy = false
   sendRequests = 0
   /** When set, subscribeMessage.send records the message and never answers (a hung request). */
   holdSends = false
@@ -70,6 +84,7 @@ export class FakeWechat {
     }
     if (url.pathname === '/sns/jscode2session') return reply(this.jscode2session(url.searchParams))
     if (url.pathname === '/cgi-bin/stable_token') return reply(this.stableToken(body))
+    if (url.pathname === '/wxa/msg_sec_check') return reply(this.msgSecCheck(url.searchParams.get('access_token'), body))
     if (url.pathname === '/cgi-bin/message/subscribe/send') {
       this.sendRequests++
       const answer = this.subscribeSend(url.searchParams.get('access_token'), body)
@@ -95,6 +110,23 @@ export class FakeWechat {
     }
     if (!this.token.startsWith('tok-') || body.force_refresh) this.token = `tok-${this.tokenRequests}`
     return { access_token: this.token, expires_in: 7200 }
+  }
+
+  private msgSecCheck(token: string | null, body: SecCheck): object {
+    if (!token || token !== this.token) return { errcode: 40001, errmsg: 'invalid credential, access_token is invalid or not latest' }
+    if (this.secCheckBusy) return { errcode: -1, errmsg: 'system error' }
+    if (body.version !== 2 || ![1, 2, 3, 4].includes(body.scene) || !body.openid) return { errcode: 40003, errmsg: 'invalid args' }
+    if (Array.from(body.content ?? '').length > 2500) return { errcode: 44004, errmsg: 'content too long' }
+    this.secChecks.push(body)
+    const risky = this.riskyWords.some((w) => body.content.includes(w))
+    const result = risky ? { suggest: 'risky', label: 20006 } : { suggest: 'pass', label: 100 }
+    return {
+      errcode: 0,
+      errmsg: 'ok',
+      result,
+      detail: [{ strategy: 'content_model', errcode: 0, ...result }],
+      trace_id: `trace-${this.secChecks.length}`,
+    }
   }
 
   private subscribeSend(token: string | null, msg: SentMessage): { errcode: number; errmsg: string } {

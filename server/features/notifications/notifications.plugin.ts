@@ -2,7 +2,6 @@ import nodemailer from 'nodemailer'
 import type { FastifyInstance } from 'fastify'
 import { EmailChannel, LogSmsSender, SmsChannel, WechatChannel } from './channels'
 import { NotificationWorker } from './notification-worker'
-import { WechatMessagesClient } from './wechat-messages.client'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -15,16 +14,11 @@ declare module 'fastify' {
 
 /** Builds the delivery channels from the configuration and runs the worker while the app is up. */
 export function registerNotificationWorker(app: FastifyInstance): void {
-  const { auth, notify, tickets, notifyPollMs } = app.config
+  const { notify, tickets, notifyPollMs } = app.config
   const transport = notify.smtpUrl ? nodemailer.createTransport(notify.smtpUrl) : null
   const smsLog = notify.sms === 'log' ? new LogSmsSender((obj, msg) => app.log.info(obj, msg)) : null
   const channels = [
-    new WechatChannel(
-      app.db,
-      auth.wechat ? new WechatMessagesClient(auth.wechat) : null,
-      tickets.subscribeTemplates,
-      notify.miniprogramState,
-    ),
+    new WechatChannel(app.db, app.wechatApi, tickets.subscribeTemplates, notify.miniprogramState),
     new EmailChannel(transport, notify.mailFrom),
     new SmsChannel(smsLog),
   ]
