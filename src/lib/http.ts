@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro'
 import { apiBase } from './platform'
 import { ensureSession, getSession, setSession, type SessionScope } from './session'
+import { errorCodeText } from './errors.i18n'
 
 /** A failed API call, with the server's stable code and a message fit to show. */
 export class ApiError extends Error {
@@ -56,7 +57,7 @@ function buildUrl(path: string, query?: RequestOptions['query']): string {
 
 function toApiError(status: number, body: unknown): ApiError {
   const err = (body as { error?: { code?: string; message?: string; field?: string } } | null)?.error
-  if (err?.code) return new ApiError(status, err.code, err.message ?? '请求失败', err.field)
+  if (err?.code) return new ApiError(status, err.code, errorCodeText(err.code) ?? err.message ?? '请求失败', err.field)
   return new ApiError(
     status,
     status >= 500 ? 'SERVER_ERROR' : 'HTTP_ERROR',
