@@ -1,4 +1,4 @@
-/** WeChat's content-security API (msgSecCheck v2, mediaCheckAsync v2) with the shared access token. */
+/** WeChat's content-security API for text (msgSecCheck v2) with the app's shared access token. */
 
 /** How WeChat rates a text or an image. */
 export type Suggest = 'pass' | 'review' | 'risky'
@@ -41,7 +41,7 @@ interface SecResult {
   result?: { suggest?: Suggest; label?: number }
 }
 
-/** A thin client for the two calls; errors other than a stale token are thrown to the caller. */
+/** A thin client for msgSecCheck; errors other than a stale token are thrown to the caller. */
 export class WechatSecurityClient {
   constructor(
     private readonly apiBase: string,
@@ -64,12 +64,5 @@ export class WechatSecurityClient {
   ): Promise<{ suggest: Suggest; label: number | null; traceId: string | null }> {
     const res = await this.call('/wxa/msg_sec_check', { content, version: 2, scene, openid })
     return { suggest: res.result?.suggest ?? 'pass', label: res.result?.label ?? null, traceId: res.trace_id ?? null }
-  }
-
-  /** mediaCheckAsync v2 for an image WeChat can fetch at `mediaUrl`; the verdict arrives later by trace id. */
-  async checkImage(mediaUrl: string, openid: string, scene: Scene): Promise<string> {
-    const res = await this.call('/wxa/media_check_async', { media_url: mediaUrl, media_type: 2, version: 2, scene, openid })
-    if (!res.trace_id) throw new Error('WeChat media_check_async answered without a trace_id')
-    return res.trace_id
   }
 }
