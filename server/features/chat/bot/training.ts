@@ -1,0 +1,45 @@
+/**
+ * Training pipeline of the intent model: corpus → features → k-fold calibrated model.
+ * Used by `npm run train:bot` and by the evaluation, never at request time.
+ */
+import { fitTemperature, scores, train, DEFAULT_TRAIN_OPTIONS, type Example, type IntentModel } from './classifier'
+import { featuresOf } from './features'
+import { foldOf, isHeldOut, type Utterance } from './bot-data'
+
+export const FOLDS = 5
+
+/** Labelled utterances as model examples. */
+export function toExamples(utterances: readonly Utterance[]): Example[] {
+  return utterances.map((u) => ({ features: featuresOf(u.text), label: u.intent }))
+}
+
+/** The corpus split into the training part and the held-out part nobody tunes on. */
+export function split(utterances: readonly Utterance[]): { train: Utterance[]; heldOut: Utterance[] } {
+  return { train: utterances.filter((u) => !isHeldOut(u.text)), heldOut: utterances.filter((u) => isHeldOut(u.text)) }
+}
+
+/** Out-of-fold predictions: each training utterance scored by a model that never saw it. */
+export function outOfFold(trainSet: readonly Utterance[], folds = FOLDS): { utterance: Utterance; model: IntentModel }[] {
+  const out: { utterance: Utterance; model: IntentModel }[] = []
+  for (let k = 0; k < folds; k++) {
+    const model = train(toExamples(trainSet.filter((u) => foldOf(u.text, folds) !== k)), DEFAULT_TRAIN_OPTIONS)
+    for (const u of trainSet) if (foldOf(u.text, folds) === k) out.push({ utterance: u, model })
+  }
+  return out
+}
+
+/** Train the shipped model on the training split with a temperature fitted by k-fold. */
+export function trainCalibrated(trainSet: readonly Utterance[]): IntentModel {
+  const oof = outOfFold(trainSet)
+  const logits: number[][] = []
+  const labels: number[] = []
+  const model = train(toExamples(trainSet), DEFAULT_TRAIN_OPTIONS)
+  for (const { utterance, model: m } of oof) {
+    const idx = model.classes.indexOf(utterance.intent)
+    // A fold can miss a rare class entirely; its utterances cannot be scored fairly.
+    if (idx < 0 || m.classes.length !== model.classes.length) continue
+    logits.push(scores(m, featuresOf(utterance.text)))
+    labels.push(idx)
+  }
+  return { ...model, temperature: fitTemperature(logits, labels) }
+}
