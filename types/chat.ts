@@ -61,10 +61,25 @@ export const TicketPrefillSchema = Type.Object({
 })
 export type TicketPrefill = Static<typeof TicketPrefillSchema>
 
+/** Facts the bot found in the shopper's message. Phone numbers are masked in the middle. */
+export const BotEntitiesSchema = Type.Object({
+  orderNo: Type.Optional(Type.String()),
+  trackingNo: Type.Optional(Type.String()),
+  amountsCents: Type.Optional(Type.Array(Type.Integer())),
+  dates: Type.Optional(Type.Array(Type.String(), { description: 'MM-DD, YYYY-MM-DD or a relative day such as yesterday' })),
+  phones: Type.Optional(Type.Array(Type.String())),
+})
+export type BotEntities = Static<typeof BotEntitiesSchema>
+
 /** What the bot understood; present on `sender: bot` messages only. */
 export const BotMetaSchema = Type.Object({
   serviceType: Type.Union([ServiceTypeIdSchema, Type.Null()]),
   intent: Type.String(),
+  confidence: Type.Optional(Type.Number({ minimum: 0, maximum: 1, description: 'Calibrated probability of the service type' })),
+  entities: Type.Optional(BotEntitiesSchema),
+  clarify: Type.Optional(Type.Boolean({ description: 'The reply asks which of the quick replies the shopper means' })),
+  handoffReason: Type.Optional(Type.String()),
+  summary: Type.Optional(Type.String({ description: 'For agents: what the bot understood and what evidence is still missing' })),
   needsEvidence: Type.Array(Type.String(), { description: 'Evidence kinds from the catalog (photos, logistics_info, …)' }),
   handoff: Type.Boolean(),
   faqIds: Type.Array(Type.String()),

@@ -20,6 +20,8 @@ export type BotActionKind = (typeof ACTIONS)[number]
 const IntentSchema = Type.Object(
   {
     id: Type.String({ pattern: '^(order|product|logistics|payment|member|general)\\.[a-z_]+$' }),
+    labelZh: Type.String({ minLength: 1, maxLength: 20 }),
+    labelEn: Type.String({ minLength: 1, maxLength: 40 }),
     serviceType: Type.Union([Type.Union(SERVICE_TYPE_IDS.map((id) => Type.Literal(id))), Type.Null()]),
     subtype: Type.Optional(Type.Union(SUBTYPES.map((s) => Type.Literal(s.id)))),
     faqId: Type.Optional(Type.String()),
