@@ -44,7 +44,16 @@ const CorpusFileSchema = Type.Object(
 
 const HandoffRuleSchema = Type.Object(
   {
-    reason: Type.Union([Type.Literal('complaint'), Type.Literal('compensation'), Type.Literal('anger'), Type.Literal('dispute'), Type.Literal('request')]),
+    reason: Type.Union([
+      Type.Literal('complaint'),
+      Type.Literal('compensation'),
+      Type.Literal('anger'),
+      Type.Literal('dispute'),
+      Type.Literal('request'),
+      Type.Literal('problem'),
+    ]),
+    /** For `problem` rules: the intent the wording names (missing items, frozen accounts, …). */
+    intent: Type.Optional(Type.String()),
     patterns: Type.Array(Type.String({ minLength: 1 }), { minItems: 1 }),
   },
   { additionalProperties: false },

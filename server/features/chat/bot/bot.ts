@@ -16,9 +16,10 @@ import {
   type SubtypeId,
 } from '../../../../types/catalog-data'
 import type { BotActionKind, IntentDef } from './bot-data'
+import type { IntentModel } from './classifier'
 import { UI, type Lang } from './bot.texts'
 import { extractEntities } from './entities'
-import { handoffReason, wordingReasons, UNHELPFUL_HANDOFF_THRESHOLD, type HandoffReason } from './handoff'
+import { handoffReason, readWording, UNHELPFUL_HANDOFF_THRESHOLD, type HandoffReason } from './handoff'
 import { getKbEntry, type KbEntry } from './knowledge-base'
 import { searchTokens } from './retrieval'
 import { scriptCounts, tokenize } from './tokenize'
@@ -90,6 +91,8 @@ const DESCRIPTION_MAX_CHARS = 500
 // A second or third reading is offered as a choice only when it is at least this likely.
 const CANDIDATE_MIN_P = 0.08
 const MAX_CANDIDATES = 3
+// A handoff is routed to the service type's queue when the model is at least this sure of it.
+const HANDOFF_ROUTE_P = 0.35
 
 // ---------------------------------------------------------------------------
 // Input screening
@@ -246,10 +249,10 @@ for (const i of INTENTS.values()) {
   BY_LABEL.set(i.labelEn.toLowerCase(), i)
 }
 
-function read(raw: string): Understanding {
+function read(raw: string, model: IntentModel | undefined): Understanding {
   const tapped = BY_LABEL.get(raw.trim()) ?? BY_LABEL.get(raw.trim().toLowerCase())
   if (tapped) return { ranked: [{ intent: tapped, p: 1 }], serviceType: tapped.serviceType, confidence: 1, sure: true }
-  return understand(raw)
+  return understand(raw, model)
 }
 
 /** Reply language: English when latin letters clearly dominate, else Chinese. */
@@ -264,20 +267,34 @@ export function detectLang(text: string): Lang {
 
 /** Answer one shopper message. Never throws; unexpected failures yield the generic reply. */
 export function answer(input: BotInput): BotReply {
+  return answerWithModel(input, undefined)
+}
+
+/** `answer` with another intent model: cross-validation scores the whole bot per fold. */
+export function answerWithModel(input: BotInput, model: IntentModel | undefined): BotReply {
   const raw = typeof input?.text === 'string' ? input.text : ''
   const guessLang: Lang = input?.lang ?? (raw.length <= MAX_INPUT_CHARS ? detectLang(raw) : 'zh')
   try {
-    return answerUnsafe(raw, input?.history?.unhelpfulCount ?? 0, guessLang)
+    return answerUnsafe(raw, input?.history?.unhelpfulCount ?? 0, guessLang, model)
   } catch {
     // A reply is always better than an error in the chat window.
     return generic('invalid', guessLang)
   }
 }
 
-function handoffReply(raw: string, u: Understanding, intent: IntentDef | null, reason: HandoffReason, entities: BotEntities, lang: Lang): BotReply {
+function handoffReply(
+  raw: string,
+  u: Understanding,
+  intent: IntentDef | null,
+  reason: HandoffReason,
+  entities: BotEntities,
+  lang: Lang,
+  named: boolean,
+): BotReply {
   const ui = UI[lang]
   // Without a clear problem there is no service type to route to: the general queue takes it.
-  const serviceType = intent && intent.serviceType !== null && u.confidence >= 0.35 ? intent.serviceType : null
+  const clear = named || (u.confidence >= HANDOFF_ROUTE_P && topIntent(u)?.intent.id === intent?.id)
+  const serviceType = intent && intent.serviceType !== null && clear ? intent.serviceType : null
   const subtype = serviceType ? intent?.subtype : undefined
   const { entry } = intent ? answerOf(intent, lang) : { entry: null }
   const evidence = serviceType ? evidenceFor(subtype, entry) : []
@@ -357,18 +374,19 @@ function round(p: number): number {
   return Math.round(Math.min(1, Math.max(0, p)) * 1000) / 1000
 }
 
-function answerUnsafe(raw: string, unhelpfulCount: number, lang: Lang): BotReply {
+function answerUnsafe(raw: string, unhelpfulCount: number, lang: Lang, model: IntentModel | undefined): BotReply {
   const rejection = screen(raw)
   if (rejection === 'too_long') return generic('tooLong', lang)
   if (rejection) return generic('invalid', lang)
 
   const ui = UI[lang]
   const entities = extractEntities(raw)
-  const u = read(raw)
-  const best = topIntent(u)
-  const intent = best?.intent ?? null
-  const reason = handoffReason(wordingReasons(raw), intent, u.sure, unhelpfulCount)
-  if (reason) return handoffReply(raw, u, intent, reason, entities, lang)
+  const wording = readWording(raw)
+  const u = read(raw, model)
+  // Wording that names a problem only a person can solve settles what the problem is.
+  const intent = wording.problem ?? topIntent(u)?.intent ?? null
+  const reason = handoffReason(wording, intent, u.sure || wording.problem !== null, unhelpfulCount)
+  if (reason) return handoffReply(raw, u, intent, reason, entities, lang, wording.problem !== null)
   if (!u.sure || !intent) return clarifyReply(u, entities, lang)
   if (intent.serviceType === null) return generalReply(intent, u, entities, lang)
 

@@ -1,39 +1,50 @@
 /**
  * When a person must take over. Wording rules (complaints, compensation, anger, disputes,
- * a request for a person) come from data/handoff-rules.json; problem-based rules come from
- * the intents flagged `handoff` (delivered-not-received, missing items, frozen or restricted
- * accounts); and a conversation whose answers keep missing goes to a person too.
+ * a request for a person, and the problems only a person can solve: delivered but not
+ * received, missing items, frozen or restricted accounts) come from data/handoff-rules.json;
+ * intents flagged `handoff` in intents.json add the model's reading of the same problems;
+ * and a conversation whose answers keep missing goes to a person too.
  */
+import { INTENTS } from './understand'
 import { loadHandoffRules, type HandoffRuleReason, type IntentDef } from './bot-data'
 
-export type HandoffReason = HandoffRuleReason | 'problem' | 'unhelpful'
+export type HandoffReason = HandoffRuleReason | 'unhelpful'
 
 /** After this many unhelpful answers the conversation goes to an agent. */
 export const UNHELPFUL_HANDOFF_THRESHOLD = 2
 
-const RULES = loadHandoffRules().map((r) => ({ reason: r.reason, pattern: new RegExp(r.patterns.join('|'), 'i') }))
+const RULES = loadHandoffRules().map((r) => {
+  const intent = r.intent ? INTENTS.get(r.intent) : undefined
+  if (r.intent && !intent) throw new Error(`handoff-rules.json: unknown intent ${r.intent}`)
+  return { reason: r.reason, intent, pattern: new RegExp(r.patterns.join('|'), 'i') }
+})
 
 // Order matters: the most specific reason is what the agent sees first.
-const PRIORITY: readonly HandoffRuleReason[] = ['compensation', 'complaint', 'dispute', 'anger', 'request']
+const PRIORITY: readonly HandoffRuleReason[] = ['compensation', 'complaint', 'dispute', 'problem', 'anger', 'request']
+
+/** What the wording of a message says about handing over. */
+export interface Wording {
+  readonly reasons: readonly HandoffRuleReason[]
+  /** The problem a `problem` rule named, which outranks the model's reading. */
+  readonly problem: IntentDef | null
+}
 
 /** Wording reasons found in the message, most specific first. */
-export function wordingReasons(raw: string): HandoffRuleReason[] {
+export function readWording(raw: string): Wording {
   const text = raw.normalize('NFKC').toLowerCase()
-  const found = new Set(RULES.filter((r) => r.pattern.test(text)).map((r) => r.reason))
-  return PRIORITY.filter((r) => found.has(r))
+  const hits = RULES.filter((r) => r.pattern.test(text))
+  const found = new Set(hits.map((r) => r.reason))
+  return { reasons: PRIORITY.filter((r) => found.has(r)), problem: hits.find((r) => r.intent)?.intent ?? null }
 }
 
 /** The reason to hand over, or null to keep answering. */
-export function handoffReason(
-  wording: readonly HandoffRuleReason[],
-  intent: IntentDef | null,
-  intentConfident: boolean,
-  unhelpfulCount: number,
-): HandoffReason | null {
-  const first = wording.find((r) => r !== 'request')
+export function handoffReason(wording: Wording, intent: IntentDef | null, intentSure: boolean, unhelpfulCount: number): HandoffReason | null {
+  const first = wording.reasons.find((r) => r !== 'request')
   if (first) return first
-  if (intent?.handoff && intentConfident && intent.serviceType !== null) return 'problem'
-  if (wording.includes('request') || intent?.id === 'general.human') return 'request'
+  if (intent?.handoff && intentSure && intent.serviceType !== null) return 'problem'
+  // "人工客服几点上班" asks about the service hours, not for a person now.
+  const askingAboutService = intent?.id === 'general.channel' && intentSure
+  if ((wording.reasons.includes('request') && !askingAboutService) || (intent?.id === 'general.human' && intentSure)) return 'request'
   if (unhelpfulCount >= UNHELPFUL_HANDOFF_THRESHOLD) return 'unhelpful'
   return null
 }

@@ -39,7 +39,8 @@ export function intentModel(): IntentModel {
 }
 
 /** Read one message with the given model (the shipped one by default). */
-export function understand(text: string, m: IntentModel = intentModel()): Understanding {
+export function understand(text: string, model?: IntentModel): Understanding {
+  const m = model ?? intentModel()
   const probs = predict(m, featuresOf(text))
   const ranked: Candidate[] = []
   probs.forEach((p, i) => {
