@@ -1,6 +1,6 @@
 /**
  * Trains the service bot's intent model from the corpus in
- * server/features/chat/bot/data/corpus and writes data/intent-model.json.
+ * server/features/chat/bot/content/corpus and writes content/intent-model.json.
  * Deterministic: the same corpus gives the same file.
  *
  * Run: npm run train:bot

@@ -6,11 +6,17 @@ import { eventText, langOf } from './chat.texts'
 
 /** The bot message drafted from a bot reply. */
 export function botDraft(reply: BotReply): Draft {
+  const m = reply.meta
   const meta: BotMeta = {
-    serviceType: reply.meta.serviceType,
-    intent: reply.meta.intent,
-    needsEvidence: [...reply.meta.needsEvidence],
-    handoff: reply.meta.handoff,
+    serviceType: m.serviceType,
+    intent: m.intent,
+    confidence: m.confidence,
+    entities: { ...m.entities },
+    ...(m.clarify ? { clarify: true } : {}),
+    ...(m.handoffReason ? { handoffReason: m.handoffReason } : {}),
+    ...(m.summary ? { summary: m.summary } : {}),
+    needsEvidence: [...m.needsEvidence],
+    handoff: m.handoff,
     faqIds: [...reply.meta.faqIds],
     quickReplies: reply.quickReplies.map((q) => ({ label: q.label, action: q.action, ...(q.payload ? { payload: q.payload } : {}) })),
     ...(reply.ticketPrefill ? { ticketPrefill: { ...reply.ticketPrefill } } : {}),
@@ -43,7 +49,7 @@ export function botTurn(conv: ConversationRow, text: string, faqId: string | und
     unhelpful_count: conv.unhelpful_count + (isUnhelpful(reply) ? 1 : 0),
   }
   if (reply.meta.handoff) {
-    Object.assign(patch, queuePatch(now, reply.meta.intent))
+    Object.assign(patch, queuePatch(now, reply.meta.handoffReason ?? reply.meta.intent))
     messages.push(queuedEvent(serviceType, langOf(conv.lang)))
   }
   return { messages, patch }

@@ -10,7 +10,7 @@ import { Value } from 'typebox/value'
 import { SERVICE_TYPE_IDS, SUBTYPES } from '../../../../types/catalog-data'
 import type { IntentModel } from './classifier'
 
-export const DATA_DIR = join(__dirname, 'data')
+export const DATA_DIR = join(__dirname, 'content')
 export const CORPUS_DIR = join(DATA_DIR, 'corpus')
 export const MODEL_PATH = join(DATA_DIR, 'intent-model.json')
 

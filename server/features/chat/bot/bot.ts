@@ -61,7 +61,7 @@ export interface BotReply {
   readonly meta: {
     readonly serviceType: ServiceTypeId | null
     /**
-     * The understood intent (e.g. 'logistics.delivery_time', see data/intents.json), or
+     * The understood intent (e.g. 'logistics.delivery_time', see content/intents.json), or
      * 'clarify' (a question back), 'unknown' (nothing recognisable), 'invalid_input'.
      */
     readonly intent: string

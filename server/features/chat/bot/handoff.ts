@@ -1,7 +1,7 @@
 /**
  * When a person must take over. Wording rules (complaints, compensation, anger, disputes,
  * a request for a person, and the problems only a person can solve: delivered but not
- * received, missing items, frozen or restricted accounts) come from data/handoff-rules.json;
+ * received, missing items, frozen or restricted accounts) come from content/handoff-rules.json;
  * intents flagged `handoff` in intents.json add the model's reading of the same problems;
  * and a conversation whose answers keep missing goes to a person too.
  */
