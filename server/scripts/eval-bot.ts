@@ -12,20 +12,13 @@ import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { isServiceTypeId } from '../../types/catalog-data'
 import { answerWithModel } from '../features/chat/bot/bot'
-import { loadCorpus, loadIntents, type Utterance } from '../features/chat/bot/bot-data'
-import { evaluate, type EvalReport, type LabelledMessage } from '../features/chat/bot/evaluation'
+import { loadCorpus, loadIntents } from '../features/chat/bot/bot-data'
+import { corpusMessages, evaluate, FLOORS, type EvalReport, type LabelledMessage } from '../features/chat/bot/evaluation'
 import { outOfFold, split, FOLDS } from '../features/chat/bot/training'
 import { intentModel } from '../features/chat/bot/understand'
 
-/** Floors on the held-out split; npm test checks the same ones (test/unit/bot-eval.test.ts). */
-export const FLOORS = { serviceTypeAccuracy: 0.8, handoffRecall: 0.85, falseHandoffRate: 0.05, p99Ms: 20 }
 
 const intents = loadIntents()
-
-function labelled(u: Utterance): LabelledMessage {
-  const def = intents.get(u.intent)
-  return { text: u.text, serviceType: def?.serviceType ?? null, intent: u.intent, handoff: def?.handoff ?? false }
-}
 
 /** Parse and validate the fixture so a typo in a label fails loudly instead of skewing numbers. */
 function loadFixture(path: string): LabelledMessage[] {
@@ -68,7 +61,7 @@ function main(): void {
   const corpus = loadCorpus(intents)
   const { train, heldOut } = split(corpus)
 
-  const held = evaluate(heldOut.map(labelled))
+  const held = evaluate(corpusMessages(heldOut, intents))
   print('held-out split (shipped model, never trained or tuned on)', held, verbose)
 
   if (!process.argv.includes('--skip-kfold')) {
@@ -77,7 +70,10 @@ function main(): void {
     const { temperature } = intentModel()
     const byText = new Map(oof.map((o) => [o.utterance.text, { ...o.model, temperature }]))
     const kfold = evaluate(
-      oof.map((o) => labelled(o.utterance)),
+      corpusMessages(
+        oof.map((o) => o.utterance),
+        intents,
+      ),
       (text) => answerWithModel({ text }, byText.get(text)),
     )
     print(`${FOLDS}-fold cross-validation on the training split`, kfold, verbose)

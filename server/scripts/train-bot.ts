@@ -7,7 +7,7 @@
  */
 import { writeFileSync } from 'node:fs'
 import { loadCorpus, MODEL_PATH } from '../features/chat/bot/bot-data'
-import { split, trainCalibrated } from '../features/chat/bot/training'
+import { corpusFingerprint, split, trainCalibrated } from '../features/chat/bot/training'
 
 function main(): void {
   const corpus = loadCorpus()
@@ -17,7 +17,7 @@ function main(): void {
   const lines = Object.keys(model.weights)
     .sort()
     .map((f) => `    ${JSON.stringify(f)}: ${JSON.stringify(model.weights[f])}`)
-  const head = `{\n  "version": 1,\n  "classes": ${JSON.stringify(model.classes)},\n  "bias": ${JSON.stringify(model.bias)},\n  "temperature": ${model.temperature},\n  "weights": {\n`
+  const head = `{\n  "version": 1,\n  "classes": ${JSON.stringify(model.classes)},\n  "bias": ${JSON.stringify(model.bias)},\n  "temperature": ${model.temperature},\n  "corpusSha256": "${corpusFingerprint(train)}",\n  "weights": {\n`
   writeFileSync(MODEL_PATH, `${head}${lines.join(',\n')}\n  }\n}\n`)
   console.log(
     `trained on ${train.length} utterances (${heldOut.length} held out), ${model.classes.length} intents, ${lines.length} features, temperature ${model.temperature}`,

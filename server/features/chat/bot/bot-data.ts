@@ -1,6 +1,6 @@
 /**
  * Loads the bot's content — intent definitions, training corpus, handoff wording and the
- * trained model — from the JSON files in ./data, validating each against its schema so a
+ * trained model — from the JSON files in ./content, validating each against its schema so a
  * typo in a file stops the server at start instead of skewing answers.
  */
 import { readdirSync, readFileSync } from 'node:fs'
@@ -66,6 +66,7 @@ const ModelSchema = Type.Object({
   classes: Type.Array(Type.String()),
   bias: Type.Array(Type.Number()),
   temperature: Type.Number({ exclusiveMinimum: 0 }),
+  corpusSha256: Type.String({ pattern: '^[0-9a-f]{64}$' }),
   weights: Type.Record(Type.String(), Type.Array(Type.Number())),
 })
 
@@ -100,11 +101,11 @@ export interface Utterance {
 }
 
 /** The whole corpus, one file per intent, checked against the intent list. */
-export function loadCorpus(intents: ReadonlyMap<string, IntentDef> = loadIntents()): Utterance[] {
+export function loadCorpus(intents: ReadonlyMap<string, IntentDef> = loadIntents(), dir: string = CORPUS_DIR): Utterance[] {
   const out: Utterance[] = []
   const seen = new Map<string, string>()
-  for (const file of readdirSync(CORPUS_DIR).filter((f) => f.endsWith('.json')).sort()) {
-    const { intent, utterances } = readJson(join(CORPUS_DIR, file), CorpusFileSchema)
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+    const { intent, utterances } = readJson(join(dir, file), CorpusFileSchema)
     if (file !== `${intent}.json`) throw new Error(`corpus/${file}: file name must be ${intent}.json`)
     if (!intents.has(intent)) throw new Error(`corpus/${file}: unknown intent ${intent}`)
     for (const text of utterances) {

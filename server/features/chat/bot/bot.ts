@@ -384,10 +384,13 @@ function answerUnsafe(raw: string, unhelpfulCount: number, lang: Lang, model: In
   const wording = readWording(raw)
   const u = read(raw, model)
   // Wording that names a problem only a person can solve settles what the problem is.
-  const intent = wording.problem ?? topIntent(u)?.intent ?? null
-  const reason = handoffReason(wording, intent, u.sure || wording.problem !== null, unhelpfulCount)
+  const best = topIntent(u)
+  const intent = wording.problem ?? best?.intent ?? null
+  const intentP = wording.problem ? 1 : (best?.p ?? 0)
+  const reason = handoffReason(wording, intent, intentP, u.sure || wording.problem !== null, unhelpfulCount)
   if (reason) return handoffReply(raw, u, intent, reason, entities, lang, wording.problem !== null)
-  if (!u.sure || !intent) return clarifyReply(u, entities, lang)
+  // A problem only a person can solve, read without conviction: ask rather than promise a handoff.
+  if (!u.sure || !intent || intent.handoff) return clarifyReply(u, entities, lang)
   if (intent.serviceType === null) return generalReply(intent, u, entities, lang)
 
   const serviceType = intent.serviceType

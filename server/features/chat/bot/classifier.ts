@@ -17,6 +17,8 @@ export interface IntentModel {
   readonly bias: readonly number[]
   /** Softmax temperature fitted on out-of-fold predictions, so probabilities mean what they say. */
   readonly temperature: number
+  /** Fingerprint of the training split the model was trained on. */
+  readonly corpusSha256?: string
   /** Feature → flat pairs [classIndex, weight, classIndex, weight, …]. */
   readonly weights: Readonly<Record<string, readonly number[]>>
 }

@@ -11,7 +11,9 @@ const PHONE = /(?<!\d)(?:\+?86[\s-]?)?(1[3-9]\d)[\s-]?(\d{4})[\s-]?(\d{4})(?!\d)
 // "¥59.9", "59元", "59块", "RMB 59", "59 yuan" — a bare number is not money.
 const AMOUNT = /(?:[¥￥]|rmb\s?|cny\s?)(\d{1,7}(?:\.\d{1,2})?)|(\d{1,7}(?:\.\d{1,2})?)\s?(?:元|块钱|块|rmb|yuan|cny)(?![a-z])/gi
 
-const ABSOLUTE_DATE = /(?:(20\d{2})[年\-/.])?(1[0-2]|0?[1-9])[月\-/.](3[01]|[12]\d|0?[1-9])[日号]?/g
+// 3月5日, 3月5号, 2024年3月5日, 2024-03-05, 2024/3/5, 3/5 — never digits inside a longer number or a price.
+const ABSOLUTE_DATE =
+  /(?<![\d.])(?:(20\d{2})年)?(1[0-2]|0?[1-9])月(3[01]|[12]\d|0?[1-9])[日号]?|(?<![\d.])(?:(20\d{2})[-/])?(1[0-2]|0?[1-9])\/(3[01]|[12]\d|0?[1-9])(?![\d.])|(?<![\d.])(20\d{2})-(1[0-2]|0[1-9])-(3[01]|[12]\d|0[1-9])(?![\d.])/g
 const RELATIVE_DATES: readonly [RegExp, string][] = [
   [/大前天/, 'three_days_ago'],
   [/(?<!大)前天/, 'day_before_yesterday'],
@@ -47,7 +49,9 @@ export function extractEntities(raw: string): BotEntities {
   }
   const dates: string[] = []
   for (const m of text.matchAll(ABSOLUTE_DATE)) {
-    const [, y, mo, d] = m
+    const y = m[1] ?? m[4] ?? m[7]
+    const mo = m[2] ?? m[5] ?? m[8]
+    const d = m[3] ?? m[6] ?? m[9]
     dates.push(`${y ? `${y}-` : ''}${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`)
   }
   for (const [re, label] of RELATIVE_DATES) if (re.test(text)) dates.push(label)

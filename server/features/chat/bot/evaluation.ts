@@ -6,6 +6,10 @@
 import { performance } from 'node:perf_hooks'
 import type { ServiceTypeId } from '../../../../types/catalog-data'
 import { answer, type BotReply } from './bot'
+import type { IntentDef, Utterance } from './bot-data'
+
+/** Floors on the held-out split, checked by eval:bot and by npm test. */
+export const FLOORS = { serviceTypeAccuracy: 0.85, handoffRecall: 0.9, falseHandoffRate: 0.05 } as const
 
 /** One labelled message. `intent` is optional: outside sets only label the service type. */
 export interface LabelledMessage {
@@ -121,4 +125,12 @@ export function evaluate(messages: readonly LabelledMessage[], reply: (text: str
     p99Ms: percentile(times, 0.99),
     mistakes,
   }
+}
+
+/** Corpus utterances as labelled messages: service type and handoff follow from the intent. */
+export function corpusMessages(utterances: readonly Utterance[], intents: ReadonlyMap<string, IntentDef>): LabelledMessage[] {
+  return utterances.map((u) => {
+    const def = intents.get(u.intent)
+    return { text: u.text, serviceType: def?.serviceType ?? null, intent: u.intent, handoff: def?.handoff ?? false }
+  })
 }

@@ -13,6 +13,8 @@ export type HandoffReason = HandoffRuleReason | 'unhelpful'
 /** After this many unhelpful answers the conversation goes to an agent. */
 export const UNHELPFUL_HANDOFF_THRESHOLD = 2
 
+const PROBLEM_HANDOFF_P = 0.8
+
 const RULES = loadHandoffRules().map((r) => {
   const intent = r.intent ? INTENTS.get(r.intent) : undefined
   if (r.intent && !intent) throw new Error(`handoff-rules.json: unknown intent ${r.intent}`)
@@ -38,10 +40,17 @@ export function readWording(raw: string): Wording {
 }
 
 /** The reason to hand over, or null to keep answering. */
-export function handoffReason(wording: Wording, intent: IntentDef | null, intentSure: boolean, unhelpfulCount: number): HandoffReason | null {
+export function handoffReason(
+  wording: Wording,
+  intent: IntentDef | null,
+  intentP: number,
+  intentSure: boolean,
+  unhelpfulCount: number,
+): HandoffReason | null {
   const first = wording.reasons.find((r) => r !== 'request')
   if (first) return first
-  if (intent?.handoff && intentSure && intent.serviceType !== null) return 'problem'
+  // Without the wording rules' words, only a clear reading justifies taking the shopper out of self-service.
+  if (intent?.handoff && intentP >= PROBLEM_HANDOFF_P && intent.serviceType !== null) return 'problem'
   // "人工客服几点上班" asks about the service hours, not for a person now.
   const askingAboutService = intent?.id === 'general.channel' && intentSure
   if ((wording.reasons.includes('request') && !askingAboutService) || (intent?.id === 'general.human' && intentSure)) return 'request'

@@ -2,6 +2,7 @@
  * Training pipeline of the intent model: corpus → features → k-fold calibrated model.
  * Used by `npm run train:bot` and by the evaluation, never at request time.
  */
+import { createHash } from 'node:crypto'
 import { fitTemperature, scores, train, DEFAULT_TRAIN_OPTIONS, type Example, type IntentModel } from './classifier'
 import { featuresOf } from './features'
 import { foldOf, isHeldOut, type Utterance } from './bot-data'
@@ -42,4 +43,10 @@ export function trainCalibrated(trainSet: readonly Utterance[]): IntentModel {
     labels.push(idx)
   }
   return { ...model, temperature: fitTemperature(logits, labels) }
+}
+
+/** A fingerprint of the training split, stored in the model so a stale model is noticed. */
+export function corpusFingerprint(trainSet: readonly Utterance[]): string {
+  const lines = trainSet.map((u) => `${u.intent}\t${u.text}`).sort()
+  return createHash('sha256').update(lines.join('\n')).digest('hex')
 }
