@@ -10,6 +10,7 @@
  * whatever state it held.
  */
 import { Type, type Static } from 'typebox'
+import { ORDER_ACTION_KINDS, OrderActionResultSchema } from './order-action'
 
 export const ServiceTypeIdSchema = Type.Union(
   [Type.Literal('order'), Type.Literal('product'), Type.Literal('logistics'), Type.Literal('payment'), Type.Literal('member')],
@@ -80,6 +81,8 @@ export const BotMetaSchema = Type.Object({
   clarify: Type.Optional(Type.Boolean({ description: 'The reply asks which of the quick replies the shopper means' })),
   handoffReason: Type.Optional(Type.String()),
   summary: Type.Optional(Type.String({ description: 'For agents: what the bot understood and what evidence is still missing' })),
+  action: Type.Optional(Type.Enum(ORDER_ACTION_KINDS, { description: 'A self-service action the shopper can confirm on a card' })),
+  actionResult: Type.Optional(OrderActionResultSchema),
   needsEvidence: Type.Array(Type.String(), { description: 'Evidence kinds from the catalog (photos, logistics_info, …)' }),
   handoff: Type.Boolean(),
   faqIds: Type.Array(Type.String()),

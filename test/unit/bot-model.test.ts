@@ -17,7 +17,7 @@ describe('intent corpus and model', () => {
   it('covers every intent with varied utterances, at least 2,000 in all', () => {
     expect(corpus.length).toBeGreaterThanOrEqual(2000)
     for (const id of intents.keys()) expect(corpus.filter((u) => u.intent === id).length).toBeGreaterThanOrEqual(10)
-    const serviceTypes = new Set([...intents.values()].map((i) => i.serviceType))
+    const serviceTypes = new Set<string | null>([...intents.values()].map((i) => i.serviceType))
     for (const t of SERVICE_TYPE_IDS) expect(serviceTypes.has(t)).toBe(true)
   })
 

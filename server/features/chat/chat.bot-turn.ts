@@ -15,6 +15,7 @@ export function botDraft(reply: BotReply): Draft {
     ...(m.clarify ? { clarify: true } : {}),
     ...(m.handoffReason ? { handoffReason: m.handoffReason } : {}),
     ...(m.summary ? { summary: m.summary } : {}),
+    ...(m.action ? { action: m.action } : {}),
     needsEvidence: [...m.needsEvidence],
     handoff: m.handoff,
     faqIds: [...reply.meta.faqIds],

@@ -8,14 +8,14 @@ import { join } from 'node:path'
 import { Type, type Static, type TSchema } from 'typebox'
 import { Value } from 'typebox/value'
 import { SERVICE_TYPE_IDS, SUBTYPES } from '../../../../types/catalog-data'
+import { ORDER_ACTION_KINDS, type OrderActionKind } from '../../../../types/order-action'
 import type { IntentModel } from './classifier'
 
 export const DATA_DIR = join(__dirname, 'content')
 export const CORPUS_DIR = join(DATA_DIR, 'corpus')
 export const MODEL_PATH = join(DATA_DIR, 'intent-model.json')
 
-const ACTIONS = ['urge_shipment', 'request_refund', 'change_address', 'cancel_order', 'track_parcel', 'reissue_invoice'] as const
-export type BotActionKind = (typeof ACTIONS)[number]
+export type BotActionKind = OrderActionKind
 
 const IntentSchema = Type.Object(
   {
@@ -28,7 +28,7 @@ const IntentSchema = Type.Object(
     answerZh: Type.Optional(Type.String({ minLength: 1 })),
     answerEn: Type.Optional(Type.String({ minLength: 1 })),
     resolvedBy: Type.Union([Type.Literal('answer'), Type.Literal('self_service'), Type.Literal('agent')]),
-    action: Type.Optional(Type.Union(ACTIONS.map((a) => Type.Literal(a)))),
+    action: Type.Optional(Type.Enum(ORDER_ACTION_KINDS)),
     handoff: Type.Boolean(),
   },
   { additionalProperties: false },
