@@ -163,7 +163,7 @@ describe('low confidence', () => {
 
   it('greets without counting as unhelpful', () => {
     const r = answer({ text: '你好' })
-    expect(r.meta.intent).toBe('general.greeting')
+    expect(r.meta.intent).toBe('greeting')
     expect(isUnhelpful(r)).toBe(false)
   })
 })

@@ -363,8 +363,9 @@ function generalReply(intent: IntentDef, u: Understanding, entities: BotEntities
   const ui = UI[lang]
   const base = { serviceType: null, intent: intent.id, confidence: round(u.confidence), entities, needsEvidence: [], handoff: false }
   if (intent.id === 'general.greeting' || intent.id === 'general.thanks') {
-    const text = intent.id === 'general.thanks' ? ui.thanks : ui.greeting
-    return { text, meta: { ...base, faqIds: [] }, quickReplies: categoryQuickReplies(lang) }
+    const thanks = intent.id === 'general.thanks'
+    // The chat opens with a 'greeting' and agent views label 'greeting'/'thanks' as small talk.
+    return { text: thanks ? ui.thanks : ui.greeting, meta: { ...base, intent: thanks ? 'thanks' : 'greeting', faqIds: [] }, quickReplies: categoryQuickReplies(lang) }
   }
   const { text, entry } = answerOf(intent, lang)
   return { text, meta: { ...base, faqIds: entry ? [entry.id] : [] }, quickReplies: [{ label: ui.qrHandoff, action: 'handoff' }] }
