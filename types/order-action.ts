@@ -1,11 +1,7 @@
 import { Type, type Static } from 'typebox'
+import { ORDER_ACTION_KINDS, REFUND_REASONS } from './order-action-data'
 
-/** Self-service actions the bot offers as confirmable cards in the chat. */
-export const ORDER_ACTION_KINDS = ['urge_shipment', 'request_refund', 'change_address', 'cancel_order', 'track_parcel', 'reissue_invoice'] as const
-export type OrderActionKind = (typeof ORDER_ACTION_KINDS)[number]
-
-export const REFUND_REASONS = ['not_wanted', 'damaged', 'wrong_item', 'missing_item', 'not_received', 'other'] as const
-export type RefundReason = (typeof REFUND_REASONS)[number]
+export { ORDER_ACTION_KINDS, REFUND_REASONS, type OrderActionKind, type RefundReason } from './order-action-data'
 
 export const OrderActionBodySchema = Type.Object(
   {
