@@ -1,12 +1,26 @@
 import type { OrderActionKind, RefundReason } from '@shared/order-action-data'
 
 const zh = {
-  title: { urge_shipment: '催发货', request_refund: '申请退款', change_address: '修改收货地址', cancel_order: '取消订单', track_parcel: '查物流', reissue_invoice: '重开发票' } as Record<OrderActionKind, string>,
+  title: {
+    urge_shipment: '催发货',
+    request_refund: '申请退款',
+    change_address: '修改收货地址',
+    cancel_order: '取消订单',
+    track_parcel: '查物流',
+    reissue_invoice: '重开发票',
+  } as Record<OrderActionKind, string>,
   pickOrder: '选择订单',
   noOrder: '没有可以办理的订单',
   loading: '正在加载订单…',
   reason: '退款原因',
-  reasons: { not_wanted: '不想要了', damaged: '商品损坏', wrong_item: '发错货', missing_item: '少件', not_received: '没收到货', other: '其他' } as Record<RefundReason, string>,
+  reasons: {
+    not_wanted: '不想要了',
+    damaged: '商品损坏',
+    wrong_item: '发错货',
+    missing_item: '少件',
+    not_received: '没收到货',
+    other: '其他',
+  } as Record<RefundReason, string>,
   amount: (max: string) => `退款金额（最多 ${max}）`,
   address: '新的收货地址',
   invoiceTitle: '发票抬头',
@@ -21,12 +35,26 @@ const zh = {
 export type ActionCardText = typeof zh
 
 const en: ActionCardText = {
-  title: { urge_shipment: 'Hurry shipment', request_refund: 'Request a refund', change_address: 'Change delivery address', cancel_order: 'Cancel order', track_parcel: 'Track parcel', reissue_invoice: 'Re-issue invoice' },
+  title: {
+    urge_shipment: 'Hurry shipment',
+    request_refund: 'Request a refund',
+    change_address: 'Change delivery address',
+    cancel_order: 'Cancel order',
+    track_parcel: 'Track parcel',
+    reissue_invoice: 'Re-issue invoice',
+  },
   pickOrder: 'Choose an order',
   noOrder: 'No order this applies to',
   loading: 'Loading your orders…',
   reason: 'Reason',
-  reasons: { not_wanted: 'No longer wanted', damaged: 'Damaged', wrong_item: 'Wrong item', missing_item: 'Missing items', not_received: 'Not received', other: 'Other' },
+  reasons: {
+    not_wanted: 'No longer wanted',
+    damaged: 'Damaged',
+    wrong_item: 'Wrong item',
+    missing_item: 'Missing items',
+    not_received: 'Not received',
+    other: 'Other',
+  },
   amount: (max: string) => `Amount (up to ${max})`,
   address: 'New delivery address',
   invoiceTitle: 'Invoice title',

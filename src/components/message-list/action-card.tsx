@@ -105,13 +105,26 @@ export function ActionCard({ kind, orderNo, lang }: ActionCardProps) {
           <Text className='action-card__label'>{t.reason}</Text>
           <View className='action-card__chips' role='radiogroup' aria-label={t.reason}>
             {REFUND_REASONS.map((r) => (
-              <View key={r} role='radio' aria-checked={r === reason} className={`action-card__chip ${r === reason ? 'action-card__chip--on' : ''}`} onClick={() => setReason(r)}>
+              <View
+                key={r}
+                role='radio'
+                aria-checked={r === reason}
+                className={`action-card__chip ${r === reason ? 'action-card__chip--on' : ''}`}
+                onClick={() => setReason(r)}
+              >
                 {t.reasons[r]}
               </View>
             ))}
           </View>
           <Text className='action-card__label'>{t.amount(yuan(order.amount.fen))}</Text>
-          <Input className='action-card__input' type='digit' value={amount} placeholder={order.amount.yuan} aria-label={t.amount(yuan(order.amount.fen))} onInput={(e) => setAmount(e.detail.value)} />
+          <Input
+            className='action-card__input'
+            type='digit'
+            value={amount}
+            placeholder={order.amount.yuan}
+            aria-label={t.amount(yuan(order.amount.fen))}
+            onInput={(e) => setAmount(e.detail.value)}
+          />
         </View>
       ) : null}
       {order && (kind === 'change_address' || kind === 'reissue_invoice') && state !== 'done' ? (

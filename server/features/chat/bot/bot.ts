@@ -401,9 +401,10 @@ function answerUnsafe(raw: string, unhelpfulCount: number, lang: Lang, model: In
   const evidenceText = evidenceLines(evidence, lang)
   if (evidenceText.length > 0) lines.push('', ...evidenceText)
   if (entities.orderNo) lines.push(ui.orderFound(entities.orderNo))
-  else if (needsOrderNo(intent.subtype)) lines.push(ui.orderAsk)
+  // With a self-service card the shopper picks the order there instead of typing it.
+  else if (needsOrderNo(intent.subtype) && !intent.action) lines.push(ui.orderAsk)
   if (entities.trackingNo && serviceType === 'logistics') lines.push(ui.trackingFound(entities.trackingNo))
-  if (intent.subtype && intent.resolvedBy !== 'answer') lines.push(ui.sla)
+  if (intent.subtype && intent.resolvedBy === 'agent') lines.push(ui.sla)
 
   const p = prefill(serviceType, intent.subtype, entities.orderNo, raw)
   const more = related(raw, serviceType, entry?.id)
