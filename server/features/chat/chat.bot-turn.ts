@@ -1,5 +1,6 @@
 import type { BotMeta } from '../../../types/chat'
 import { answer, detectLang, isUnhelpful, replyForFaq, UNHELPFUL_HANDOFF_THRESHOLD, type BotReply } from './bot'
+import type { LanguageModelReading } from './bot/language-model'
 import type { Change, Draft } from './chat.mutate'
 import type { ConversationRow } from './chat.tables'
 import { eventText, langOf } from './chat.texts'
@@ -25,9 +26,9 @@ export function botDraft(reply: BotReply): Draft {
   return { sender: 'bot', kind: 'text', text: reply.text, meta }
 }
 
-function replyTo(conv: ConversationRow, text: string, faqId: string | undefined): BotReply {
+function replyTo(conv: ConversationRow, text: string, faqId: string | undefined, hint: LanguageModelReading | null): BotReply {
   if (faqId) return replyForFaq(faqId, detectLang(text))
-  const reply = answer({ text, history: { unhelpfulCount: conv.unhelpful_count } })
+  const reply = answer({ text, history: { unhelpfulCount: conv.unhelpful_count }, hint })
   // The answer that makes it the second unhelpful one hands over at once, rather than
   // making the shopper type a third time to reach a person.
   if (!reply.meta.handoff && isUnhelpful(reply) && conv.unhelpful_count + 1 >= UNHELPFUL_HANDOFF_THRESHOLD) {
@@ -41,8 +42,8 @@ function replyTo(conv: ConversationRow, text: string, faqId: string | undefined)
  * The bot's turn after a shopper's text while the bot is in charge: its answer, and — when it
  * hands over — the move into the queue of the service type it recognised.
  */
-export function botTurn(conv: ConversationRow, text: string, faqId: string | undefined, now: string): Change {
-  const reply = replyTo(conv, text, faqId)
+export function botTurn(conv: ConversationRow, text: string, faqId: string | undefined, now: string, hint: LanguageModelReading | null = null): Change {
+  const reply = replyTo(conv, text, faqId, hint)
   const serviceType = reply.meta.serviceType ?? conv.service_type
   const messages: Draft[] = [botDraft(reply)]
   const patch: Partial<ConversationRow> = {

@@ -20,7 +20,9 @@ import type { IntentModel } from './classifier'
 import { UI, type Lang } from './bot.texts'
 import { extractEntities } from './entities'
 import { handoffReason, readWording, UNHELPFUL_HANDOFF_THRESHOLD, type HandoffReason } from './handoff'
+import { answerOf } from './bot-answers'
 import { getKbEntry, type KbEntry } from './knowledge-base'
+import type { LanguageModelReading } from './language-model'
 import { searchTokens } from './retrieval'
 import { scriptCounts, tokenize } from './tokenize'
 import { INTENTS, topIntent, understand, type Understanding } from './understand'
@@ -35,6 +37,8 @@ export interface BotInput {
   readonly history?: { readonly unhelpfulCount: number }
   /** Forces the reply language; detected from the text when absent. */
   readonly lang?: Lang
+  /** The optional language model's reading, fetched before the turn (see language-model.ts). */
+  readonly hint?: LanguageModelReading | null
 }
 
 export type QuickReplyAction = 'faq' | 'handoff' | 'ticket' | 'text'
@@ -206,12 +210,6 @@ function intentLabel(intent: IntentDef, lang: Lang): string {
   return lang === 'zh' ? intent.labelZh : intent.labelEn
 }
 
-function answerOf(intent: IntentDef, lang: Lang): { text: string; entry: KbEntry | null } {
-  const entry = intent.faqId ? (getKbEntry(intent.faqId) ?? null) : null
-  const own = lang === 'zh' ? intent.answerZh : intent.answerEn
-  return { text: own ?? (entry ? (lang === 'zh' ? entry.answerZh : entry.answerEn) : ''), entry }
-}
-
 function factsOf(e: BotEntities, lang: Lang): string {
   const zh = lang === 'zh'
   const parts: string[] = []
@@ -275,7 +273,7 @@ export function answerWithModel(input: BotInput, model: IntentModel | undefined)
   const raw = typeof input?.text === 'string' ? input.text : ''
   const guessLang: Lang = input?.lang ?? (raw.length <= MAX_INPUT_CHARS ? detectLang(raw) : 'zh')
   try {
-    return answerUnsafe(raw, input?.history?.unhelpfulCount ?? 0, guessLang, model)
+    return answerUnsafe(raw, input?.history?.unhelpfulCount ?? 0, guessLang, model, input?.hint ?? null)
   } catch {
     // A reply is always better than an error in the chat window.
     return generic('invalid', guessLang)
@@ -375,7 +373,15 @@ function round(p: number): number {
   return Math.round(Math.min(1, Math.max(0, p)) * 1000) / 1000
 }
 
-function answerUnsafe(raw: string, unhelpfulCount: number, lang: Lang, model: IntentModel | undefined): BotReply {
+// The language model's reading wins only where the local model is unsure, and only when it is itself fairly sure.
+const HINT_MIN_CONFIDENCE = 0.6
+
+function withHint(u: Understanding, hint: LanguageModelReading | null): Understanding {
+  if (!hint || u.sure || hint.confidence < HINT_MIN_CONFIDENCE) return u
+  return { ranked: [{ intent: hint.intent, p: hint.confidence }, ...u.ranked.filter((c) => c.intent.id !== hint.intent.id)], serviceType: hint.intent.serviceType, confidence: hint.confidence, sure: true }
+}
+
+function answerUnsafe(raw: string, unhelpfulCount: number, lang: Lang, model: IntentModel | undefined, hint: LanguageModelReading | null): BotReply {
   const rejection = screen(raw)
   if (rejection === 'too_long') return generic('tooLong', lang)
   if (rejection) return generic('invalid', lang)
@@ -383,7 +389,7 @@ function answerUnsafe(raw: string, unhelpfulCount: number, lang: Lang, model: In
   const ui = UI[lang]
   const entities = extractEntities(raw)
   const wording = readWording(raw)
-  const u = read(raw, model)
+  const u = withHint(read(raw, model), hint)
   // Wording that names a problem only a person can solve settles what the problem is.
   const best = topIntent(u)
   const intent = wording.problem ?? best?.intent ?? null
@@ -395,7 +401,10 @@ function answerUnsafe(raw: string, unhelpfulCount: number, lang: Lang, model: In
   if (intent.serviceType === null) return generalReply(intent, u, entities, lang)
 
   const serviceType = intent.serviceType
-  const { text, entry } = answerOf(intent, lang)
+  const local = answerOf(intent, lang)
+  const entry = local.entry
+  // A draft grounded in this answer and the shopper's orders may replace the stock wording.
+  const text = hint?.answer && hint.intent.id === intent.id ? hint.answer : local.text
   const evidence = evidenceFor(intent.subtype, entry)
   const lines: string[] = [labelOf(serviceType, intent.subtype, lang), text]
   const evidenceText = evidenceLines(evidence, lang)
