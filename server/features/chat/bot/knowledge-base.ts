@@ -319,6 +319,7 @@ export const KNOWLEDGE_BASE: readonly KbEntry[] = [
   {
     id: 'faq-order-invoice',
     serviceType: 'order',
+    subtype: 'invoice',
     intent: 'order.invoice',
     questionZh: '怎么开发票？',
     questionEn: 'How do I get an invoice?',
@@ -332,6 +333,7 @@ export const KNOWLEDGE_BASE: readonly KbEntry[] = [
   {
     id: 'faq-order-price-protect',
     serviceType: 'order',
+    subtype: 'price_protect',
     intent: 'order.price_protect',
     questionZh: '买完就降价了，可以退差价吗？',
     questionEn: 'The price dropped after I bought it. Can I get the difference?',
@@ -488,6 +490,34 @@ export const KNOWLEDGE_BASE: readonly KbEntry[] = [
     answerEn:
       'Please photograph the item, tags, anti-counterfeit labels and packaging and submit a ticket with the order number. We will ask the seller for proof of sourcing; if it is counterfeit you get a return, refund and compensation under platform rules.',
     keywords: ['假货', '不是正品', '仿冒', '山寨', '正品吗', 'fake', 'counterfeit', 'not genuine', 'authentic'],
+    needsEvidence: ['photos'],
+  },
+  {
+    id: 'faq-product-missing-item',
+    serviceType: 'product',
+    subtype: 'missing_item',
+    intent: 'product.missing_item',
+    questionZh: '收到的包裹少了东西怎么办？',
+    questionEn: 'Something is missing from my parcel. What now?',
+    answerZh:
+      '少件、漏发或赠品没收到需要和仓库核实出库记录。请保留外包装和快递面单，拍下收到的全部商品，然后提交工单或转人工客服，核实后为您补发或退款。',
+    answerEn:
+      'Missing items or gifts need a check of the warehouse packing record. Keep the box and shipping label, photograph everything you received, then submit a ticket or talk to an agent; once checked we reship or refund.',
+    keywords: ['少发', '漏发', '少件', '缺件', '赠品没收到', '配件少了', 'missing item', 'missing parts'],
+    needsEvidence: ['photos'],
+  },
+  {
+    id: 'faq-product-after-sales',
+    serviceType: 'product',
+    subtype: 'after_sales',
+    intent: 'product.after_sales',
+    questionZh: '怎么申请售后维修？',
+    questionEn: 'How do I get a repair under warranty?',
+    answerZh:
+      '在「我的订单」→ 订单详情 →「申请售后」可以选择维修、换货或退货；保修期内的质量问题免费维修，大家电可以预约上门检修，寄修的商品修好后会寄回并给您物流单号。',
+    answerEn:
+      'In My orders → order details → After-sales choose repair, exchange or return. Faults within the warranty are repaired free, large appliances can get a home visit, and mail-in repairs come back with a tracking number.',
+    keywords: ['售后', '返修', '维修', '保修', '质保', '寄修', '三包', 'repair', 'warranty', 'after-sales'],
     needsEvidence: ['photos'],
   },
   {

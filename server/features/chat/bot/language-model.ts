@@ -26,7 +26,7 @@ export interface LanguageModelSettings {
 }
 
 /** The settings from the environment, or null to use the local model only. */
-export function languageModelSettings(env: NodeJS.ProcessEnv = process.env): LanguageModelSettings | null {
+export function languageModelSettings(env: Readonly<Record<string, string | undefined>> = process.env): LanguageModelSettings | null {
   if (!env.LLM_BASE_URL || !env.LLM_API_KEY) return null
   return { baseUrl: env.LLM_BASE_URL.replace(/\/+$/, ''), apiKey: env.LLM_API_KEY, model: env.LLM_MODEL || 'gpt-4o-mini' }
 }
