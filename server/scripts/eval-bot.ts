@@ -17,7 +17,6 @@ import { corpusMessages, evaluate, FLOORS, type EvalReport, type LabelledMessage
 import { outOfFold, split, FOLDS } from '../features/chat/bot/training'
 import { intentModel } from '../features/chat/bot/understand'
 
-
 const intents = loadIntents()
 
 /** Parse and validate the fixture so a typo in a label fails loudly instead of skewing numbers. */
@@ -83,9 +82,11 @@ function main(): void {
   print('test/fixtures/bot-eval.json', fixture, verbose)
 
   const failures = [
-    held.serviceTypeAccuracy < FLOORS.serviceTypeAccuracy && `held-out service type ${pct(held.serviceTypeAccuracy)} < ${pct(FLOORS.serviceTypeAccuracy)}`,
+    held.serviceTypeAccuracy < FLOORS.serviceTypeAccuracy &&
+      `held-out service type ${pct(held.serviceTypeAccuracy)} < ${pct(FLOORS.serviceTypeAccuracy)}`,
     held.handoffRecall < FLOORS.handoffRecall && `held-out handoff recall ${pct(held.handoffRecall)} < ${pct(FLOORS.handoffRecall)}`,
-    held.falseHandoffRate > FLOORS.falseHandoffRate && `held-out false handoffs ${pct(held.falseHandoffRate)} > ${pct(FLOORS.falseHandoffRate)}`,
+    held.falseHandoffRate > FLOORS.falseHandoffRate &&
+      `held-out false handoffs ${pct(held.falseHandoffRate)} > ${pct(FLOORS.falseHandoffRate)}`,
   ].filter(Boolean)
   if (failures.length) {
     console.error(`\nFAIL: ${failures.join('; ')}`)

@@ -2,7 +2,12 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { FastifyInstance } from 'fastify'
 import { answer, INTENTS } from '../../server/features/chat/bot'
-import { languageModelSettings, LLM_TIMEOUT_MS, readWithLanguageModel, type LanguageModelSettings } from '../../server/features/chat/bot/language-model'
+import {
+  languageModelSettings,
+  LLM_TIMEOUT_MS,
+  readWithLanguageModel,
+  type LanguageModelSettings,
+} from '../../server/features/chat/bot/language-model'
 import { listOrdersFor } from '../../server/features/orders/orders.service'
 import { pollShopper, say } from '../support/chat'
 import { buildTestApp, guest } from '../support/server'
@@ -41,7 +46,9 @@ async function startFakeLlm(): Promise<FakeLlm> {
 
 const completion = (content: unknown) => ({
   status: 200,
-  body: JSON.stringify({ choices: [{ message: { role: 'assistant', content: typeof content === 'string' ? content : JSON.stringify(content) } }] }),
+  body: JSON.stringify({
+    choices: [{ message: { role: 'assistant', content: typeof content === 'string' ? content : JSON.stringify(content) } }],
+  }),
 })
 
 describe('optional language model provider (local fake)', () => {
@@ -56,7 +63,11 @@ describe('optional language model provider (local fake)', () => {
   it('is off unless both LLM_BASE_URL and LLM_API_KEY are set, with a 3 s timeout', () => {
     expect(languageModelSettings({})).toBeNull()
     expect(languageModelSettings({ LLM_BASE_URL: 'http://x' })).toBeNull()
-    expect(languageModelSettings({ LLM_BASE_URL: 'http://x/v1/', LLM_API_KEY: 'k' })).toEqual({ baseUrl: 'http://x/v1', apiKey: 'k', model: 'gpt-4o-mini' })
+    expect(languageModelSettings({ LLM_BASE_URL: 'http://x/v1/', LLM_API_KEY: 'k' })).toEqual({
+      baseUrl: 'http://x/v1',
+      apiKey: 'k',
+      model: 'gpt-4o-mini',
+    })
     expect(LLM_TIMEOUT_MS).toBe(3000)
   })
 

@@ -57,12 +57,27 @@ describe(`self-service action cards (${dbName})`, () => {
   it('refunds at most what was paid, across several requests', async () => {
     const me = await guest(app)
     const order = await orderIn(me, () => true)
-    const over = await act(me, { kind: 'request_refund', orderNo: order.orderNo, reason: 'damaged', amountFen: order.amount.fen + 1, idempotencyKey: key() })
+    const over = await act(me, {
+      kind: 'request_refund',
+      orderNo: order.orderNo,
+      reason: 'damaged',
+      amountFen: order.amount.fen + 1,
+      idempotencyKey: key(),
+    })
     expect(over.statusCode).toBe(400)
     expect(over.json().error).toMatchObject({ code: 'REFUND_TOO_HIGH', field: 'body.amountFen' })
     const half = Math.floor(order.amount.fen / 2)
-    expect((await act(me, { kind: 'request_refund', orderNo: order.orderNo, reason: 'damaged', amountFen: half, idempotencyKey: key() })).statusCode).toBe(200)
-    const rest = await act(me, { kind: 'request_refund', orderNo: order.orderNo, reason: 'damaged', amountFen: order.amount.fen - half + 1, idempotencyKey: key() })
+    expect(
+      (await act(me, { kind: 'request_refund', orderNo: order.orderNo, reason: 'damaged', amountFen: half, idempotencyKey: key() }))
+        .statusCode,
+    ).toBe(200)
+    const rest = await act(me, {
+      kind: 'request_refund',
+      orderNo: order.orderNo,
+      reason: 'damaged',
+      amountFen: order.amount.fen - half + 1,
+      idempotencyKey: key(),
+    })
     expect(rest.json().error.details).toEqual({ maxFen: order.amount.fen - half })
     const noReason = await act(me, { kind: 'request_refund', orderNo: order.orderNo, amountFen: 1, idempotencyKey: key() })
     expect(noReason.json().error).toMatchObject({ code: 'FIELD_REQUIRED', field: 'body.reason' })
@@ -71,7 +86,12 @@ describe(`self-service action cards (${dbName})`, () => {
   it('refuses to change the address of a shipped order, and tracks it instead', async () => {
     const me = await guest(app)
     const order = await orderIn(me, (o) => o.logistics !== null)
-    const change = await act(me, { kind: 'change_address', orderNo: order.orderNo, address: '上海市浦东新区世纪大道 100 号', idempotencyKey: key() })
+    const change = await act(me, {
+      kind: 'change_address',
+      orderNo: order.orderNo,
+      address: '上海市浦东新区世纪大道 100 号',
+      idempotencyKey: key(),
+    })
     expect(change.statusCode).toBe(409)
     expect(change.json().error.code).toBe('ORDER_ALREADY_SHIPPED')
     const track = await act(me, { kind: 'track_parcel', orderNo: order.orderNo, idempotencyKey: key() })
@@ -88,7 +108,9 @@ describe(`self-service action cards (${dbName})`, () => {
     expect(res.json().error.code).toBe('ORDER_NOT_FOUND')
     const mine = await orderIn(me, (o) => o.status !== 'cancelled')
     const k = key()
-    expect((await act(me, { kind: 'reissue_invoice', orderNo: mine.orderNo, invoiceTitle: '个人', idempotencyKey: k })).statusCode).toBe(200)
+    expect((await act(me, { kind: 'reissue_invoice', orderNo: mine.orderNo, invoiceTitle: '个人', idempotencyKey: k })).statusCode).toBe(
+      200,
+    )
     const reused = await act(me, { kind: 'reissue_invoice', orderNo: mine.orderNo, invoiceTitle: '某某公司', idempotencyKey: k })
     expect(reused.statusCode).toBe(422)
     expect(reused.json().error.code).toBe('IDEMPOTENCY_KEY_REUSED')
@@ -96,7 +118,11 @@ describe(`self-service action cards (${dbName})`, () => {
 
   it('rejects malformed bodies with a 400, not a 500', async () => {
     const me = await guest(app)
-    for (const body of [{}, { kind: 'explode', orderNo: '1', idempotencyKey: key() }, { kind: 'track_parcel', orderNo: 'abc', idempotencyKey: key() }]) {
+    for (const body of [
+      {},
+      { kind: 'explode', orderNo: '1', idempotencyKey: key() },
+      { kind: 'track_parcel', orderNo: 'abc', idempotencyKey: key() },
+    ]) {
       const res = await act(me, body)
       expect(res.statusCode).toBe(400)
       expect(res.json().error.code).toBeDefined()
@@ -110,9 +136,16 @@ describe(`self-service action cards (${dbName})`, () => {
     const order = await orderIn(me, (o) => o.status === 'paid')
     await act(me, { kind: 'urge_shipment', orderNo: order.orderNo, idempotencyKey: key() })
     await app.inject({ method: 'POST', url: '/api/chat/handoff', headers: { authorization: me.authorization }, payload: {} })
-    const claim = await app.inject({ method: 'POST', url: `/api/agent/conversations/${conv.id}/claim`, headers: { authorization: alice.authorization } })
+    const claim = await app.inject({
+      method: 'POST',
+      url: `/api/agent/conversations/${conv.id}/claim`,
+      headers: { authorization: alice.authorization },
+    })
     expect(claim.statusCode).toBe(200)
-    const page = await app.inject({ url: `/api/agent/conversations/${conv.id}/messages?after=0`, headers: { authorization: alice.authorization } })
+    const page = await app.inject({
+      url: `/api/agent/conversations/${conv.id}/messages?after=0`,
+      headers: { authorization: alice.authorization },
+    })
     const seen = page.json<{ messages: ChatMessage[] }>().messages.find((m) => m.meta?.actionResult?.kind === 'urge_shipment')
     expect(seen?.text).toContain(order.orderNo)
   })

@@ -21,7 +21,14 @@ describe('bot summary for the agent', () => {
         meta: meta({
           serviceType: 'logistics',
           intent: 'action.track_parcel',
-          actionResult: { id: 'a', kind: 'track_parcel', orderNo: '202611261234567890', orderStatus: 'shipped', detail: '', createdAt: '2026-11-26T02:02:00.000Z' },
+          actionResult: {
+            id: 'a',
+            kind: 'track_parcel',
+            orderNo: '202611261234567890',
+            orderStatus: 'shipped',
+            detail: '',
+            createdAt: '2026-11-26T02:02:00.000Z',
+          },
         }),
       }),
     ]

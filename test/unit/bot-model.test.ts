@@ -70,7 +70,12 @@ describe('bot meta', () => {
     for (const text of ['今天能到吗', '你好', '转人工', '有个问题', '<b>x</b>']) {
       const m = answer({ text }).meta
       expect(m).toEqual(
-        expect.objectContaining({ intent: expect.any(String), confidence: expect.any(Number), handoff: expect.any(Boolean), entities: expect.any(Object) }),
+        expect.objectContaining({
+          intent: expect.any(String),
+          confidence: expect.any(Number),
+          handoff: expect.any(Boolean),
+          entities: expect.any(Object),
+        }),
       )
       expect(m.confidence).toBeGreaterThanOrEqual(0)
       expect(m.confidence).toBeLessThanOrEqual(1)
@@ -84,7 +89,11 @@ describe('bot meta', () => {
       dates: ['03-05'],
       phones: ['138****5678'],
     })
-    expect(extractEntities('SF1234567890123 昨天就该到了 ¥20')).toEqual({ trackingNo: 'SF1234567890123', amountsCents: [2000], dates: ['yesterday'] })
+    expect(extractEntities('SF1234567890123 昨天就该到了 ¥20')).toEqual({
+      trackingNo: 'SF1234567890123',
+      amountsCents: [2000],
+      dates: ['yesterday'],
+    })
     expect(extractEntities('怎么还没到')).toEqual({})
   })
 

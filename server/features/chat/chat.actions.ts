@@ -26,7 +26,9 @@ export function actionText(r: OrderActionResult, lang: ChatLang): string {
     case 'urge_shipment':
       return zh ? `已为订单 ${r.orderNo} 催促商家尽快发货。` : `We asked the seller to ship order ${r.orderNo} as soon as possible.`
     case 'request_refund':
-      return zh ? `已为订单 ${r.orderNo} 提交退款申请 ¥${yuan}，审核通过后原路退回。` : `Refund request of ¥${yuan} submitted for order ${r.orderNo}; it goes back the way you paid once approved.`
+      return zh
+        ? `已为订单 ${r.orderNo} 提交退款申请 ¥${yuan}，审核通过后原路退回。`
+        : `Refund request of ¥${yuan} submitted for order ${r.orderNo}; it goes back the way you paid once approved.`
     case 'change_address':
       return zh ? `订单 ${r.orderNo} 的收货地址已改为：${r.detail}` : `The delivery address of order ${r.orderNo} is now: ${r.detail}`
     case 'cancel_order':
@@ -34,7 +36,9 @@ export function actionText(r: OrderActionResult, lang: ChatLang): string {
     case 'track_parcel':
       return zh ? `订单 ${r.orderNo} 的物流：${r.detail}` : `Tracking for order ${r.orderNo}: ${r.detail}`
     case 'reissue_invoice':
-      return zh ? `已为订单 ${r.orderNo} 重新开具发票，抬头：${r.detail}` : `A new invoice for order ${r.orderNo} is on its way, titled: ${r.detail}`
+      return zh
+        ? `已为订单 ${r.orderNo} 重新开具发票，抬头：${r.detail}`
+        : `A new invoice for order ${r.orderNo} is on its way, titled: ${r.detail}`
   }
 }
 

@@ -42,7 +42,13 @@ function replyTo(conv: ConversationRow, text: string, faqId: string | undefined,
  * The bot's turn after a shopper's text while the bot is in charge: its answer, and — when it
  * hands over — the move into the queue of the service type it recognised.
  */
-export function botTurn(conv: ConversationRow, text: string, faqId: string | undefined, now: string, hint: LanguageModelReading | null = null): Change {
+export function botTurn(
+  conv: ConversationRow,
+  text: string,
+  faqId: string | undefined,
+  now: string,
+  hint: LanguageModelReading | null = null,
+): Change {
   const reply = replyTo(conv, text, faqId, hint)
   const serviceType = reply.meta.serviceType ?? conv.service_type
   const messages: Draft[] = [botDraft(reply)]

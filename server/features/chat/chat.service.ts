@@ -113,7 +113,12 @@ export async function sendAsShopper(deps: ChatDeps, author: Author, body: SendMe
   })
 }
 
-async function languageModelHint(deps: ChatDeps, conv: ConversationRow, shopperId: string, body: SendMessageBody): Promise<LanguageModelReading | null> {
+async function languageModelHint(
+  deps: ChatDeps,
+  conv: ConversationRow,
+  shopperId: string,
+  body: SendMessageBody,
+): Promise<LanguageModelReading | null> {
   if (!deps.llm || conv.status !== 'bot' || body.kind !== 'text' || body.faqId || !body.text?.trim()) return null
   return readWithLanguageModel(deps.llm, body.text, await listOrdersFor(shopperId))
 }

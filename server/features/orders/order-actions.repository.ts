@@ -8,7 +8,14 @@ export function findByKey(db: Database, userId: string, key: string): Promise<Or
 
 /** Every action on one of the shopper's orders, oldest first. */
 export function listForOrder(db: Database, userId: string, orderNo: string): Promise<OrderActionsTable[]> {
-  return db.selectFrom('order_actions').selectAll().where('user_id', '=', userId).where('order_no', '=', orderNo).orderBy('created_at').orderBy('id').execute()
+  return db
+    .selectFrom('order_actions')
+    .selectAll()
+    .where('user_id', '=', userId)
+    .where('order_no', '=', orderNo)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute()
 }
 
 /** Record a performed action. */

@@ -48,15 +48,26 @@ function detailOf(order: Order, body: OrderActionBody): string {
 }
 
 function replay(row: { request_json: string; result_json: string }, body: OrderActionBody): PerformedAction {
-  if (row.result_json === '{}') throw new HttpError(409, 'ACTION_IN_PROGRESS', 'This action is being carried out; try again in a moment.', 'body.idempotencyKey')
+  if (row.result_json === '{}')
+    throw new HttpError(409, 'ACTION_IN_PROGRESS', 'This action is being carried out; try again in a moment.', 'body.idempotencyKey')
   if (row.request_json !== canonical(body)) {
-    throw new HttpError(422, 'IDEMPOTENCY_KEY_REUSED', 'This idempotency key was used for a different action; use a new key.', 'body.idempotencyKey')
+    throw new HttpError(
+      422,
+      'IDEMPOTENCY_KEY_REUSED',
+      'This idempotency key was used for a different action; use a new key.',
+      'body.idempotencyKey',
+    )
   }
   return { result: JSON.parse(row.result_json) as OrderActionResult, replayed: true }
 }
 
 /** Carry out `body` on the shopper's order, or refuse with a 4xx naming the reason. */
-export async function performOrderAction(db: Database, userId: string, body: OrderActionBody, now: Date = new Date()): Promise<PerformedAction> {
+export async function performOrderAction(
+  db: Database,
+  userId: string,
+  body: OrderActionBody,
+  now: Date = new Date(),
+): Promise<PerformedAction> {
   const existing = await repo.findByKey(db, userId, body.idempotencyKey)
   if (existing) return replay(existing, body)
   const source = orderSource()
@@ -70,7 +81,13 @@ export async function performOrderAction(db: Database, userId: string, body: Ord
   const refusal = refusalFor(order, body, { refundedFen })
   if (refusal) {
     const field = refusal.code === 'FIELD_REQUIRED' ? refusal.field : refusal.code === 'REFUND_TOO_HIGH' ? 'body.amountFen' : 'body.orderNo'
-    throw new HttpError(refusal.status, refusal.code, MESSAGES[refusal.code], field, refusal.code === 'REFUND_TOO_HIGH' ? { maxFen: refusal.maxFen } : undefined)
+    throw new HttpError(
+      refusal.status,
+      refusal.code,
+      MESSAGES[refusal.code],
+      field,
+      refusal.code === 'REFUND_TOO_HIGH' ? { maxFen: refusal.maxFen } : undefined,
+    )
   }
   // The key is claimed before the marketplace is asked, so two racing taps never act twice.
   const id = crypto.randomUUID()

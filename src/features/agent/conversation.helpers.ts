@@ -32,7 +32,14 @@ export function botSummary(messages: ChatMessage[]): BotSummary | null {
     // An action's result says what was done, not what the shopper's problem is.
     if (m.sender === 'bot' && m.meta && !m.meta.actionResult) {
       const imagesSince = messages.filter((x) => x.sender === 'shopper' && x.kind === 'image' && x.seq > m.seq).length
-      return { serviceType: m.meta.serviceType, intent: m.meta.intent, needsEvidence: m.meta.needsEvidence, imagesSince, note: m.meta.summary ?? null, actions }
+      return {
+        serviceType: m.meta.serviceType,
+        intent: m.meta.intent,
+        needsEvidence: m.meta.needsEvidence,
+        imagesSince,
+        note: m.meta.summary ?? null,
+        actions,
+      }
     }
   }
   return null

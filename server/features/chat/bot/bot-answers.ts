@@ -9,4 +9,3 @@ export function answerOf(intent: IntentDef, lang: Lang): { text: string; entry: 
   const own = lang === 'zh' ? intent.answerZh : intent.answerEn
   return { text: own ?? (entry ? (lang === 'zh' ? entry.answerZh : entry.answerEn) : ''), entry }
 }
-

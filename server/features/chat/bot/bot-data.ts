@@ -88,7 +88,8 @@ export function loadIntents(): ReadonlyMap<string, IntentDef> {
     if (!i.faqId && !i.id.startsWith('general.') && !(i.answerZh && i.answerEn)) {
       throw new Error(`intents.json: ${i.id} needs a faqId or answerZh + answerEn`)
     }
-    if (i.serviceType !== null && !i.id.startsWith(`${i.serviceType}.`)) throw new Error(`intents.json: ${i.id} is not under ${i.serviceType}`)
+    if (i.serviceType !== null && !i.id.startsWith(`${i.serviceType}.`))
+      throw new Error(`intents.json: ${i.id} is not under ${i.serviceType}`)
     byId.set(i.id, i)
   }
   return byId
@@ -104,7 +105,9 @@ export interface Utterance {
 export function loadCorpus(intents: ReadonlyMap<string, IntentDef> = loadIntents(), dir: string = CORPUS_DIR): Utterance[] {
   const out: Utterance[] = []
   const seen = new Map<string, string>()
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
     const { intent, utterances } = readJson(join(dir, file), CorpusFileSchema)
     if (file !== `${intent}.json`) throw new Error(`corpus/${file}: file name must be ${intent}.json`)
     if (!intents.has(intent)) throw new Error(`corpus/${file}: unknown intent ${intent}`)

@@ -31,7 +31,8 @@ export const UI = {
     qrTicket: '提交工单',
     qrHandoff: '转人工',
     qrTypes: (zh: string) => `${zh}问题`,
-    summary: (intent: string, facts: string, missing: string) => `顾客问题：${intent}${facts ? `；${facts}` : ''}；待补充：${missing || '无'}`,
+    summary: (intent: string, facts: string, missing: string) =>
+      `顾客问题：${intent}${facts ? `；${facts}` : ''}；待补充：${missing || '无'}`,
   },
   en: {
     invalid:
@@ -63,6 +64,7 @@ export const UI = {
     qrTicket: 'Submit a ticket',
     qrHandoff: 'Talk to an agent',
     qrTypes: (en: string) => `${en} problem`,
-    summary: (intent: string, facts: string, missing: string) => `Problem: ${intent}${facts ? `; ${facts}` : ''}; still needed: ${missing || 'nothing'}`,
+    summary: (intent: string, facts: string, missing: string) =>
+      `Problem: ${intent}${facts ? `; ${facts}` : ''}; still needed: ${missing || 'nothing'}`,
   },
 } as const

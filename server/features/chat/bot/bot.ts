@@ -131,7 +131,6 @@ function screen(text: string): Rejection | null {
   return null
 }
 
-
 function categoryQuickReplies(lang: Lang): QuickReply[] {
   return SERVICE_TYPES.map((t) => ({
     label: lang === 'zh' ? UI.zh.qrTypes(t.zh) : UI.en.qrTypes(t.en),
@@ -183,7 +182,12 @@ function sanitizeDescription(text: string): string {
   return Array.from(cleaned).slice(0, DESCRIPTION_MAX_CHARS).join('')
 }
 
-function prefill(serviceType: ServiceTypeId | null, subtype: SubtypeId | undefined, orderNo: string | undefined, text: string): TicketPrefill | undefined {
+function prefill(
+  serviceType: ServiceTypeId | null,
+  subtype: SubtypeId | undefined,
+  orderNo: string | undefined,
+  text: string,
+): TicketPrefill | undefined {
   if (!serviceType) return undefined
   return {
     serviceType,
@@ -222,7 +226,12 @@ function factsOf(e: BotEntities, lang: Lang): string {
 }
 
 /** The agent-facing one-line summary of a message: intent, entities, evidence still missing. */
-function summaryOf(intent: IntentDef | null, entities: BotEntities, evidence: readonly EvidenceKind[], reason: HandoffReason | null): string {
+function summaryOf(
+  intent: IntentDef | null,
+  entities: BotEntities,
+  evidence: readonly EvidenceKind[],
+  reason: HandoffReason | null,
+): string {
   const label = intent && intent.serviceType !== null ? intent.labelZh : reason === 'request' ? '要求人工' : '未识别'
   const missing: string[] = evidence.map((k) => EVIDENCE_KINDS[k].zh)
   if (needsOrderNo(intent?.subtype) && !entities.orderNo) missing.unshift('订单号')
@@ -235,7 +244,9 @@ function related(text: string, serviceType: ServiceTypeId | null, exclude: strin
   const hits = searchTokens(tokenize(text))
   const top = hits[0]?.score ?? 0
   return hits
-    .filter((h) => h.entry.serviceType === serviceType && h.entry.id !== exclude && h.score >= top * 0.5 && !h.entry.id.endsWith('-overview'))
+    .filter(
+      (h) => h.entry.serviceType === serviceType && h.entry.id !== exclude && h.score >= top * 0.5 && !h.entry.id.endsWith('-overview'),
+    )
     .slice(0, 2)
     .map((h) => h.entry)
 }
@@ -351,7 +362,15 @@ function unknownReply(u: Understanding, entities: BotEntities, lang: Lang): BotR
   const ui = UI[lang]
   return {
     text: ui.unknown,
-    meta: { serviceType: null, intent: 'unknown', confidence: round(u.confidence), entities, needsEvidence: [], handoff: false, faqIds: [] },
+    meta: {
+      serviceType: null,
+      intent: 'unknown',
+      confidence: round(u.confidence),
+      entities,
+      needsEvidence: [],
+      handoff: false,
+      faqIds: [],
+    },
     quickReplies: [...categoryQuickReplies(lang), { label: ui.qrHandoff, action: 'handoff' }],
   }
 }
@@ -363,7 +382,11 @@ function generalReply(intent: IntentDef, u: Understanding, entities: BotEntities
   if (intent.id === 'general.greeting' || intent.id === 'general.thanks') {
     const thanks = intent.id === 'general.thanks'
     // The chat opens with a 'greeting' and agent views label 'greeting'/'thanks' as small talk.
-    return { text: thanks ? ui.thanks : ui.greeting, meta: { ...base, intent: thanks ? 'thanks' : 'greeting', faqIds: [] }, quickReplies: categoryQuickReplies(lang) }
+    return {
+      text: thanks ? ui.thanks : ui.greeting,
+      meta: { ...base, intent: thanks ? 'thanks' : 'greeting', faqIds: [] },
+      quickReplies: categoryQuickReplies(lang),
+    }
   }
   const { text, entry } = answerOf(intent, lang)
   return { text, meta: { ...base, faqIds: entry ? [entry.id] : [] }, quickReplies: [{ label: ui.qrHandoff, action: 'handoff' }] }
@@ -378,10 +401,21 @@ const HINT_MIN_CONFIDENCE = 0.6
 
 function withHint(u: Understanding, hint: LanguageModelReading | null): Understanding {
   if (!hint || u.sure || hint.confidence < HINT_MIN_CONFIDENCE) return u
-  return { ranked: [{ intent: hint.intent, p: hint.confidence }, ...u.ranked.filter((c) => c.intent.id !== hint.intent.id)], serviceType: hint.intent.serviceType, confidence: hint.confidence, sure: true }
+  return {
+    ranked: [{ intent: hint.intent, p: hint.confidence }, ...u.ranked.filter((c) => c.intent.id !== hint.intent.id)],
+    serviceType: hint.intent.serviceType,
+    confidence: hint.confidence,
+    sure: true,
+  }
 }
 
-function answerUnsafe(raw: string, unhelpfulCount: number, lang: Lang, model: IntentModel | undefined, hint: LanguageModelReading | null): BotReply {
+function answerUnsafe(
+  raw: string,
+  unhelpfulCount: number,
+  lang: Lang,
+  model: IntentModel | undefined,
+  hint: LanguageModelReading | null,
+): BotReply {
   const rejection = screen(raw)
   if (rejection === 'too_long') return generic('tooLong', lang)
   if (rejection) return generic('invalid', lang)
@@ -417,7 +451,11 @@ function answerUnsafe(raw: string, unhelpfulCount: number, lang: Lang, model: In
 
   const p = prefill(serviceType, intent.subtype, entities.orderNo, raw)
   const more = related(raw, serviceType, entry?.id)
-  const quickReplies: QuickReply[] = more.map((r) => ({ label: lang === 'zh' ? r.questionZh : r.questionEn, action: 'faq' as const, payload: r.id }))
+  const quickReplies: QuickReply[] = more.map((r) => ({
+    label: lang === 'zh' ? r.questionZh : r.questionEn,
+    action: 'faq' as const,
+    payload: r.id,
+  }))
   quickReplies.push(ticketQuickReply(lang, p), { label: ui.qrHandoff, action: 'handoff' })
   const kinds = evidence.map((e) => e.kind)
   return {

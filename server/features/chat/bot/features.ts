@@ -22,11 +22,7 @@ const segmenter = new Intl.Segmenter('zh', { granularity: 'word' })
 
 /** Full-width to half-width, lower case, identifiers to placeholders. */
 export function normalizeText(raw: string): string {
-  return raw
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(TRACKING_LIKE, ' 〔track〕 ')
-    .replace(ORDER_LIKE, ' 〔order〕 ')
+  return raw.normalize('NFKC').toLowerCase().replace(TRACKING_LIKE, ' 〔track〕 ').replace(ORDER_LIKE, ' 〔order〕 ')
 }
 
 function ngrams(chars: readonly string[], n: number, prefix: string, out: Set<string>): void {

@@ -6,7 +6,14 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { Type } from 'typebox'
 import { Value } from 'typebox/value'
-import { EVIDENCE_KIND_IDS, SERVICE_TYPE_IDS, SUBTYPES, type EvidenceKind, type ServiceTypeId, type SubtypeId } from '../../../../types/catalog-data'
+import {
+  EVIDENCE_KIND_IDS,
+  SERVICE_TYPE_IDS,
+  SUBTYPES,
+  type EvidenceKind,
+  type ServiceTypeId,
+  type SubtypeId,
+} from '../../../../types/catalog-data'
 
 /** One question-and-answer entry. */
 export interface KbEntry {

@@ -55,7 +55,10 @@ const CompletionSchema = Type.Object({
 function orderFacts(orders: readonly Order[]): string {
   return orders
     .slice(0, 5)
-    .map((o) => `${o.orderNo} ${o.status} ¥${o.amount.yuan} ${o.items.map((i) => i.name).join('、')}${o.logistics ? ` ${o.logistics.companyName} ${o.logistics.trackingNo} ${o.logistics.latest}` : ''}`)
+    .map(
+      (o) =>
+        `${o.orderNo} ${o.status} ¥${o.amount.yuan} ${o.items.map((i) => i.name).join('、')}${o.logistics ? ` ${o.logistics.companyName} ${o.logistics.trackingNo} ${o.logistics.latest}` : ''}`,
+    )
     .join('\n')
 }
 
