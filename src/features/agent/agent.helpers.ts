@@ -56,6 +56,7 @@ const HANDOFF_REASONS: Record<string, string> = {
   dispute: '纠纷/申诉',
   problem: '需人工处理的问题',
   unhelpful: '智能客服未解决',
+  repeated: '多次反映未解决',
   transfer: '转接',
 }
 

@@ -50,6 +50,7 @@ const HandoffRuleSchema = Type.Object(
       Type.Literal('anger'),
       Type.Literal('dispute'),
       Type.Literal('request'),
+      Type.Literal('repeated'),
       Type.Literal('problem'),
     ]),
     /** For `problem` rules: the intent the wording names (missing items, frozen accounts, …). */

@@ -22,21 +22,25 @@ const RULES = loadHandoffRules().map((r) => {
 })
 
 // Order matters: the most specific reason is what the agent sees first.
-const PRIORITY: readonly HandoffRuleReason[] = ['compensation', 'complaint', 'dispute', 'problem', 'anger', 'request']
+const PRIORITY: readonly HandoffRuleReason[] = ['compensation', 'complaint', 'dispute', 'problem', 'repeated', 'anger', 'request']
 
 /** What the wording of a message says about handing over. */
 export interface Wording {
   readonly reasons: readonly HandoffRuleReason[]
   /** The problem a `problem` rule named, which outranks the model's reading. */
   readonly problem: IntentDef | null
+  /** Asks about the service itself (hours, phone) rather than for a person now. */
+  readonly aboutService: boolean
 }
+
+const ABOUT_SERVICE = /几点|什么时候|时间|上班|下班|电话|热线|邮箱|\bhours?\b|\bwhen\b|\bphone\b|\bemail\b/i
 
 /** Wording reasons found in the message, most specific first. */
 export function readWording(raw: string): Wording {
   const text = raw.normalize('NFKC').toLowerCase()
   const hits = RULES.filter((r) => r.pattern.test(text))
   const found = new Set(hits.map((r) => r.reason))
-  return { reasons: PRIORITY.filter((r) => found.has(r)), problem: hits.find((r) => r.intent)?.intent ?? null }
+  return { reasons: PRIORITY.filter((r) => found.has(r)), problem: hits.find((r) => r.intent)?.intent ?? null, aboutService: ABOUT_SERVICE.test(text) }
 }
 
 /** The reason to hand over, or null to keep answering. */
@@ -52,7 +56,7 @@ export function handoffReason(
   // Without the wording rules' words, only a clear reading justifies taking the shopper out of self-service.
   if (intent?.handoff && intentP >= PROBLEM_HANDOFF_P && intent.serviceType !== null) return 'problem'
   // "人工客服几点上班" asks about the service hours, not for a person now.
-  const askingAboutService = intent?.id === 'general.channel' && intentSure
+  const askingAboutService = intent?.id === 'general.channel' && intentSure && wording.aboutService
   if ((wording.reasons.includes('request') && !askingAboutService) || (intent?.id === 'general.human' && intentSure)) return 'request'
   if (unhelpfulCount >= UNHELPFUL_HANDOFF_THRESHOLD) return 'unhelpful'
   return null
