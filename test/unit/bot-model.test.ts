@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { answer, extractEntities } from '../../server/features/chat/bot'
+import { answerWithModel } from '../../server/features/chat/bot/bot'
 import { loadCorpus, loadIntents, loadModel } from '../../server/features/chat/bot/bot-data'
 import { predict, train } from '../../server/features/chat/bot/classifier'
 import { corpusMessages, evaluate, FLOORS } from '../../server/features/chat/bot/evaluation'
@@ -122,7 +123,9 @@ describe('what real shoppers ask', () => {
 
 describe('clarifying and handing over', () => {
   it('asks with two or three candidates instead of guessing when unsure', () => {
-    const r = answer({ text: '2024-03-05买的 5/20到' })
+    // A model torn evenly between three intents of three service types.
+    const torn = { version: 1 as const, classes: ['logistics.track', 'order.not_shipped', 'product.consult'], bias: [0, 0, 0], temperature: 1, weights: {} }
+    const r = answerWithModel({ text: '那个东西' }, torn)
     expect(r.meta.clarify).toBe(true)
     expect(r.meta.intent).toBe('clarify')
     const choices = r.quickReplies.filter((q) => q.action === 'text')

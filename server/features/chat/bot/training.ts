@@ -9,9 +9,20 @@ import { foldOf, isHeldOut, type Utterance } from './bot-data'
 
 export const FOLDS = 5
 
-/** Labelled utterances as model examples. */
+// Features that survive a homophone typo: how the words sound, not which characters spell them.
+const SOUND = /^(?:p|i|x|e):/
+
+/**
+ * Labelled utterances as model examples. Each Chinese utterance is also seen through its
+ * sound alone, so the model learns to trust pinyin when a typo (退欵, 待发或) breaks the characters.
+ */
 export function toExamples(utterances: readonly Utterance[]): Example[] {
-  return utterances.map((u) => ({ features: featuresOf(u.text), label: u.intent }))
+  return utterances.flatMap((u) => {
+    const features = featuresOf(u.text)
+    const sound = features.filter((f) => SOUND.test(f))
+    const full = { features, label: u.intent }
+    return sound.length >= 2 && sound.length < features.length ? [full, { features: sound, label: u.intent }] : [full]
+  })
 }
 
 /** The corpus split into the training part and the held-out part nobody tunes on. */
