@@ -30,6 +30,15 @@ const zh = {
   badAmount: '请输入不超过实付金额的退款金额',
   required: '请先填写完整',
   failed: '办理失败，请稍后重试',
+  errors: {
+    REFUND_TOO_HIGH: '退款金额不能超过实付金额',
+    ORDER_ALREADY_SHIPPED: '订单已发货，这里不能再修改了，可以转人工处理',
+    ORDER_CANCELLED: '订单已取消',
+    NOT_SHIPPED_YET: '订单还没有发货，暂时没有物流信息',
+    ORDER_NOT_FOUND: '没有在您的账号中找到这个订单',
+    ACTION_IN_PROGRESS: '正在办理中，请稍候',
+    NETWORK: '网络不太好，请稍后再点一次确认',
+  } as Record<string, string>,
 }
 
 export type ActionCardText = typeof zh
@@ -64,6 +73,15 @@ const en: ActionCardText = {
   badAmount: 'Enter an amount no higher than what you paid',
   required: 'Please fill in the details first',
   failed: 'That did not work. Please try again later',
+  errors: {
+    REFUND_TOO_HIGH: 'The refund cannot be more than you paid',
+    ORDER_ALREADY_SHIPPED: 'This order has shipped and cannot be changed here; an agent can help',
+    ORDER_CANCELLED: 'This order was cancelled',
+    NOT_SHIPPED_YET: 'This order has not shipped yet, so there is no tracking',
+    ORDER_NOT_FOUND: 'We could not find this order in your account',
+    ACTION_IN_PROGRESS: 'Working on it, please wait a moment',
+    NETWORK: 'The connection is weak. Please tap confirm again in a moment',
+  },
 }
 
 /** The card's words in the shopper's language. */

@@ -73,7 +73,7 @@ export function ActionCard({ kind, orderNo, lang }: ActionCardProps) {
       setState('done')
     } catch (e) {
       setState('idle')
-      setError(e instanceof ApiError && e.message ? e.message : t.failed)
+      setError((e instanceof ApiError && t.errors[e.code]) || t.failed)
     }
   }
 
