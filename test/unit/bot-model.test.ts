@@ -124,7 +124,13 @@ describe('what real shoppers ask', () => {
 describe('clarifying and handing over', () => {
   it('asks with two or three candidates instead of guessing when unsure', () => {
     // A model torn evenly between three intents of three service types.
-    const torn = { version: 1 as const, classes: ['logistics.track', 'order.not_shipped', 'product.consult'], bias: [0, 0, 0], temperature: 1, weights: {} }
+    const torn = {
+      version: 1 as const,
+      classes: ['logistics.track', 'order.not_shipped', 'product.consult'],
+      bias: [0, 0, 0],
+      temperature: 1,
+      weights: {},
+    }
     const r = answerWithModel({ text: '那个东西' }, torn)
     expect(r.meta.clarify).toBe(true)
     expect(r.meta.intent).toBe('clarify')

@@ -40,7 +40,11 @@ export function readWording(raw: string): Wording {
   const text = raw.normalize('NFKC').toLowerCase()
   const hits = RULES.filter((r) => r.pattern.test(text))
   const found = new Set(hits.map((r) => r.reason))
-  return { reasons: PRIORITY.filter((r) => found.has(r)), problem: hits.find((r) => r.intent)?.intent ?? null, aboutService: ABOUT_SERVICE.test(text) }
+  return {
+    reasons: PRIORITY.filter((r) => found.has(r)),
+    problem: hits.find((r) => r.intent)?.intent ?? null,
+    aboutService: ABOUT_SERVICE.test(text),
+  }
 }
 
 /** The reason to hand over, or null to keep answering. */
