@@ -47,6 +47,9 @@ export interface EvalReport {
 
 const key = (t: ServiceTypeId | null): string => t ?? 'none'
 
+// Replies name small talk 'greeting'/'thanks' and answer off-topic messages as 'unknown'.
+const REPLY_INTENT: Record<string, string> = { greeting: 'general.greeting', thanks: 'general.thanks', unknown: 'general.offtopic' }
+
 function bump(map: Record<string, LabelScore>, label: string, ok: boolean): void {
   const s = map[label] ?? { total: 0, correct: 0 }
   map[label] = { total: s.total + 1, correct: s.correct + (ok ? 1 : 0) }
@@ -87,7 +90,7 @@ export function evaluate(messages: readonly LabelledMessage[], reply: (text: str
     row[key(r.meta.serviceType)] = (row[key(r.meta.serviceType)] ?? 0) + 1
     if (m.intent) {
       intentTotal++
-      const iok = r.meta.intent === m.intent
+      const iok = (REPLY_INTENT[r.meta.intent] ?? r.meta.intent) === m.intent
       if (iok) intentOk++
       bump(byIntent, m.intent, iok)
     }
