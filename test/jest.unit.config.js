@@ -6,6 +6,9 @@ module.exports = {
   displayName: 'unit',
   testEnvironment: 'node',
   testMatch: ['<rootDir>/test/unit/**/*.test.ts'],
-  transform: { '^.+\\.tsx?$': swc(false) },
+  // typebox ships ESM only; the bot validates its content files with it.
+  transform: { '^.+\\.tsx?$': swc(false), '^.+\\.mjs$': swc(false) },
+  transformIgnorePatterns: ['/node_modules/(?!typebox/)'],
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'cjs', 'json'],
   moduleNameMapper: { ...aliases, '^@tarojs/taro$': '<rootDir>/test/support/taro-mock.ts' },
 }

@@ -73,6 +73,9 @@ export const OUTCOMES = [
   { id: 'lift_block', zh: '解除拦截', en: 'Lift the block' },
   { id: 'points_restore', zh: '积分补回', en: 'Restore points' },
   { id: 'account_unlock', zh: '账号解封', en: 'Unlock account' },
+  { id: 'repair', zh: '维修', en: 'Repair' },
+  { id: 'reissue_invoice', zh: '开具/重开发票', en: 'Issue or re-issue the invoice' },
+  { id: 'price_difference', zh: '退差价', en: 'Refund the difference' },
   { id: 'other', zh: '其他', en: 'Other' },
 ] as const
 
@@ -185,6 +188,28 @@ export const SUBTYPES = [
     evidence: [],
     outcomes: ['refund', 'return', 'other'],
   },
+  {
+    id: 'invoice',
+    serviceType: 'order',
+    zh: '发票',
+    en: 'Invoice',
+    descriptionZh: '开发票、发票信息有误或需要重开',
+    descriptionEn: 'Get an invoice, fix its details or have it re-issued',
+    requiredFields: ['orderNo', 'description'],
+    evidence: [],
+    outcomes: ['reissue_invoice', 'other'],
+  },
+  {
+    id: 'price_protect',
+    serviceType: 'order',
+    zh: '价保',
+    en: 'Price protection',
+    descriptionZh: '购买后降价，申请退差价',
+    descriptionEn: 'The price dropped after buying; claim the difference',
+    requiredFields: ['orderNo', 'description'],
+    evidence: [],
+    outcomes: ['price_difference', 'other'],
+  },
   // product
   {
     id: 'damaged',
@@ -218,6 +243,28 @@ export const SUBTYPES = [
     requiredFields: ['orderNo', 'productName', 'description'],
     evidence: [{ kind: 'photos', minFiles: 1, maxFiles: MAX_FILES }],
     outcomes: ['return', 'exchange', 'refund', 'other'],
+  },
+  {
+    id: 'missing_item',
+    serviceType: 'product',
+    zh: '少件/漏发',
+    en: 'Missing items',
+    descriptionZh: '包裹里少了商品、配件或赠品',
+    descriptionEn: 'Items, parts or gifts missing from the parcel',
+    requiredFields: ['orderNo', 'productName', 'description'],
+    evidence: [{ kind: 'photos', minFiles: 1, maxFiles: MAX_FILES }],
+    outcomes: ['reship', 'refund', 'other'],
+  },
+  {
+    id: 'after_sales',
+    serviceType: 'product',
+    zh: '售后维修',
+    en: 'Repair and warranty',
+    descriptionZh: '保修、返修或维修进度',
+    descriptionEn: 'Warranty claims, repairs and repair progress',
+    requiredFields: ['orderNo', 'productName', 'description'],
+    evidence: [{ kind: 'photos', minFiles: 1, maxFiles: MAX_FILES }],
+    outcomes: ['repair', 'exchange', 'return', 'other'],
   },
   // logistics
   {

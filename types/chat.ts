@@ -10,6 +10,7 @@
  * whatever state it held.
  */
 import { Type, type Static } from 'typebox'
+import { ORDER_ACTION_KINDS, OrderActionResultSchema } from './order-action'
 
 export const ServiceTypeIdSchema = Type.Union(
   [Type.Literal('order'), Type.Literal('product'), Type.Literal('logistics'), Type.Literal('payment'), Type.Literal('member')],
@@ -61,10 +62,27 @@ export const TicketPrefillSchema = Type.Object({
 })
 export type TicketPrefill = Static<typeof TicketPrefillSchema>
 
+/** Facts the bot found in the shopper's message. Phone numbers are masked in the middle. */
+export const BotEntitiesSchema = Type.Object({
+  orderNo: Type.Optional(Type.String()),
+  trackingNo: Type.Optional(Type.String()),
+  amountsCents: Type.Optional(Type.Array(Type.Integer())),
+  dates: Type.Optional(Type.Array(Type.String(), { description: 'MM-DD, YYYY-MM-DD or a relative day such as yesterday' })),
+  phones: Type.Optional(Type.Array(Type.String())),
+})
+export type BotEntities = Static<typeof BotEntitiesSchema>
+
 /** What the bot understood; present on `sender: bot` messages only. */
 export const BotMetaSchema = Type.Object({
   serviceType: Type.Union([ServiceTypeIdSchema, Type.Null()]),
   intent: Type.String(),
+  confidence: Type.Optional(Type.Number({ minimum: 0, maximum: 1, description: 'Calibrated probability of the service type' })),
+  entities: Type.Optional(BotEntitiesSchema),
+  clarify: Type.Optional(Type.Boolean({ description: 'The reply asks which of the quick replies the shopper means' })),
+  handoffReason: Type.Optional(Type.String()),
+  summary: Type.Optional(Type.String({ description: 'For agents: what the bot understood and what evidence is still missing' })),
+  action: Type.Optional(Type.Enum(ORDER_ACTION_KINDS, { description: 'A self-service action the shopper can confirm on a card' })),
+  actionResult: Type.Optional(OrderActionResultSchema),
   needsEvidence: Type.Array(Type.String(), { description: 'Evidence kinds from the catalog (photos, logistics_info, …)' }),
   handoff: Type.Boolean(),
   faqIds: Type.Array(Type.String()),

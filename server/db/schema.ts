@@ -2,6 +2,7 @@ import type { NotificationOutboxTable, SubscriptionGrantsTable } from '../featur
 import type { UploadsTable } from '../features/uploads/uploads.tables'
 import type { TicketComplaintsTable, TicketEventsTable, TicketIdempotencyTable, TicketsTable } from '../features/tickets/tickets.tables'
 import type { ChatTables } from '../features/chat/chat.tables'
+import type { OrderActionsTable } from '../features/orders/order-actions.tables'
 
 /**
  * Table types for Kysely, snake_case as stored. Each feature adds its tables here and a
@@ -42,4 +43,5 @@ export interface DB extends ChatTables {
   ticket_events: TicketEventsTable
   ticket_idempotency: TicketIdempotencyTable
   ticket_complaints: TicketComplaintsTable
+  order_actions: OrderActionsTable
 }

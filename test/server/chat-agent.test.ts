@@ -63,7 +63,7 @@ describe(`agent chat API (${dbName})`, () => {
     const mine = queue.items.filter((i) => [first.id, second.id].includes(i.conversationId))
     expect(mine.map((i) => i.conversationId)).toEqual([first.id, second.id])
     expect(mine[1].position).toBe(mine[0].position + 1)
-    expect(mine[0]).toMatchObject({ serviceType: 'logistics', handoffReason: 'handoff.lost_compensation', preview: '包裹丢了，要求赔偿' })
+    expect(mine[0]).toMatchObject({ serviceType: 'logistics', handoffReason: 'handoff.compensation', preview: '包裹丢了，要求赔偿' })
     expect(queue.byServiceType.find((g) => g.serviceType === 'logistics')!.count).toBeGreaterThanOrEqual(2)
     const shopperView = await current(app, second.shopper)
     expect(shopperView.queuePosition).toBe(mine[1].position)

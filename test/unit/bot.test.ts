@@ -72,7 +72,7 @@ describe('service bot routing', () => {
   })
 
   it('always offers a way to reach a person', () => {
-    const r = answer({ text: '快递显示已签收但是我没收到' })
+    const r = answer({ text: '物流三天没更新了' })
     expect(r.quickReplies.some((q) => q.action === 'handoff')).toBe(true)
   })
 })
@@ -93,7 +93,7 @@ describe('handoff to an agent', () => {
   ])('hands over: %s', (text) => {
     const r = answer({ text })
     expect(r.meta.handoff).toBe(true)
-    expect(r.meta.intent.startsWith('handoff.')).toBe(true)
+    expect(r.meta.handoffReason?.startsWith('handoff.')).toBe(true)
   })
 
   it('keeps the service type on a lost-parcel compensation handoff', () => {
@@ -111,7 +111,7 @@ describe('handoff to an agent', () => {
     expect(answer({ text: '快递还没到', history: { unhelpfulCount: 1 } }).meta.handoff).toBe(false)
     const r = answer({ text: '快递还没到', history: { unhelpfulCount: 2 } })
     expect(r.meta.handoff).toBe(true)
-    expect(r.meta.intent).toBe('handoff.unhelpful')
+    expect(r.meta.handoffReason).toBe('handoff.unhelpful')
   })
 })
 

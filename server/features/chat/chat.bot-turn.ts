@@ -1,16 +1,24 @@
 import type { BotMeta } from '../../../types/chat'
 import { answer, detectLang, isUnhelpful, replyForFaq, UNHELPFUL_HANDOFF_THRESHOLD, type BotReply } from './bot'
+import type { LanguageModelReading } from './bot/language-model'
 import type { Change, Draft } from './chat.mutate'
 import type { ConversationRow } from './chat.tables'
 import { eventText, langOf } from './chat.texts'
 
 /** The bot message drafted from a bot reply. */
 export function botDraft(reply: BotReply): Draft {
+  const m = reply.meta
   const meta: BotMeta = {
-    serviceType: reply.meta.serviceType,
-    intent: reply.meta.intent,
-    needsEvidence: [...reply.meta.needsEvidence],
-    handoff: reply.meta.handoff,
+    serviceType: m.serviceType,
+    intent: m.intent,
+    confidence: m.confidence,
+    entities: { ...m.entities },
+    ...(m.clarify ? { clarify: true } : {}),
+    ...(m.handoffReason ? { handoffReason: m.handoffReason } : {}),
+    ...(m.summary ? { summary: m.summary } : {}),
+    ...(m.action ? { action: m.action } : {}),
+    needsEvidence: [...m.needsEvidence],
+    handoff: m.handoff,
     faqIds: [...reply.meta.faqIds],
     quickReplies: reply.quickReplies.map((q) => ({ label: q.label, action: q.action, ...(q.payload ? { payload: q.payload } : {}) })),
     ...(reply.ticketPrefill ? { ticketPrefill: { ...reply.ticketPrefill } } : {}),
@@ -18,9 +26,9 @@ export function botDraft(reply: BotReply): Draft {
   return { sender: 'bot', kind: 'text', text: reply.text, meta }
 }
 
-function replyTo(conv: ConversationRow, text: string, faqId: string | undefined): BotReply {
+function replyTo(conv: ConversationRow, text: string, faqId: string | undefined, hint: LanguageModelReading | null): BotReply {
   if (faqId) return replyForFaq(faqId, detectLang(text))
-  const reply = answer({ text, history: { unhelpfulCount: conv.unhelpful_count } })
+  const reply = answer({ text, history: { unhelpfulCount: conv.unhelpful_count }, hint })
   // The answer that makes it the second unhelpful one hands over at once, rather than
   // making the shopper type a third time to reach a person.
   if (!reply.meta.handoff && isUnhelpful(reply) && conv.unhelpful_count + 1 >= UNHELPFUL_HANDOFF_THRESHOLD) {
@@ -34,8 +42,14 @@ function replyTo(conv: ConversationRow, text: string, faqId: string | undefined)
  * The bot's turn after a shopper's text while the bot is in charge: its answer, and — when it
  * hands over — the move into the queue of the service type it recognised.
  */
-export function botTurn(conv: ConversationRow, text: string, faqId: string | undefined, now: string): Change {
-  const reply = replyTo(conv, text, faqId)
+export function botTurn(
+  conv: ConversationRow,
+  text: string,
+  faqId: string | undefined,
+  now: string,
+  hint: LanguageModelReading | null = null,
+): Change {
+  const reply = replyTo(conv, text, faqId, hint)
   const serviceType = reply.meta.serviceType ?? conv.service_type
   const messages: Draft[] = [botDraft(reply)]
   const patch: Partial<ConversationRow> = {
@@ -43,7 +57,7 @@ export function botTurn(conv: ConversationRow, text: string, faqId: string | und
     unhelpful_count: conv.unhelpful_count + (isUnhelpful(reply) ? 1 : 0),
   }
   if (reply.meta.handoff) {
-    Object.assign(patch, queuePatch(now, reply.meta.intent))
+    Object.assign(patch, queuePatch(now, reply.meta.handoffReason ?? reply.meta.intent))
     messages.push(queuedEvent(serviceType, langOf(conv.lang)))
   }
   return { messages, patch }

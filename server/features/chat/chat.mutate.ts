@@ -1,4 +1,5 @@
 import crypto from 'node:crypto'
+import type { LanguageModelSettings } from './bot/language-model'
 import type { Transaction } from 'kysely'
 import type { BotMeta, ChatEvent, OrderCard } from '../../../types/chat'
 import type { Database } from '../../db/database'
@@ -14,6 +15,8 @@ export interface ChatDeps {
   db: Database
   bus: ChatEventBus
   links: UploadLinks
+  /** The optional language model the bot may consult (LLM_BASE_URL + LLM_API_KEY). */
+  llm?: LanguageModelSettings | null
 }
 
 /** A message to append; seq, id and time are assigned under the conversation's lock. */

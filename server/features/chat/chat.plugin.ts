@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import agentRoutes from './agent.routes'
+import { languageModelSettings } from './bot/language-model'
 import { ChatEventBus } from './chat.events'
 import { sweepIdle } from './chat.lifecycle'
 import type { ChatDeps } from './chat.mutate'
@@ -42,7 +43,7 @@ export async function longPoll<T>(
  */
 async function chatFeature(app: FastifyInstance): Promise<void> {
   const bus = new ChatEventBus()
-  const deps: ChatDeps = { db: app.db, bus, links: new UploadLinks(app.db) }
+  const deps: ChatDeps = { db: app.db, bus, links: new UploadLinks(app.db), llm: languageModelSettings() }
   if (app.dbHandle.kind === 'postgres' && app.dbHandle.url) {
     const notifier = new PgNotifier(app.dbHandle.url, bus, app.log)
     await notifier.start()

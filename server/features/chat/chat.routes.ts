@@ -13,7 +13,9 @@ import {
   ReadBodySchema,
   SendMessageBodySchema,
 } from '../../../types/chat'
+import { OrderActionBodySchema, OrderActionResultSchema } from '../../../types/order-action'
 import { errorResponses } from '../../plugins/schemas'
+import { confirmAction } from './chat.actions'
 import { markRead, markTyping, rate } from './chat.lifecycle'
 import { toConversation, toMessages } from './chat.mapping'
 import type { ChatDeps } from './chat.mutate'
@@ -58,6 +60,19 @@ const shopperRoutes: FastifyPluginAsyncTypebox<{ deps: ChatDeps }> = async (app,
       response: { 200: ChatMessageSchema, ...errorResponses(400, 401, 403, 409) },
     },
     handler: async (req) => (await toMessages(deps, [await chat.sendAsShopper(deps, author(req), req.body, langOf(req))]))[0],
+  })
+
+  app.post('/api/chat/actions', {
+    schema: {
+      tags,
+      summary: 'Confirm a self-service action card (urge, refund, change address, cancel, track, invoice); idempotent by idempotencyKey',
+      body: OrderActionBodySchema,
+      response: {
+        200: Type.Object({ result: OrderActionResultSchema, replayed: Type.Boolean() }),
+        ...errorResponses(400, 401, 403, 404, 409, 422),
+      },
+    },
+    handler: async (req) => confirmAction(deps, req.user!.id, req.body),
   })
 
   app.get('/api/chat/messages', {

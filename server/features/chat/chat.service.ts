@@ -1,7 +1,8 @@
 import crypto from 'node:crypto'
 import type { HandoffBody, LinkBody, SendMessageBody } from '../../../types/chat'
 import { HttpError } from '../../plugins/errors'
-import { assertOrderUsable } from '../orders/orders.service'
+import { assertOrderUsable, listOrdersFor } from '../orders/orders.service'
+import { readWithLanguageModel, type LanguageModelReading } from './bot/language-model'
 import { answer } from './bot'
 import { botDraft, botTurn, queuedEvent, queuePatch } from './chat.bot-turn'
 import { endChange } from './chat.lifecycle'
@@ -101,13 +102,25 @@ export async function sendAsShopper(deps: ChatDeps, author: Author, body: SendMe
   const guard = (c: ConversationRow) => {
     if (c.status === 'ended') throw new HttpError(409, 'CONVERSATION_ENDED', 'This chat has ended; send again to start a new one.')
   }
+  // Asked before the conversation is locked: the provider may take up to its timeout.
+  const hint = await languageModelHint(deps, conv, author.id, body)
   return sendOnce(deps, conv.id, author, draft, guard, (c, now) => {
     if (body.kind === 'order' && !c.order_no) return { patch: { order_no: body.orderNo!.trim() } }
     if (c.status !== 'bot' || body.kind !== 'text') return null
-    const turn = botTurn(c, body.text ?? '', body.faqId, now)
+    const turn = botTurn(c, body.text ?? '', body.faqId, now, hint)
     // The bot reads at once: the shopper's message is the next seq.
     return { ...turn, patch: { ...turn.patch, agent_read_seq: c.last_seq + 1 } }
   })
+}
+
+async function languageModelHint(
+  deps: ChatDeps,
+  conv: ConversationRow,
+  shopperId: string,
+  body: SendMessageBody,
+): Promise<LanguageModelReading | null> {
+  if (!deps.llm || conv.status !== 'bot' || body.kind !== 'text' || body.faqId || !body.text?.trim()) return null
+  return readWithLanguageModel(deps.llm, body.text, await listOrdersFor(shopperId))
 }
 
 /** 转人工: moves the open conversation into the queue of its service type (idempotent). */

@@ -113,9 +113,27 @@ export function demoOrders(userId: string, now: Date): Order[] {
   return orders
 }
 
-/** The built-in source: deterministic demo orders per shopper, no storage needed. */
+// What shoppers changed on their demo orders (a cancellation), kept per process like the
+// marketplace would keep it; the journal of every action lives in the database.
+const changed = new Map<string, OrderStatus>()
+const changeKey = (userId: string, orderNo: string): string => `${userId}:${orderNo}`
+
+function withChanges(userId: string, orders: Order[]): Order[] {
+  return orders.map((o) => {
+    const status = changed.get(changeKey(userId, o.orderNo))
+    return status ? { ...o, status } : o
+  })
+}
+
+/** The built-in source: deterministic demo orders per shopper, changed by the shopper's own actions. */
 export const demoOrderSource: OrderSource = {
-  listOrders: async (userId, now) => demoOrders(userId, now),
+  listOrders: async (userId, now) => withChanges(userId, demoOrders(userId, now)),
+  perform: async (userId, orderNo, action, now) => {
+    if (action.kind === 'cancel_order') changed.set(changeKey(userId, orderNo), 'cancelled')
+    const order = withChanges(userId, demoOrders(userId, now)).find((o) => o.orderNo === orderNo)
+    if (!order) throw new Error(`demo order ${orderNo} not found`)
+    return order
+  },
   ownership: async (userId, orderNo): Promise<OrderOwnership> => {
     const tag = parseDemoOrderNo(orderNo)
     if (tag === null) return 'unknown'

@@ -11,6 +11,11 @@ export function setOrderSource(next: OrderSource): void {
   source = next
 }
 
+/** The source in use, for services that act on orders. */
+export function orderSource(): OrderSource {
+  return source
+}
+
 /** A shopper's recent orders, newest first; agents see these beside the chat. */
 export function listOrdersFor(userId: string, now: Date = new Date()): Promise<Order[]> {
   return source.listOrders(userId, now)

@@ -6,6 +6,8 @@ import type { PendingMessage, Viewer } from './message-list.helpers'
 import type { MessageListText } from './message-list.i18n'
 import { MessageText } from './message-text'
 import { OrderCardView } from './order-card'
+import { ActionCard } from './action-card'
+import { actionCardText } from './action-card.i18n'
 
 const preview = (url: string) => void Taro.previewImage({ urls: [url], current: url })
 
@@ -21,7 +23,25 @@ function Avatar({ sender, name, viewer, t }: { sender: Sender; name?: string | n
   )
 }
 
-function Content({ message, t }: { message: ChatMessage; t: MessageListText }) {
+function Content({ message, viewer, t }: { message: ChatMessage; viewer: Viewer; t: MessageListText }) {
+  const meta = message.sender === 'bot' ? message.meta : null
+  const lang = t.bot === '智能客服' ? 'zh' : 'en'
+  if (meta?.action && viewer === 'shopper') {
+    return (
+      <>
+        <MessageText text={message.text ?? ''} t={t} />
+        <ActionCard kind={meta.action} orderNo={meta.entities?.orderNo} lang={lang} />
+      </>
+    )
+  }
+  if (meta?.actionResult) {
+    return (
+      <>
+        <MessageText text={message.text ?? ''} t={t} />
+        <Text className='action-result'>✓ {actionCardText(lang).title[meta.actionResult.kind]}</Text>
+      </>
+    )
+  }
   if (message.kind === 'image' && message.imageUrl) {
     const src = absoluteUrl(message.imageUrl)
     return <Image className='bubble__image' src={src} mode='widthFix' lazyLoad onClick={() => preview(src)} aria-label={t.image} />
@@ -64,7 +84,7 @@ export function MessageBubble({ message, read, viewer, t }: BubbleProps) {
         <View
           className={`bubble bubble--${message.sender} ${mine ? 'bubble--mine' : ''} ${message.kind === 'image' ? 'bubble--bare' : ''}`}
         >
-          <Content message={message} t={t} />
+          <Content message={message} viewer={viewer} t={t} />
         </View>
         {mine ? <Text className={`msg__mark ${read ? 'msg__mark--read' : ''}`}>{read ? t.read : t.unread}</Text> : null}
       </View>

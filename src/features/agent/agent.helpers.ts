@@ -51,9 +51,13 @@ export function newClientMsgId(): string {
 const HANDOFF_REASONS: Record<string, string> = {
   request: '顾客要求人工',
   complaint: '投诉',
-  lost_compensation: '丢件赔偿',
-  account_block: '账号冻结',
+  compensation: '要求赔偿',
+  anger: '顾客情绪激动',
+  dispute: '纠纷/申诉',
+  problem: '需人工处理的问题',
   unhelpful: '智能客服未解决',
+  repeated: '多次反映未解决',
+  transfer: '转接',
 }
 
 /** A readable label for a bot intent ("handoff.complaint" → "投诉", "order.not_shipped" → "订单 · 未发货"). */

@@ -1,4 +1,5 @@
 import type { BotMeta, ChatMessage } from '@shared/chat'
+import type { OrderActionKind } from '@shared/order-action-data'
 
 /** Adds `incoming` to `current`, once each (by seq), in seq order. */
 export function mergeMessages(current: ChatMessage[], incoming: ChatMessage[]): ChatMessage[] {
@@ -17,15 +18,28 @@ export interface BotSummary {
   needsEvidence: string[]
   /** Images the shopper sent after that request. */
   imagesSince: number
+  /** The bot's one-line account for agents: the problem, the facts found (order, amounts, dates), what is missing. */
+  note: string | null
+  /** Self-service actions the shopper already confirmed in this chat, oldest first. */
+  actions: OrderActionKind[]
 }
 
 /** The bot's last word on this conversation, or null when the bot never answered. */
 export function botSummary(messages: ChatMessage[]): BotSummary | null {
+  const actions = messages.flatMap((x) => (x.sender === 'bot' && x.meta?.actionResult ? [x.meta.actionResult.kind] : []))
   for (let i = messages.length - 1; i >= 0; i--) {
     const m = messages[i]
-    if (m.sender === 'bot' && m.meta) {
+    // An action's result says what was done, not what the shopper's problem is.
+    if (m.sender === 'bot' && m.meta && !m.meta.actionResult) {
       const imagesSince = messages.filter((x) => x.sender === 'shopper' && x.kind === 'image' && x.seq > m.seq).length
-      return { serviceType: m.meta.serviceType, intent: m.meta.intent, needsEvidence: m.meta.needsEvidence, imagesSince }
+      return {
+        serviceType: m.meta.serviceType,
+        intent: m.meta.intent,
+        needsEvidence: m.meta.needsEvidence,
+        imagesSince,
+        note: m.meta.summary ?? null,
+        actions,
+      }
     }
   }
   return null

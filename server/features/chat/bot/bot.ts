@@ -1,13 +1,13 @@
 /**
- * The service bot: turns one shopper message into a plain-text reply, routes it
- * to a service type, asks for the evidence that problem needs, and decides
- * when a human agent should take over. Pure: no I/O, never throws.
+ * The service bot: turns one shopper message into a plain-text reply. The trained intent
+ * model (understand.ts) reads the message; this module answers from the knowledge base,
+ * asks when the reading is unclear, asks for the evidence the problem needs and decides,
+ * with handoff.ts, when a person takes over. Pure: no I/O after start, never throws.
  */
+import type { BotEntities } from '../../../../types/chat'
 import {
-  CHANNEL_DEFAULTS,
   EVIDENCE_KINDS,
   SERVICE_TYPES,
-  SLA_DEFAULTS,
   getServiceType,
   getSubtype,
   requirementsFor,
@@ -15,11 +15,20 @@ import {
   type ServiceTypeId,
   type SubtypeId,
 } from '../../../../types/catalog-data'
+import type { BotActionKind, IntentDef } from './bot-data'
+import type { IntentModel } from './classifier'
+import { UI, type Lang } from './bot.texts'
+import { extractEntities } from './entities'
+import { handoffReason, readWording, UNHELPFUL_HANDOFF_THRESHOLD, type HandoffReason } from './handoff'
+import { answerOf } from './bot-answers'
 import { getKbEntry, type KbEntry } from './knowledge-base'
-import { detectOrderNo, detectTrackingNo, searchTokens, type Hit } from './retrieval'
-import { CONCEPT_PREFIX, conceptsOf, scriptCounts, tokenize } from './tokenize'
+import type { LanguageModelReading } from './language-model'
+import { searchTokens } from './retrieval'
+import { scriptCounts, tokenize } from './tokenize'
+import { INTENTS, topIntent, understand, type Understanding } from './understand'
 
-export type Lang = 'zh' | 'en'
+export type { Lang }
+export { UNHELPFUL_HANDOFF_THRESHOLD }
 
 /** Input of one bot turn. */
 export interface BotInput {
@@ -28,6 +37,8 @@ export interface BotInput {
   readonly history?: { readonly unhelpfulCount: number }
   /** Forces the reply language; detected from the text when absent. */
   readonly lang?: Lang
+  /** The optional language model's reading, fetched before the turn (see language-model.ts). */
+  readonly hint?: LanguageModelReading | null
 }
 
 export type QuickReplyAction = 'faq' | 'handoff' | 'ticket' | 'text'
@@ -54,13 +65,22 @@ export interface BotReply {
   readonly meta: {
     readonly serviceType: ServiceTypeId | null
     /**
-     * Matched intent, or one of: 'greeting', 'thanks', 'unknown' (low
-     * confidence), 'invalid_input', 'handoff.request', 'handoff.complaint',
-     * 'handoff.lost_compensation', 'handoff.account_block', 'handoff.unhelpful'.
+     * The understood intent (e.g. 'logistics.delivery_time', see content/intents.json), or
+     * 'clarify' (a question back), 'unknown' (nothing recognisable), 'invalid_input'.
      */
     readonly intent: string
+    /** Calibrated probability of the service type. */
+    readonly confidence: number
+    readonly entities: BotEntities
     readonly needsEvidence: EvidenceKind[]
     readonly handoff: boolean
+    /** 'handoff.complaint', 'handoff.problem', …: why a person takes over. */
+    readonly handoffReason?: string
+    readonly clarify?: boolean
+    /** For the agent: what was understood and what is still missing. */
+    readonly summary?: string
+    /** The self-service action this problem can be solved with, when there is one. */
+    readonly action?: BotActionKind
     readonly faqIds: string[]
   }
   readonly quickReplies: QuickReply[]
@@ -70,21 +90,13 @@ export interface BotReply {
 /** Longest message the bot will read; longer ones get a polite request to shorten. */
 export const MAX_INPUT_CHARS = 2000
 
-/** After this many unhelpful answers the conversation goes to an agent. */
-export const UNHELPFUL_HANDOFF_THRESHOLD = 2
-
-// Below this BM25 score the best match shares too little with the message to be trusted.
-// Tuned on test/fixtures/bot-eval.json together with a set of off-topic messages.
-const MIN_SCORE = 3.2
-// Without any recognised shopper phrase, only a strong overlap counts: bigrams of
-// unrelated chatter ("你们公司在哪里") otherwise brush against some FAQ wording.
-const MIN_SCORE_WITHOUT_CONCEPT = 10
-
-// Hits within this share of the best score vote on the service type.
-const VOTE_WINDOW = 0.6
-const VOTE_DEPTH = 5
-
 const DESCRIPTION_MAX_CHARS = 500
+
+// A second or third reading is offered as a choice only when it is at least this likely.
+const CANDIDATE_MIN_P = 0.08
+const MAX_CANDIDATES = 3
+// A handoff is routed to the service type's queue when the model is at least this sure of it.
+const HANDOFF_ROUTE_P = 0.35
 
 // ---------------------------------------------------------------------------
 // Input screening
@@ -119,153 +131,6 @@ function screen(text: string): Rejection | null {
   return null
 }
 
-/** Plain text safe to store as a ticket description: no markup, no control characters, bounded length. */
-function sanitizeDescription(text: string): string {
-  const cleaned = text
-    .replace(/[<>]/g, ' ')
-    .replace(/\t/g, ' ')
-    // Control and bidi-override characters would corrupt the ticket view; newlines stay.
-    .split('\n')
-    .map((line) => line.replace(/[\p{Cc}\u200b-\u200f\u202a-\u202e]/gu, ''))
-    .join('\n')
-    .replace(/ +/g, ' ')
-    .trim()
-  return Array.from(cleaned).slice(0, DESCRIPTION_MAX_CHARS).join('')
-}
-
-/** Reply language: English when latin letters clearly dominate, else Chinese. */
-export function detectLang(text: string): Lang {
-  // Identifiers such as SF1234… are latin but say nothing about the language.
-  const { latin, cjk } = scriptCounts(text.replace(/[A-Za-z]*\d{5,}[A-Za-z0-9]*/g, ' '))
-  if (latin === 0) return 'zh'
-  if (cjk === 0) return 'en'
-  // One CJK character carries roughly a word, a latin letter a fraction of one.
-  return latin / (latin + cjk * 2) > 0.7 ? 'en' : 'zh'
-}
-
-// ---------------------------------------------------------------------------
-// Handoff rules
-// ---------------------------------------------------------------------------
-
-type HandoffReason = 'request' | 'complaint' | 'lost_compensation' | 'account_block' | 'unhelpful'
-
-function handoffReason(concepts: ReadonlySet<string>, unhelpfulCount: number): HandoffReason | null {
-  if (concepts.has('人工')) return 'request'
-  if (concepts.has('投诉')) return 'complaint'
-  if (concepts.has('丢失') && concepts.has('赔偿') && (concepts.has('物流') || concepts.has('商品') || concepts.has('订单'))) {
-    return 'lost_compensation'
-  }
-  // A blocked account needs identity checks; a blocked payment does not, hence the payment guard.
-  const accountBlocked = concepts.has('账号') && (concepts.has('冻结') || (concepts.has('拦截') && !concepts.has('支付')))
-  if (accountBlocked) return 'account_block'
-  if (unhelpfulCount >= UNHELPFUL_HANDOFF_THRESHOLD) return 'unhelpful'
-  return null
-}
-
-// ---------------------------------------------------------------------------
-// Classification
-// ---------------------------------------------------------------------------
-
-interface Understanding {
-  readonly top: Hit | null
-  readonly serviceType: ServiceTypeId | null
-  readonly entry: KbEntry | null
-  readonly related: KbEntry[]
-  readonly confident: boolean
-}
-
-// Words that ask for a person or threaten a complaint say nothing about the
-// problem itself; left in, they would match FAQ answers that mention agents.
-const ROUTING_ONLY_TOKENS = new Set(['#人工', '人工', '#投诉', '投诉', '#你好', '你好', '#谢谢', '谢谢'])
-
-function understand(text: string): Understanding {
-  const tokens = tokenize(text).filter((t) => !ROUTING_ONLY_TOKENS.has(t))
-  const hits = searchTokens(tokens)
-  const top = hits[0] ?? null
-  const hasConcept = tokens.some((t) => t.startsWith(CONCEPT_PREFIX))
-  if (!top || top.score < (hasConcept ? MIN_SCORE : MIN_SCORE_WITHOUT_CONCEPT)) {
-    return { top, serviceType: null, entry: null, related: [], confident: false }
-  }
-  // Several good hits agreeing on a service type outweigh one lucky top hit.
-  // Each rank counts half as much as the one above, so two mediocre hits cannot outvote a clear winner.
-  const votes = new Map<ServiceTypeId | 'none', number>()
-  hits.slice(0, VOTE_DEPTH).forEach((h, rank) => {
-    if (h.score < top.score * VOTE_WINDOW) return
-    const key = h.entry.serviceType ?? 'none'
-    votes.set(key, (votes.get(key) ?? 0) + h.score * 0.5 ** rank)
-  })
-  let bestKey: ServiceTypeId | 'none' = top.entry.serviceType ?? 'none'
-  for (const [k, v] of votes) if (v > (votes.get(bestKey) ?? 0)) bestKey = k
-  const serviceType = bestKey === 'none' ? null : bestKey
-  const entry = hits.find((h) => (h.entry.serviceType ?? 'none') === bestKey)?.entry ?? top.entry
-  const related = hits
-    .filter((h) => h.entry.id !== entry.id && h.score >= top.score * 0.4)
-    .slice(0, 2)
-    .map((h) => h.entry)
-  return { top, serviceType, entry, related, confident: true }
-}
-
-// ---------------------------------------------------------------------------
-// Reply text
-// ---------------------------------------------------------------------------
-
-const UI = {
-  zh: {
-    invalid: '抱歉，我没能看懂这条消息。请用一两句话描述您遇到的问题，例如「快递三天了还没到」，或选择下面的问题类型。',
-    tooLong: '您的消息有点长，请用一两句话概括遇到的问题；详细情况可以在工单中补充。',
-    unknown: '抱歉，我还不太确定您遇到的是哪类问题。可以换个说法，或选择下面的问题类型；也可以直接转人工客服。',
-    greeting: '您好，我是智能客服。请告诉我您遇到的问题，例如「订单还没发货」「收到的东西坏了」「退款多久到账」。',
-    thanks: '不客气，很高兴能帮到您。还有其他问题随时告诉我。',
-    routed: (type: string, sub: string | null) => `问题类型：${type}${sub ? ` · ${sub}` : ''}`,
-    prepare: '为了尽快处理，请准备：',
-    evidenceItem: (label: string, min: number, hint: string) => `${label}（至少 ${min} 张）：${hint}`,
-    orderFound: (no: string) => `已识别订单号：${no}`,
-    trackingFound: (no: string) => `已识别快递单号：${no}`,
-    orderAsk: '请提供订单号（在「我的订单」中可以复制）。',
-    sla: `提交工单后我们会在 ${SLA_DEFAULTS.firstResponseHours} 小时内回复，一般 ${SLA_DEFAULTS.resolutionHours / 24} 天内解决。`,
-    handoff: {
-      request: '好的，正在为您转接人工客服，请稍候。',
-      complaint: '非常抱歉给您带来不好的体验，我们会认真对待。正在为您转接人工客服处理。',
-      lost_compensation: '很抱歉包裹丢失给您带来损失。赔偿需要人工核实，正在为您转接人工客服。',
-      account_block: '账号冻结需要人工核实身份，正在为您转接人工客服。请准备好注册手机号，不要向任何人透露验证码。',
-      unhelpful: '抱歉没能解决您的问题，正在为您转接人工客服。',
-    },
-    handoffHours: `人工客服服务时间：${CHANNEL_DEFAULTS.hotline.hoursZh}；非服务时间可以提交工单或拨打热线 ${CHANNEL_DEFAULTS.hotline.value}。`,
-    qrTicket: '提交工单',
-    qrHandoff: '转人工',
-    qrTypes: (zh: string) => `${zh}问题`,
-  },
-  en: {
-    invalid:
-      'Sorry, I could not read that message. Please describe the problem in a sentence or two, e.g. "my parcel is three days late", or pick a topic below.',
-    tooLong: 'That message is quite long. Please sum up the problem in a sentence or two; you can add the details in a ticket.',
-    unknown:
-      'Sorry, I am not sure what kind of problem this is. Try saying it another way or pick a topic below; you can also talk to an agent.',
-    greeting:
-      'Hello, I am the service bot. Tell me what is wrong, e.g. "my order has not shipped", "the item arrived broken" or "when will my refund arrive".',
-    thanks: 'You are welcome, glad to help. Let me know if there is anything else.',
-    routed: (type: string, sub: string | null) => `Topic: ${type}${sub ? ` · ${sub}` : ''}`,
-    prepare: 'To speed things up, please have ready:',
-    evidenceItem: (label: string, min: number, hint: string) => `${label} (at least ${min}): ${hint}`,
-    orderFound: (no: string) => `Order number found: ${no}`,
-    trackingFound: (no: string) => `Tracking number found: ${no}`,
-    orderAsk: 'Please share your order number (you can copy it in "My orders").',
-    sla: `After you submit a ticket we reply within ${SLA_DEFAULTS.firstResponseHours} hours and usually resolve it within ${SLA_DEFAULTS.resolutionHours / 24} days.`,
-    handoff: {
-      request: 'Sure, connecting you to an agent now. Please hold on.',
-      complaint: 'I am very sorry about your experience and we take it seriously. Connecting you to an agent now.',
-      lost_compensation: 'Sorry about the lost parcel. Compensation needs an agent to review it, so I am connecting you now.',
-      account_block:
-        'Unlocking an account needs an agent to verify your identity, so I am connecting you. Have your registered phone number ready and never share verification codes.',
-      unhelpful: 'Sorry I could not solve this. Connecting you to an agent now.',
-    },
-    handoffHours: `Agents are available ${CHANNEL_DEFAULTS.hotline.hoursEn.toLowerCase()}; outside those hours submit a ticket or call ${CHANNEL_DEFAULTS.hotline.value}.`,
-    qrTicket: 'Submit a ticket',
-    qrHandoff: 'Talk to an agent',
-    qrTypes: (en: string) => `${en} problem`,
-  },
-} as const
-
 function categoryQuickReplies(lang: Lang): QuickReply[] {
   return SERVICE_TYPES.map((t) => ({
     label: lang === 'zh' ? UI.zh.qrTypes(t.zh) : UI.en.qrTypes(t.en),
@@ -284,17 +149,15 @@ function evidenceLines(kinds: readonly { kind: EvidenceKind; minFiles: number }[
   return [ui.prepare, ...lines]
 }
 
-/** Evidence a matched entry asks for: the subtype's rules when known, else the entry's own list. */
-function evidenceFor(entry: KbEntry | null): { kind: EvidenceKind; minFiles: number }[] {
-  if (!entry) return []
-  const req = entry.subtype ? requirementsFor(entry.subtype) : undefined
+/** Evidence a problem asks for: the catalog subtype's rules when known, else the FAQ entry's own list. */
+function evidenceFor(subtype: SubtypeId | undefined, entry: KbEntry | null): { kind: EvidenceKind; minFiles: number }[] {
+  const req = subtype ? requirementsFor(subtype) : undefined
   if (req) return req.evidence.map((e) => ({ kind: e.kind, minFiles: e.minFiles }))
-  return entry.needsEvidence.map((kind) => ({ kind, minFiles: 1 }))
+  return (entry?.needsEvidence ?? []).map((kind) => ({ kind, minFiles: 1 }))
 }
 
-function needsOrderNo(entry: KbEntry | null): boolean {
-  if (!entry?.subtype) return false
-  return (requirementsFor(entry.subtype)?.fields ?? []).includes('orderNo')
+function needsOrderNo(subtype: SubtypeId | undefined): boolean {
+  return subtype ? (requirementsFor(subtype)?.fields ?? []).includes('orderNo') : false
 }
 
 function labelOf(serviceType: ServiceTypeId, subtype: SubtypeId | undefined, lang: Lang): string {
@@ -305,14 +168,27 @@ function labelOf(serviceType: ServiceTypeId, subtype: SubtypeId | undefined, lan
   return UI[lang].routed(type, sub)
 }
 
+/** Plain text safe to store as a ticket description: no markup, no control characters, bounded length. */
+function sanitizeDescription(text: string): string {
+  const cleaned = text
+    .replace(/[<>]/g, ' ')
+    .replace(/\t/g, ' ')
+    // Control and bidi-override characters would corrupt the ticket view; newlines stay.
+    .split('\n')
+    .map((line) => line.replace(/[\p{Cc}\u200b-\u200f\u202a-\u202e]/gu, ''))
+    .join('\n')
+    .replace(/ +/g, ' ')
+    .trim()
+  return Array.from(cleaned).slice(0, DESCRIPTION_MAX_CHARS).join('')
+}
+
 function prefill(
   serviceType: ServiceTypeId | null,
-  entry: KbEntry | null,
-  orderNo: string | null,
+  subtype: SubtypeId | undefined,
+  orderNo: string | undefined,
   text: string,
 ): TicketPrefill | undefined {
   if (!serviceType) return undefined
-  const subtype = entry?.serviceType === serviceType ? entry.subtype : undefined
   return {
     serviceType,
     ...(subtype ? { subtype } : {}),
@@ -329,112 +205,271 @@ function generic(kind: 'invalid' | 'tooLong', lang: Lang): BotReply {
   const ui = UI[lang]
   return {
     text: kind === 'invalid' ? ui.invalid : ui.tooLong,
-    meta: { serviceType: null, intent: 'invalid_input', needsEvidence: [], handoff: false, faqIds: [] },
+    meta: { serviceType: null, intent: 'invalid_input', confidence: 0, entities: {}, needsEvidence: [], handoff: false, faqIds: [] },
     quickReplies: [...categoryQuickReplies(lang), { label: ui.qrTicket, action: 'ticket' }],
   }
 }
 
-// ---------------------------------------------------------------------------
-// Public API
-// ---------------------------------------------------------------------------
+function intentLabel(intent: IntentDef, lang: Lang): string {
+  return lang === 'zh' ? intent.labelZh : intent.labelEn
+}
+
+function factsOf(e: BotEntities, lang: Lang): string {
+  const zh = lang === 'zh'
+  const parts: string[] = []
+  if (e.orderNo) parts.push(`${zh ? '订单号' : 'order'} ${e.orderNo}`)
+  if (e.trackingNo) parts.push(`${zh ? '快递单号' : 'tracking'} ${e.trackingNo}`)
+  if (e.amountsCents?.length) parts.push(`${zh ? '金额' : 'amount'} ${e.amountsCents.map((c) => `¥${(c / 100).toFixed(2)}`).join(', ')}`)
+  if (e.dates?.length) parts.push(`${zh ? '日期' : 'date'} ${e.dates.join(', ')}`)
+  if (e.phones?.length) parts.push(`${zh ? '电话' : 'phone'} ${e.phones.join(', ')}`)
+  return parts.join(zh ? '，' : ', ')
+}
+
+/** The agent-facing one-line summary of a message: intent, entities, evidence still missing. */
+function summaryOf(
+  intent: IntentDef | null,
+  entities: BotEntities,
+  evidence: readonly EvidenceKind[],
+  reason: HandoffReason | null,
+): string {
+  const label = intent && intent.serviceType !== null ? intent.labelZh : reason === 'request' ? '要求人工' : '未识别'
+  const missing: string[] = evidence.map((k) => EVIDENCE_KINDS[k].zh)
+  if (needsOrderNo(intent?.subtype) && !entities.orderNo) missing.unshift('订单号')
+  return UI.zh.summary(label, factsOf(entities, 'zh'), missing.join('、'))
+}
+
+/** Related FAQ entries by BM25 over the knowledge base, within the understood service type. */
+function related(text: string, serviceType: ServiceTypeId | null, exclude: string | undefined): KbEntry[] {
+  if (!serviceType) return []
+  const hits = searchTokens(tokenize(text))
+  const top = hits[0]?.score ?? 0
+  return hits
+    .filter(
+      (h) => h.entry.serviceType === serviceType && h.entry.id !== exclude && h.score >= top * 0.5 && !h.entry.id.endsWith('-overview'),
+    )
+    .slice(0, 2)
+    .map((h) => h.entry)
+}
+
+/** Exact taps on a clarifying quick reply resolve without the model. */
+const BY_LABEL = new Map<string, IntentDef>()
+for (const i of INTENTS.values()) {
+  BY_LABEL.set(i.labelZh, i)
+  BY_LABEL.set(i.labelEn.toLowerCase(), i)
+}
+
+function read(raw: string, model: IntentModel | undefined): Understanding {
+  const tapped = BY_LABEL.get(raw.trim()) ?? BY_LABEL.get(raw.trim().toLowerCase())
+  if (tapped) return { ranked: [{ intent: tapped, p: 1 }], serviceType: tapped.serviceType, confidence: 1, sure: true }
+  return understand(raw, model)
+}
+
+/** Reply language: English when latin letters clearly dominate, else Chinese. */
+export function detectLang(text: string): Lang {
+  // Identifiers such as SF1234… are latin but say nothing about the language.
+  const { latin, cjk } = scriptCounts(text.replace(/[A-Za-z]*\d{5,}[A-Za-z0-9]*/g, ' '))
+  if (latin === 0) return 'zh'
+  if (cjk === 0) return 'en'
+  // One CJK character carries roughly a word, a latin letter a fraction of one.
+  return latin / (latin + cjk * 2) > 0.7 ? 'en' : 'zh'
+}
 
 /** Answer one shopper message. Never throws; unexpected failures yield the generic reply. */
 export function answer(input: BotInput): BotReply {
+  return answerWithModel(input, undefined)
+}
+
+/** `answer` with another intent model: cross-validation scores the whole bot per fold. */
+export function answerWithModel(input: BotInput, model: IntentModel | undefined): BotReply {
   const raw = typeof input?.text === 'string' ? input.text : ''
   const guessLang: Lang = input?.lang ?? (raw.length <= MAX_INPUT_CHARS ? detectLang(raw) : 'zh')
   try {
-    return answerUnsafe(raw, input?.history?.unhelpfulCount ?? 0, guessLang)
+    return answerUnsafe(raw, input?.history?.unhelpfulCount ?? 0, guessLang, model, input?.hint ?? null)
   } catch {
     // A reply is always better than an error in the chat window.
     return generic('invalid', guessLang)
   }
 }
 
-function answerUnsafe(raw: string, unhelpfulCount: number, lang: Lang): BotReply {
+function handoffReply(
+  raw: string,
+  u: Understanding,
+  intent: IntentDef | null,
+  reason: HandoffReason,
+  entities: BotEntities,
+  lang: Lang,
+  named: boolean,
+): BotReply {
+  const ui = UI[lang]
+  // Without a clear problem there is no service type to route to: the general queue takes it.
+  const clear = named || (u.confidence >= HANDOFF_ROUTE_P && topIntent(u)?.intent.id === intent?.id)
+  const serviceType = intent && intent.serviceType !== null && clear ? intent.serviceType : null
+  const subtype = serviceType ? intent?.subtype : undefined
+  const { entry } = intent ? answerOf(intent, lang) : { entry: null }
+  const evidence = serviceType ? evidenceFor(subtype, entry) : []
+  const p = prefill(serviceType, subtype, entities.orderNo, raw)
+  const lines: string[] = [ui.handoff[reason], ui.handoffHours]
+  if (entities.orderNo) lines.push(ui.orderFound(entities.orderNo))
+  const kinds = evidence.map((e) => e.kind)
+  return {
+    text: lines.join('\n'),
+    meta: {
+      serviceType,
+      intent: intent?.id ?? 'unknown',
+      confidence: round(u.confidence),
+      entities,
+      needsEvidence: kinds,
+      handoff: true,
+      handoffReason: `handoff.${reason}`,
+      summary: summaryOf(serviceType ? intent : null, entities, kinds, reason),
+      faqIds: entry ? [entry.id] : [],
+    },
+    quickReplies: [ticketQuickReply(lang, p)],
+    ...(p ? { ticketPrefill: p } : {}),
+  }
+}
+
+function clarifyReply(u: Understanding, entities: BotEntities, lang: Lang): BotReply {
+  const ui = UI[lang]
+  const seen = new Set<string>()
+  const candidates = u.ranked
+    .filter((c) => c.intent.serviceType !== null && c.p >= CANDIDATE_MIN_P)
+    .filter((c) => (seen.has(c.intent.labelZh) ? false : (seen.add(c.intent.labelZh), true)))
+    .slice(0, MAX_CANDIDATES)
+  if (candidates.length < 2) return unknownReply(u, entities, lang)
+  const best = candidates[0]?.intent ?? null
+  return {
+    text: ui.clarify,
+    meta: {
+      serviceType: u.serviceType,
+      intent: 'clarify',
+      confidence: round(u.confidence),
+      entities,
+      needsEvidence: [],
+      handoff: false,
+      clarify: true,
+      summary: summaryOf(best, entities, [], null),
+      faqIds: [],
+    },
+    quickReplies: [
+      ...candidates.map((c) => ({ label: intentLabel(c.intent, lang), action: 'text' as const, payload: intentLabel(c.intent, lang) })),
+      { label: ui.qrHandoff, action: 'handoff' },
+    ],
+  }
+}
+
+function unknownReply(u: Understanding, entities: BotEntities, lang: Lang): BotReply {
+  const ui = UI[lang]
+  return {
+    text: ui.unknown,
+    meta: {
+      serviceType: null,
+      intent: 'unknown',
+      confidence: round(u.confidence),
+      entities,
+      needsEvidence: [],
+      handoff: false,
+      faqIds: [],
+    },
+    quickReplies: [...categoryQuickReplies(lang), { label: ui.qrHandoff, action: 'handoff' }],
+  }
+}
+
+function generalReply(intent: IntentDef, u: Understanding, entities: BotEntities, lang: Lang): BotReply {
+  if (intent.id === 'general.offtopic') return unknownReply(u, entities, lang)
+  const ui = UI[lang]
+  const base = { serviceType: null, intent: intent.id, confidence: round(u.confidence), entities, needsEvidence: [], handoff: false }
+  if (intent.id === 'general.greeting' || intent.id === 'general.thanks') {
+    const thanks = intent.id === 'general.thanks'
+    // The chat opens with a 'greeting' and agent views label 'greeting'/'thanks' as small talk.
+    return {
+      text: thanks ? ui.thanks : ui.greeting,
+      meta: { ...base, intent: thanks ? 'thanks' : 'greeting', faqIds: [] },
+      quickReplies: categoryQuickReplies(lang),
+    }
+  }
+  const { text, entry } = answerOf(intent, lang)
+  return { text, meta: { ...base, faqIds: entry ? [entry.id] : [] }, quickReplies: [{ label: ui.qrHandoff, action: 'handoff' }] }
+}
+
+function round(p: number): number {
+  return Math.round(Math.min(1, Math.max(0, p)) * 1000) / 1000
+}
+
+// The language model's reading wins only where the local model is unsure, and only when it is itself fairly sure.
+const HINT_MIN_CONFIDENCE = 0.6
+
+function withHint(u: Understanding, hint: LanguageModelReading | null): Understanding {
+  if (!hint || u.sure || hint.confidence < HINT_MIN_CONFIDENCE) return u
+  return {
+    ranked: [{ intent: hint.intent, p: hint.confidence }, ...u.ranked.filter((c) => c.intent.id !== hint.intent.id)],
+    serviceType: hint.intent.serviceType,
+    confidence: hint.confidence,
+    sure: true,
+  }
+}
+
+function answerUnsafe(
+  raw: string,
+  unhelpfulCount: number,
+  lang: Lang,
+  model: IntentModel | undefined,
+  hint: LanguageModelReading | null,
+): BotReply {
   const rejection = screen(raw)
   if (rejection === 'too_long') return generic('tooLong', lang)
   if (rejection) return generic('invalid', lang)
 
   const ui = UI[lang]
-  const concepts = conceptsOf(raw)
-  const orderNo = detectOrderNo(raw)
-  const trackingNo = detectTrackingNo(raw)
-  const u = understand(raw)
-  const entry = u.confident ? u.entry : null
-  const serviceType = u.confident ? u.serviceType : null
-  const reason = handoffReason(concepts, unhelpfulCount)
+  const entities = extractEntities(raw)
+  const wording = readWording(raw)
+  const u = withHint(read(raw, model), hint)
+  // Wording that names a problem only a person can solve settles what the problem is.
+  const best = topIntent(u)
+  const intent = wording.problem ?? best?.intent ?? null
+  const intentP = wording.problem ? 1 : (best?.p ?? 0)
+  const reason = handoffReason(wording, intent, intentP, u.sure || wording.problem !== null, unhelpfulCount)
+  if (reason) return handoffReply(raw, u, intent, reason, entities, lang, wording.problem !== null)
+  // A problem only a person can solve, read without conviction: ask rather than promise a handoff.
+  if (!u.sure || !intent || intent.handoff) return clarifyReply(u, entities, lang)
+  if (intent.serviceType === null) return generalReply(intent, u, entities, lang)
 
-  if (reason) {
-    // Lost-parcel compensation is a logistics matter even when retrieval hesitates.
-    const st: ServiceTypeId | null = reason === 'lost_compensation' ? 'logistics' : reason === 'account_block' ? 'member' : serviceType
-    const en: KbEntry | null =
-      reason === 'lost_compensation'
-        ? (getKbEntry('faq-logistics-lost') ?? null)
-        : reason === 'account_block'
-          ? (getKbEntry('faq-member-account-locked') ?? null)
-          : entry
-    const p = prefill(st, en, orderNo, raw)
-    const evidence = evidenceFor(en?.serviceType === st ? en : null)
-    const lines: string[] = [ui.handoff[reason], ui.handoffHours]
-    if (orderNo) lines.push(ui.orderFound(orderNo))
-    return {
-      text: lines.join('\n'),
-      meta: {
-        serviceType: st,
-        intent: `handoff.${reason}`,
-        needsEvidence: evidence.map((e) => e.kind),
-        handoff: true,
-        faqIds: en ? [en.id] : [],
-      },
-      quickReplies: [ticketQuickReply(lang, p), { label: CHANNEL_DEFAULTS.hotline.value, action: 'faq', payload: 'faq-channel-hotline' }],
-      ...(p ? { ticketPrefill: p } : {}),
-    }
-  }
-
-  if (!u.confident || !entry) {
-    if (concepts.has('你好') || concepts.has('谢谢')) {
-      const thanks = concepts.has('谢谢')
-      return {
-        text: thanks ? ui.thanks : ui.greeting,
-        meta: { serviceType: null, intent: thanks ? 'thanks' : 'greeting', needsEvidence: [], handoff: false, faqIds: [] },
-        quickReplies: categoryQuickReplies(lang),
-      }
-    }
-    return {
-      text: ui.unknown,
-      meta: { serviceType: null, intent: 'unknown', needsEvidence: [], handoff: false, faqIds: [] },
-      quickReplies: [...categoryQuickReplies(lang), { label: ui.qrHandoff, action: 'handoff' }],
-    }
-  }
-
-  const evidence = evidenceFor(entry)
-  const lines: string[] = []
-  if (serviceType) lines.push(labelOf(serviceType, entry.subtype, lang))
-  lines.push(lang === 'zh' ? entry.answerZh : entry.answerEn)
+  const serviceType = intent.serviceType
+  const local = answerOf(intent, lang)
+  const entry = local.entry
+  // A draft grounded in this answer and the shopper's orders may replace the stock wording.
+  const text = hint?.answer && hint.intent.id === intent.id ? hint.answer : local.text
+  const evidence = evidenceFor(intent.subtype, entry)
+  const lines: string[] = [labelOf(serviceType, intent.subtype, lang), text]
   const evidenceText = evidenceLines(evidence, lang)
   if (evidenceText.length > 0) lines.push('', ...evidenceText)
-  if (orderNo) lines.push(ui.orderFound(orderNo))
-  else if (needsOrderNo(entry)) lines.push(ui.orderAsk)
-  if (trackingNo && serviceType === 'logistics') lines.push(ui.trackingFound(trackingNo))
-  if (serviceType && entry.subtype) lines.push(ui.sla)
+  if (entities.orderNo) lines.push(ui.orderFound(entities.orderNo))
+  // With a self-service card the shopper picks the order there instead of typing it.
+  else if (needsOrderNo(intent.subtype) && !intent.action) lines.push(ui.orderAsk)
+  if (entities.trackingNo && serviceType === 'logistics') lines.push(ui.trackingFound(entities.trackingNo))
+  if (intent.subtype && intent.resolvedBy === 'agent') lines.push(ui.sla)
 
-  const p = prefill(serviceType, entry, orderNo, raw)
-  const quickReplies: QuickReply[] = u.related.map((r) => ({
+  const p = prefill(serviceType, intent.subtype, entities.orderNo, raw)
+  const more = related(raw, serviceType, entry?.id)
+  const quickReplies: QuickReply[] = more.map((r) => ({
     label: lang === 'zh' ? r.questionZh : r.questionEn,
     action: 'faq' as const,
     payload: r.id,
   }))
-  if (serviceType) quickReplies.push(ticketQuickReply(lang, p))
-  quickReplies.push({ label: ui.qrHandoff, action: 'handoff' })
-
+  quickReplies.push(ticketQuickReply(lang, p), { label: ui.qrHandoff, action: 'handoff' })
+  const kinds = evidence.map((e) => e.kind)
   return {
     text: lines.join('\n'),
     meta: {
       serviceType,
-      intent: entry.intent,
-      needsEvidence: evidence.map((e) => e.kind),
+      intent: intent.id,
+      confidence: round(u.confidence),
+      entities,
+      needsEvidence: kinds,
       handoff: false,
-      faqIds: [entry.id, ...u.related.map((r) => r.id)],
+      summary: summaryOf(intent, entities, kinds, null),
+      ...(intent.action ? { action: intent.action } : {}),
+      faqIds: [...(entry ? [entry.id] : []), ...more.map((r) => r.id)],
     },
     quickReplies,
     ...(p ? { ticketPrefill: p } : {}),
@@ -445,7 +480,7 @@ function answerUnsafe(raw: string, unhelpfulCount: number, lang: Lang): BotReply
 export function replyForFaq(faqId: string, lang: Lang = 'zh'): BotReply {
   const entry = getKbEntry(faqId)
   if (!entry) return generic('invalid', lang)
-  const evidence = evidenceFor(entry)
+  const evidence = evidenceFor(entry.subtype, entry)
   const lines = [lang === 'zh' ? entry.answerZh : entry.answerEn]
   const evidenceText = evidenceLines(evidence, lang)
   if (evidenceText.length > 0) lines.push('', ...evidenceText)
@@ -457,6 +492,8 @@ export function replyForFaq(faqId: string, lang: Lang = 'zh'): BotReply {
     meta: {
       serviceType: entry.serviceType,
       intent: entry.intent,
+      confidence: 1,
+      entities: {},
       needsEvidence: evidence.map((e) => e.kind),
       handoff: false,
       faqIds: [entry.id],
@@ -465,7 +502,7 @@ export function replyForFaq(faqId: string, lang: Lang = 'zh'): BotReply {
   }
 }
 
-/** True when the caller should count this reply as not having helped (low confidence or unreadable input). */
+/** True when the caller should count this reply as not having helped (unclear or unreadable input). */
 export function isUnhelpful(reply: BotReply): boolean {
-  return reply.meta.intent === 'unknown' || reply.meta.intent === 'invalid_input'
+  return reply.meta.intent === 'unknown' || reply.meta.intent === 'invalid_input' || reply.meta.intent === 'clarify'
 }

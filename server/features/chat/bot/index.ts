@@ -13,6 +13,8 @@ export {
   type QuickReplyAction,
   type TicketPrefill,
 } from './bot'
+export { extractEntities } from './entities'
+export { understand, INTENTS } from './understand'
 export { KNOWLEDGE_BASE, getKbEntry, type KbEntry } from './knowledge-base'
 export { BM25, buildIndex, detectOrderNo, detectTrackingNo, search, searchTokens, type Bm25Index, type Hit } from './retrieval'
 export { SYNONYM_GROUPS, conceptsOf, normalize, tokenize, type Normalized } from './tokenize'

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import type { TransferBody } from '@shared/chat'
-import { MessageList } from '@/components/message-list'
+import { actionCardText, MessageList } from '@/components/message-list'
 import { sendTyping } from '../agent-chat.api'
 import { useConversationStore } from '../agent-conversation.store'
 import { useInboxStore } from '../agent-inbox.store'
@@ -92,6 +92,10 @@ export function ConversationPanel({ conversationId, selfId, onBack, onShowCustom
             {summary.needsEvidence.length ? summary.needsEvidence.map(evidenceLabel).join('、') : '无'}
             {summary.needsEvidence.length && summary.imagesSince ? `（顾客已发图片 ${summary.imagesSince} 张）` : ''}
           </Text>
+          {summary.note ? <Text className='conv__summary-item'>摘要：{summary.note}</Text> : null}
+          {summary.actions.length ? (
+            <Text className='conv__summary-item'>已自助办理：{summary.actions.map((k) => actionCardText('zh').title[k]).join('、')}</Text>
+          ) : null}
         </View>
       ) : null}
       {error ? (
