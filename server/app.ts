@@ -1,6 +1,5 @@
 import Fastify, { type FastifyInstance } from 'fastify'
 import helmet from '@fastify/helmet'
-import rateLimit from '@fastify/rate-limit'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { loadConfig, type Config } from './config'
 import { openDatabase, type Database, type DatabaseHandle, type DatabaseKind } from './db/database'
@@ -8,6 +7,9 @@ import { migrateToLatest } from './db/migrate'
 import { registerAuth } from './plugins/auth'
 import { registerDocs } from './plugins/docs'
 import { registerErrorHandling } from './plugins/errors'
+import { clientErrorHandler, frameworkErrors } from './plugins/framework-errors'
+import { registerInputGuards } from './plugins/input-guards'
+import { registerRateLimits } from './plugins/rate-limits'
 import { registerH5 } from './plugins/static-h5'
 import { features } from './features'
 import { registerNotificationWorker } from './features/notifications/notifications.plugin'
@@ -29,14 +31,25 @@ export interface BuildOptions {
   logger?: boolean
 }
 
+/** Trusts exactly `hops` proxies in front of the server (the closest ones). */
+function trustHops(hops: number): (address: string, index: number) => boolean {
+  return (_address, index) => index < hops
+}
+
 /** Builds the whole server: database (migrated), plugins, every feature's routes. */
 export async function buildApp(options: BuildOptions = {}): Promise<FastifyInstance> {
   const config: Config = { ...loadConfig(), ...options.config }
   const app = Fastify({
     logger: options.logger === false ? false : { level: config.logLevel },
     bodyLimit: 1024 * 1024,
-    trustProxy: true,
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
+    // Off unless TRUST_PROXY names the proxy: otherwise anyone could pick their own address.
+    trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
+    clientErrorHandler,
+    frameworkErrors,
+    // strictNumbers: 1e309 parses to Infinity, which would otherwise pass an integer check.
+    ajv: {
+      customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false, strictNumbers: true },
+    },
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, sqliteFile: options.sqliteFile })
@@ -48,20 +61,11 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
   app.addHook('onClose', async () => handle.close())
 
   registerErrorHandling(app)
+  registerInputGuards(app)
   // The H5 build and /docs need inline scripts and styles; the API itself serves only JSON.
   await app.register(helmet, { contentSecurityPolicy: false, crossOriginResourcePolicy: { policy: 'same-site' } })
   registerAuth(app)
-  await app.register(rateLimit, {
-    max: config.rateLimitMax,
-    timeWindow: '1 minute',
-    // Only a valid token earns its own bucket; made-up tokens must not dodge the per-IP limit.
-    keyGenerator: (req) => (req.user && req.token ? `t:${req.token}` : `ip:${req.ip}`),
-    errorResponseBuilder: (_req, ctx) => ({
-      statusCode: 429,
-      code: 'RATE_LIMITED',
-      message: `Too many requests; try again in ${Math.ceil(ctx.ttl / 1000)} s.`,
-    }),
-  })
+  await registerRateLimits(app, config.rateLimitMax)
   await registerDocs(app)
   for (const feature of features) await app.register(feature)
   registerNotificationWorker(app)

@@ -1,3 +1,4 @@
+import net from 'node:net'
 import path from 'node:path'
 import type { AuthOptions } from './features/auth/auth.service'
 import { readNotifySettings, type NotifySettings } from './features/notifications/notify.config'
@@ -12,7 +13,9 @@ export interface Config {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
   h5Dir: string
   nodeEnv: string
-  /** Requests per minute per token (or per IP without one). */
+  /** Fastify's trustProxy: false, a hop count, or the proxy's addresses/CIDRs (TRUST_PROXY). */
+  trustProxy: boolean | number | string[]
+  /** Requests per minute per user (or per IP without a session). */
   rateLimitMax: number
   auth: AuthOptions
   /** Largest accepted upload in bytes (UPLOAD_MAX_BYTES). */
@@ -72,6 +75,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     h5Dir: path.resolve(env.H5_DIR || path.join(root, 'dist', 'h5')),
     nodeEnv,
     rateLimitMax,
+    trustProxy: readTrustProxy(env.TRUST_PROXY),
     chat,
     auth: {
       production: nodeEnv === 'production',
@@ -88,6 +92,32 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       throw new ConfigError(message)
     }),
   }
+}
+
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal']
+
+/** TRUST_PROXY: a number of hops, or comma-separated proxy addresses/CIDRs; unset trusts nobody. */
+export function readTrustProxy(raw: string | undefined): boolean | number | string[] {
+  if (raw === undefined || raw.trim() === '' || raw === 'false' || raw === 'off') return false
+  if (/^\d+$/.test(raw.trim())) {
+    const hops = Number(raw.trim())
+    if (hops < 1 || hops > 10) throw new ConfigError(`TRUST_PROXY hop count must be between 1 and 10, got "${raw}"`)
+    return hops
+  }
+  const entries = raw
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean)
+  for (const entry of entries) {
+    const [address, bits, extra] = entry.split('/')
+    const family = net.isIP(address)
+    const maxBits = family === 6 ? 128 : 32
+    const bitsOk = bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= maxBits)
+    if (!PROXY_NAMES.includes(entry) && (family === 0 || !bitsOk || extra !== undefined)) {
+      throw new ConfigError(`TRUST_PROXY must be a hop count or proxy addresses/CIDRs (e.g. 10.0.0.5,172.16.0.0/12), got "${entry}"`)
+    }
+  }
+  return entries
 }
 
 function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {

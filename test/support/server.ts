@@ -76,13 +76,13 @@ export async function buildTestApp(
   return Object.assign(app, { dropDatabase: db.drop })
 }
 
-/** Signs in a new guest shopper and returns auth headers. */
+/** Signs in a guest shopper (a new one, or the holder of `deviceSecret`) and returns auth headers and the next secret. */
 export async function guest(
   app: FastifyInstance,
-  deviceId = `dev${crypto.randomBytes(6).toString('hex')}`,
-): Promise<{ authorization: string; userId: string }> {
-  const res = await app.inject({ method: 'POST', url: '/api/auth/guest', payload: { deviceId } })
+  deviceSecret?: string,
+): Promise<{ authorization: string; userId: string; deviceSecret: string }> {
+  const res = await app.inject({ method: 'POST', url: '/api/auth/guest', payload: deviceSecret ? { deviceSecret } : {} })
   if (res.statusCode !== 200) throw new Error(`guest sign-in failed: ${res.body}`)
-  const body = res.json<{ token: string; user: { id: string } }>()
-  return { authorization: `Bearer ${body.token}`, userId: body.user.id }
+  const body = res.json<{ token: string; user: { id: string }; deviceSecret: string }>()
+  return { authorization: `Bearer ${body.token}`, userId: body.user.id, deviceSecret: body.deviceSecret }
 }
