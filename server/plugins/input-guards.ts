@@ -3,6 +3,7 @@ import { HttpError } from './errors'
 
 // C0 controls and DEL, except tab, line feed and carriage return (people type those).
 // PostgreSQL cannot store NUL in text while SQLite can, so refusing them here keeps both alike.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/
 
 /** The dotted path of the first string (or key) holding a control character, or null. */
