@@ -10,6 +10,7 @@ import { registerErrorHandling } from './plugins/errors'
 import { clientErrorHandler, frameworkErrors } from './plugins/framework-errors'
 import { registerInputGuards } from './plugins/input-guards'
 import { registerRateLimits } from './plugins/rate-limits'
+import { registerPollSlots } from './plugins/poll-slots'
 import { registerH5 } from './plugins/static-h5'
 import { features } from './features'
 import { registerNotificationWorker } from './features/notifications/notifications.plugin'
@@ -65,6 +66,7 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
   // The H5 build and /docs need inline scripts and styles; the API itself serves only JSON.
   await app.register(helmet, { contentSecurityPolicy: false, crossOriginResourcePolicy: { policy: 'same-site' } })
   registerAuth(app)
+  registerPollSlots(app)
   await registerRateLimits(app, config.rateLimitMax)
   await registerDocs(app)
   for (const feature of features) await app.register(feature)

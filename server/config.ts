@@ -1,6 +1,7 @@
 import net from 'node:net'
 import path from 'node:path'
 import type { AuthOptions } from './features/auth/auth.service'
+import type { CleanupSettings, UserLimits } from './plugins/limits.types'
 import { readNotifySettings, type NotifySettings } from './features/notifications/notify.config'
 import { readTicketSettings, type TicketSettings } from './features/tickets/tickets.config'
 
@@ -25,6 +26,10 @@ export interface Config {
   notify: NotifySettings
   /** Catalog channels, SLA, subscribe templates and the auto-close sweep. */
   tickets: TicketSettings
+  /** What one user may hold or start: concurrent long-polls, chats and handoffs and upload bytes per day. */
+  limits: UserLimits
+  /** Cleanup: unattached uploads, expired sessions and idle guests older than these are removed. */
+  cleanup: CleanupSettings
   /** Chat: conversations idle this long end by themselves; the sweep runs every sweepSeconds. */
   chat: { idleMinutes: number; sweepSeconds: number }
 }
@@ -76,6 +81,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     nodeEnv,
     rateLimitMax,
     trustProxy: readTrustProxy(env.TRUST_PROXY),
+    limits: {
+      pollsPerUser: positiveInt(env, 'LIMIT_POLLS_PER_USER', 4),
+      conversationsPerDay: positiveInt(env, 'LIMIT_CONVERSATIONS_PER_DAY', 30),
+      handoffsPerDay: positiveInt(env, 'LIMIT_HANDOFFS_PER_DAY', 10),
+      uploadBytesPerDay: positiveInt(env, 'LIMIT_UPLOAD_MB_PER_DAY', 200) * 1024 * 1024,
+    },
+    cleanup: {
+      sweepSeconds: wholeNumber(env, 'CLEANUP_SWEEP_SECONDS', 3600),
+      unattachedUploadHours: positiveInt(env, 'CLEANUP_UNATTACHED_UPLOAD_HOURS', 48),
+      idleGuestDays: positiveInt(env, 'CLEANUP_IDLE_GUEST_DAYS', 90),
+    },
     chat,
     auth: {
       production: nodeEnv === 'production',
@@ -118,6 +134,14 @@ export function readTrustProxy(raw: string | undefined): boolean | number | stri
     }
   }
   return entries
+}
+
+function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name]
+  if (raw === undefined || raw === '') return fallback
+  const value = Number(raw)
+  if (!Number.isInteger(value) || value < 0) throw new ConfigError(`${name} must be a whole number, got "${raw}"`)
+  return value
 }
 
 function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {

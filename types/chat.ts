@@ -283,7 +283,8 @@ export const QueueItemSchema = Type.Object({
 export type QueueItem = Static<typeof QueueItemSchema>
 
 export const QueueSchema = Type.Object({
-  items: Type.Array(QueueItemSchema, { description: 'Longest wait first' }),
+  items: Type.Array(QueueItemSchema, { description: 'Longest wait first, one page' }),
+  nextCursor: Type.Optional(Type.Union([Type.String(), Type.Null()], { description: 'Pass as cursor for the next page; null on the last' })),
   byServiceType: Type.Array(
     Type.Object({
       serviceType: Type.Union([ServiceTypeIdSchema, Type.Null()]),
@@ -320,6 +321,11 @@ export const AgentListSchema = Type.Object({ items: Type.Array(AgentSummarySchem
 export type AgentList = Static<typeof AgentListSchema>
 
 /** Agent inbox long-poll: `GET /api/agent/inbox?token=T&wait=25` returns when the queue or my conversations change. */
+export const AgentQueueQuerySchema = Type.Object({
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 50 })),
+  cursor: Type.Optional(Type.String({ maxLength: 200 })),
+})
+
 export const AgentInboxQuerySchema = Type.Object({
   token: Type.Optional(Type.String({ maxLength: 64 })),
   wait: Type.Optional(Type.Integer({ minimum: 0, maximum: 30, default: 0 })),

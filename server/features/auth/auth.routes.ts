@@ -12,11 +12,18 @@ import {
 } from '../../../types/auth'
 import { perAddressLimit } from '../../plugins/rate-limits'
 import { errorResponses } from '../../plugins/schemas'
+import { every } from '../../plugins/periodic'
+import { sweepIdleGuests, sweepSessions } from './auth.cleanup'
 import * as auth from './auth.service'
 
 /** Sign-in for shoppers (WeChat, guest) and agents; sign-out. */
 const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const opts = app.config.auth
+  const { sweepSeconds, idleGuestDays } = app.config.cleanup
+  every(app, sweepSeconds, 'session and guest cleanup', async () => {
+    await sweepSessions(app.db)
+    await sweepIdleGuests(app.db, idleGuestDays)
+  })
   app.post('/api/auth/wechat', {
     schema: {
       tags: ['auth'],

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto'
 import type { Transaction } from 'kysely'
 import type { BotMeta, ChatEvent, OrderCard } from '../../../types/chat'
+import type { UserLimits } from '../../plugins/limits.types'
 import type { Database } from '../../db/database'
 import type { DB } from '../../db/schema'
 import type { UploadLinks } from '../uploads/upload-links'
@@ -14,6 +15,8 @@ export interface ChatDeps {
   db: Database
   bus: ChatEventBus
   links: UploadLinks
+  /** Per-shopper daily limits; absent means the defaults in chat.limits. */
+  limits?: Pick<UserLimits, 'conversationsPerDay' | 'handoffsPerDay'>
 }
 
 /** A message to append; seq, id and time are assigned under the conversation's lock. */

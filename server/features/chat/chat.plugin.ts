@@ -6,6 +6,7 @@ import type { ChatDeps } from './chat.mutate'
 import shopperRoutes from './chat.routes'
 import { PgNotifier } from './pg-notifier'
 import { UploadLinks } from '../uploads/upload-links'
+import { enterPoll } from '../../plugins/poll-slots'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -24,6 +25,7 @@ export async function longPoll<T>(
   bus: ChatEventBus,
   run: (signal: AbortSignal) => Promise<T>,
 ): Promise<T> {
+  const release = enterPoll(req)
   const ac = new AbortController()
   const onClose = () => {
     if (!reply.raw.writableEnded) ac.abort()
@@ -33,6 +35,7 @@ export async function longPoll<T>(
     return await bus.track(run(ac.signal))
   } finally {
     req.raw.off('close', onClose)
+    release()
   }
 }
 
@@ -42,7 +45,7 @@ export async function longPoll<T>(
  */
 async function chatFeature(app: FastifyInstance): Promise<void> {
   const bus = new ChatEventBus()
-  const deps: ChatDeps = { db: app.db, bus, links: new UploadLinks(app.db) }
+  const deps: ChatDeps = { db: app.db, bus, links: new UploadLinks(app.db), limits: app.config.limits }
   if (app.dbHandle.kind === 'postgres' && app.dbHandle.url) {
     const notifier = new PgNotifier(app.dbHandle.url, bus, app.log)
     await notifier.start()
