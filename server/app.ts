@@ -68,7 +68,7 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
   registerAuth(app)
   registerPollSlots(app)
   await registerRateLimits(app, config.rateLimitMax)
-  await registerDocs(app)
+  if (config.docs) await registerDocs(app)
   for (const feature of features) await app.register(feature)
   registerNotificationWorker(app)
   await registerH5(app, config.h5Dir)

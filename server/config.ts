@@ -4,6 +4,7 @@ import type { AuthOptions } from './features/auth/auth.service'
 import type { CleanupSettings, UserLimits } from './plugins/limits.types'
 import { readNotifySettings, type NotifySettings } from './features/notifications/notify.config'
 import { readTicketSettings, type TicketSettings } from './features/tickets/tickets.config'
+import { productionProblems } from './production-checks'
 
 /** Server settings, read from the environment only. */
 export interface Config {
@@ -26,6 +27,8 @@ export interface Config {
   notify: NotifySettings
   /** Catalog channels, SLA, subscribe templates and the auto-close sweep. */
   tickets: TicketSettings
+  /** Whether /docs (OpenAPI UI and JSON) is served: DOCS=on, or outside production unless DOCS=off. */
+  docs: boolean
   /** What one user may hold or start: concurrent long-polls, chats and handoffs and upload bytes per day. */
   limits: UserLimits
   /** Cleanup: unattached uploads, expired sessions and idle guests older than these are removed. */
@@ -70,6 +73,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const chat = { idleMinutes: positiveInt(env, 'CHAT_IDLE_MINUTES', 30), sweepSeconds: positiveInt(env, 'CHAT_SWEEP_SECONDS', 60) }
   const nodeEnv = env.NODE_ENV || 'development'
+  if (nodeEnv === 'production') {
+    const problems = productionProblems(env)
+    if (problems.length > 0) throw new ConfigError(`refusing to start in production:\n  - ${problems.join('\n  - ')}`)
+  }
+  if (env.DOCS && !['on', 'off'].includes(env.DOCS)) throw new ConfigError(`DOCS must be on or off, got "${env.DOCS}"`)
   const root = path.resolve(__dirname, '..')
   return {
     port,
@@ -81,6 +89,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     nodeEnv,
     rateLimitMax,
     trustProxy: readTrustProxy(env.TRUST_PROXY),
+    docs: env.DOCS === 'on' || (nodeEnv !== 'production' && env.DOCS !== 'off'),
     limits: {
       pollsPerUser: positiveInt(env, 'LIMIT_POLLS_PER_USER', 4),
       conversationsPerDay: positiveInt(env, 'LIMIT_CONVERSATIONS_PER_DAY', 30),
