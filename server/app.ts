@@ -9,6 +9,7 @@ import { registerDocs } from './plugins/docs'
 import { registerErrorHandling } from './plugins/errors'
 import { clientErrorHandler, frameworkErrors } from './plugins/framework-errors'
 import { registerInputGuards } from './plugins/input-guards'
+import { loggerOptions } from './plugins/log-privacy'
 import { registerRateLimits } from './plugins/rate-limits'
 import { registerPollSlots } from './plugins/poll-slots'
 import { registerH5 } from './plugins/static-h5'
@@ -30,6 +31,8 @@ export interface BuildOptions {
   /** An SQLite file to use instead of dataDir's default (tests use one per app). */
   sqliteFile?: string
   logger?: boolean
+  /** Where log lines go instead of stdout (tests read them). */
+  logStream?: NodeJS.WritableStream
 }
 
 /** Trusts exactly `hops` proxies in front of the server (the closest ones). */
@@ -41,7 +44,7 @@ function trustHops(hops: number): (address: string, index: number) => boolean {
 export async function buildApp(options: BuildOptions = {}): Promise<FastifyInstance> {
   const config: Config = { ...loadConfig(), ...options.config }
   const app = Fastify({
-    logger: options.logger === false ? false : { level: config.logLevel },
+    logger: options.logger === false ? false : loggerOptions(config, options.logStream),
     bodyLimit: 1024 * 1024,
     // Off unless TRUST_PROXY names the proxy: otherwise anyone could pick their own address.
     trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,

@@ -284,7 +284,9 @@ export type QueueItem = Static<typeof QueueItemSchema>
 
 export const QueueSchema = Type.Object({
   items: Type.Array(QueueItemSchema, { description: 'Longest wait first, one page' }),
-  nextCursor: Type.Optional(Type.Union([Type.String(), Type.Null()], { description: 'Pass as cursor for the next page; null on the last' })),
+  nextCursor: Type.Optional(
+    Type.Union([Type.String(), Type.Null()], { description: 'Pass as cursor for the next page; null on the last' }),
+  ),
   byServiceType: Type.Array(
     Type.Object({
       serviceType: Type.Union([ServiceTypeIdSchema, Type.Null()]),

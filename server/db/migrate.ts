@@ -9,6 +9,7 @@ import * as m030 from './migrations/2026-11-26-030-chat'
 import * as m040 from './migrations/2026-11-26-040-ticket-channel'
 import * as m050 from './migrations/2026-12-01-050-guest-secrets'
 import * as m051 from './migrations/2026-12-01-051-sign-in-audit'
+import * as m052 from './migrations/2026-12-01-052-data-reveals'
 
 /** Every migration, in order. Names sort by date so both dialects apply them identically. */
 export const migrations: Record<string, Migration> = {
@@ -21,6 +22,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-26-040-ticket-channel': m040,
   '2026-12-01-050-guest-secrets': m050,
   '2026-12-01-051-sign-in-audit': m051,
+  '2026-12-01-052-data-reveals': m052,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }

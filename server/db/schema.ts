@@ -45,11 +45,21 @@ export interface SessionsTable {
   created_at: string
 }
 
+export interface DataRevealsTable {
+  id: string
+  agent_id: string
+  subject: 'ticket'
+  subject_id: string
+  field: string
+  created_at: string
+}
+
 export interface DB extends ChatTables {
   app_meta: AppMetaTable
   users: UsersTable
   sessions: SessionsTable
   sign_in_attempts: SignInAttemptsTable
+  data_reveals: DataRevealsTable
   uploads: UploadsTable
   notification_outbox: NotificationOutboxTable
   subscription_grants: SubscriptionGrantsTable

@@ -76,3 +76,10 @@ export function maskText(text: string): string {
       }),
   )
 }
+
+/** An email as l***@example.com. */
+export function maskEmail(email: string): string {
+  const at = email.lastIndexOf('@')
+  if (at < 1) return '***'
+  return `${email[0]}***${email.slice(at)}`
+}

@@ -49,9 +49,11 @@ export async function createTestDatabase(): Promise<TestDatabase> {
 export async function buildTestApp(
   overrides: BuildOptions['config'] = {},
   database?: TestDatabase,
+  logStream?: NodeJS.WritableStream,
 ): Promise<FastifyInstance & { dropDatabase: () => Promise<void> }> {
   const db = database ?? (await createTestDatabase())
   const app = await buildApp({
+    ...(logStream ? { logStream, logger: true } : { logger: false }),
     config: {
       h5Dir: path.join(os.tmpdir(), 'no-h5-build'),
       logLevel: 'silent',
@@ -61,7 +63,6 @@ export async function buildTestApp(
       ...overrides,
     },
     sqliteFile: db.sqliteFile,
-    logger: false,
   })
   if (!database) {
     // Drop only after the app (and its pool) has closed.
