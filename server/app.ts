@@ -8,6 +8,7 @@ import { registerAuth } from './plugins/auth'
 import { registerDocs } from './plugins/docs'
 import { registerErrorHandling } from './plugins/errors'
 import { clientErrorHandler, frameworkErrors } from './plugins/framework-errors'
+import { cspDirectives } from './plugins/csp'
 import { registerInputGuards } from './plugins/input-guards'
 import { loggerOptions } from './plugins/log-privacy'
 import { registerRateLimits } from './plugins/rate-limits'
@@ -66,8 +67,10 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
 
   registerErrorHandling(app)
   registerInputGuards(app)
-  // The H5 build and /docs need inline scripts and styles; the API itself serves only JSON.
-  await app.register(helmet, { contentSecurityPolicy: false, crossOriginResourcePolicy: { policy: 'same-site' } })
+  await app.register(helmet, {
+    contentSecurityPolicy: { useDefaults: false, directives: cspDirectives(config.h5Dir) },
+    crossOriginResourcePolicy: { policy: 'same-site' },
+  })
   registerAuth(app)
   registerPollSlots(app)
   await registerRateLimits(app, config.rateLimitMax)
