@@ -33,7 +33,8 @@ export function cspDirectives(h5Dir: string, apiOrigins: string[] = []): Record<
     styleSrc: ["'self'", "'unsafe-inline'"],
     imgSrc: ["'self'", 'data:', 'blob:'],
     fontSrc: ["'self'", 'data:'],
-    connectSrc: ["'self'", ...apiOrigins],
+    // Taro's uploadFile reads the picked file back from its blob: URL before sending it.
+    connectSrc: ["'self'", 'blob:', ...apiOrigins],
     mediaSrc: ["'self'", 'blob:'],
     objectSrc: ["'none'"],
     baseUri: ["'self'"],
