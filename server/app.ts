@@ -23,7 +23,17 @@ declare module 'fastify' {
     db: Database
     dbKind: DatabaseKind
     dbHandle: DatabaseHandle
+    /** Every route with its schema, in registration order (the access matrix and fuzz tests read it). */
+    routeTable: RouteEntry[]
   }
+}
+
+/** One registered route: `key` is `METHOD /path`. */
+export interface RouteEntry {
+  key: string
+  method: string
+  url: string
+  schema: { body?: unknown; querystring?: unknown; params?: unknown }
 }
 
 export interface BuildOptions {
@@ -66,6 +76,15 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
   app.addHook('onClose', async () => handle.close())
 
   registerErrorHandling(app)
+  const routeTable: RouteEntry[] = []
+  app.decorate('routeTable', routeTable)
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method]
+    for (const m of methods) {
+      if (m !== 'HEAD')
+        routeTable.push({ key: `${m} ${route.url}`, method: m, url: route.url, schema: (route.schema ?? {}) as RouteEntry['schema'] })
+    }
+  })
   registerInputGuards(app)
   await app.register(helmet, {
     contentSecurityPolicy: { useDefaults: false, directives: cspDirectives(config.h5Dir) },

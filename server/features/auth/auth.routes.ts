@@ -65,17 +65,17 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       querystring: SignInListQuerySchema,
       response: { 200: SignInListSchema, ...errorResponses(400, 401, 403) },
     },
-    preHandler: app.requireAgent,
+    onRequest: app.requireAgent,
     handler: (req) => auth.listSignIns(app.db, req.query.limit ?? 50, req.query.before ?? null),
   })
   app.get('/api/auth/me', {
     schema: { tags: ['auth'], summary: 'The signed-in user', response: { 200: SessionUserSchema, ...errorResponses(401) } },
-    preHandler: app.requireUser,
+    onRequest: app.requireUser,
     handler: async (req) => req.user!,
   })
   app.post('/api/auth/logout', {
     schema: { tags: ['auth'], summary: 'Revoke this token', response: { 204: Type.Null(), ...errorResponses(401) } },
-    preHandler: app.requireUser,
+    onRequest: app.requireUser,
     handler: async (req, reply) => {
       await auth.logout(app.db, req.token!)
       return reply.status(204).send(null)

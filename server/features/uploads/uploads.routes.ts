@@ -32,7 +32,7 @@ const uploadsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       consumes: ['multipart/form-data'],
       response: { 201: UploadSchema, ...errorResponses(400, 401, 413, 415, 429) },
     },
-    preHandler: app.requireUser,
+    onRequest: app.requireUser,
     handler: async (req, reply) => {
       const file = await readSingleFile(req, maxBytes)
       return reply.status(201).send(await uploads.createUpload(deps, req.user!.id, file))
