@@ -1,6 +1,7 @@
 import crypto from 'node:crypto'
 import { PassThrough } from 'node:stream'
 import type { FastifyInstance } from 'fastify'
+import { UploadLinks } from '../../server/features/uploads/upload-links'
 import { buildTestApp, guest } from '../support/server'
 import { cid } from '../support/chat'
 import { agent, damagedBody, move, submit, uploads } from '../support/tickets'
@@ -88,6 +89,18 @@ describe(`logs and screens keep personal data private (${db})`, () => {
       payload: { field: 'phone' },
     })
     expect(byShopper.statusCode).toBe(403)
+  })
+
+  it('serves uploads sandboxed and refuses signed links that live too long', async () => {
+    const shopper = await guest(app)
+    const [id] = await uploads(app, shopper, 1)
+    const own = await app.inject({ url: `/api/uploads/${id}`, headers: { authorization: shopper.authorization } })
+    expect(own.headers['content-security-policy']).toBe("default-src 'none'; sandbox")
+    const links = new UploadLinks(app.db)
+    expect((await app.inject({ url: await links.pathFor(id) })).statusCode).toBe(200)
+    // A correctly signed link whose expiry lies ten years ahead is not honoured.
+    const farFuture = await links.pathFor(id, Date.now() + 10 * 365 * 86_400_000)
+    expect((await app.inject({ url: farFuture })).statusCode).toBe(404)
   })
 
   it('masks phone numbers in the queue preview agents see', async () => {
