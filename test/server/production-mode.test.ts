@@ -51,7 +51,7 @@ describe('production mode refuses unsafe settings', () => {
     const { code, stderr } = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
       const child = execFile(
         process.execPath,
-        [path.join(root, 'node_modules/tsx/dist/cli.mjs'), path.join(root, 'server/main.ts')],
+        ['--import', 'tsx', path.join(root, 'server/main.ts')],
         { env: asEnv({ PATH: process.env.PATH, NODE_ENV: 'production', SMS_SENDER: 'log', PORT: '0' }), cwd: root, encoding: 'utf8' },
         (_err: unknown, _stdout: string, stderr: string) => resolve({ code: child.exitCode, stderr }),
       )

@@ -58,7 +58,8 @@ export function request(
 
 /** The real server (`server/main.ts`) as a child process on `port`, resolved once /healthz answers. */
 export async function startServerProcess(port: number, env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), path.join(root, 'server/main.ts')], {
+  // `--import tsx` keeps the server in this one process; tsx's CLI would run it in a child that SIGKILL misses.
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server/main.ts')], {
     cwd: root,
     // The app's ProcessEnv type also names build-time variables the server never reads.
     env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', HOST: '127.0.0.1', PORT: String(port), ...env } as unknown as NodeJS.ProcessEnv,
