@@ -11,6 +11,9 @@
  */
 import { Type, type Static } from 'typebox'
 
+/** Sequence numbers and versions are 32-bit integers in the database; larger ones are refused up front. */
+const MAX_SEQ = 2_147_483_647
+
 export const ServiceTypeIdSchema = Type.Union(
   [Type.Literal('order'), Type.Literal('product'), Type.Literal('logistics'), Type.Literal('payment'), Type.Literal('member')],
   { description: 'Service type id from the catalog' },
@@ -212,10 +215,10 @@ export const MessagesQuerySchema = Type.Object({
   conversationId: Type.Optional(
     Type.String({ maxLength: 36, description: 'Shopper only; default: the open conversation, else the latest' }),
   ),
-  after: Type.Optional(Type.Integer({ minimum: 0, description: 'Messages with seq > after, oldest first (default 0)' })),
-  before: Type.Optional(Type.Integer({ minimum: 1, description: 'History page: messages with seq < before, returned oldest first' })),
+  after: Type.Optional(Type.Integer({ minimum: 0, maximum: MAX_SEQ, description: 'Messages with seq > after, oldest first (default 0)' })),
+  before: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_SEQ, description: 'History page: messages with seq < before, returned oldest first' })),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 50 })),
-  version: Type.Optional(Type.Integer({ minimum: 0, description: 'Conversation version the client holds; a newer one returns at once' })),
+  version: Type.Optional(Type.Integer({ minimum: 0, maximum: MAX_SEQ, description: 'Conversation version the client holds; a newer one returns at once' })),
   wait: Type.Optional(
     Type.Integer({ minimum: 0, maximum: 30, default: 0, description: 'Seconds to hold the request when nothing is new' }),
   ),
@@ -238,7 +241,7 @@ export const AgentPollSchema = Type.Object({ ...pollProps, conversation: AgentCo
 export type AgentPoll = Static<typeof AgentPollSchema>
 
 export const ReadBodySchema = Type.Object({
-  seq: Type.Integer({ minimum: 0 }),
+  seq: Type.Integer({ minimum: 0, maximum: MAX_SEQ }),
   conversationId: Type.Optional(
     Type.String({ maxLength: 36, description: 'Shopper only; default: the open conversation, else the latest' }),
   ),

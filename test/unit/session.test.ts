@@ -17,7 +17,7 @@ function freshSession(): typeof import('@/lib/session') {
   let mod: typeof import('@/lib/session') | undefined
   jest.isolateModules(() => {
     ;(jest.requireActual('@tarojs/taro') as { request: jest.Mock }).request.mockImplementation((...args: unknown[]) => request(...args))
-    mod = jest.requireActual('@/lib/session')
+    mod = jest.requireActual<typeof import('@/lib/session')>('@/lib/session')
   })
   return mod!
 }
