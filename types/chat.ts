@@ -216,9 +216,13 @@ export const MessagesQuerySchema = Type.Object({
     Type.String({ maxLength: 36, description: 'Shopper only; default: the open conversation, else the latest' }),
   ),
   after: Type.Optional(Type.Integer({ minimum: 0, maximum: MAX_SEQ, description: 'Messages with seq > after, oldest first (default 0)' })),
-  before: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_SEQ, description: 'History page: messages with seq < before, returned oldest first' })),
+  before: Type.Optional(
+    Type.Integer({ minimum: 1, maximum: MAX_SEQ, description: 'History page: messages with seq < before, returned oldest first' }),
+  ),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 50 })),
-  version: Type.Optional(Type.Integer({ minimum: 0, maximum: MAX_SEQ, description: 'Conversation version the client holds; a newer one returns at once' })),
+  version: Type.Optional(
+    Type.Integer({ minimum: 0, maximum: MAX_SEQ, description: 'Conversation version the client holds; a newer one returns at once' }),
+  ),
   wait: Type.Optional(
     Type.Integer({ minimum: 0, maximum: 30, default: 0, description: 'Seconds to hold the request when nothing is new' }),
   ),
