@@ -1,6 +1,5 @@
 import Fastify, { type FastifyInstance } from 'fastify'
 import helmet from '@fastify/helmet'
-import rateLimit from '@fastify/rate-limit'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { loadConfig, type Config } from './config'
 import { openDatabase, type Database, type DatabaseHandle, type DatabaseKind } from './db/database'
@@ -8,6 +7,12 @@ import { migrateToLatest } from './db/migrate'
 import { registerAuth } from './plugins/auth'
 import { registerDocs } from './plugins/docs'
 import { registerErrorHandling } from './plugins/errors'
+import { clientErrorHandler, frameworkErrors } from './plugins/framework-errors'
+import { cspDirectives } from './plugins/csp'
+import { registerInputGuards } from './plugins/input-guards'
+import { loggerOptions } from './plugins/log-privacy'
+import { registerRateLimits } from './plugins/rate-limits'
+import { registerPollSlots } from './plugins/poll-slots'
 import { registerH5 } from './plugins/static-h5'
 import { features } from './features'
 import { registerNotificationWorker } from './features/notifications/notifications.plugin'
@@ -22,7 +27,17 @@ declare module 'fastify' {
     dbHandle: DatabaseHandle
     /** WeChat server API with one cached access token for the whole app; null without credentials. */
     wechatApi: WechatMessagesClient | null
+    /** Every route with its schema, in registration order (the access matrix and fuzz tests read it). */
+    routeTable: RouteEntry[]
   }
+}
+
+/** One registered route: `key` is `METHOD /path`. */
+export interface RouteEntry {
+  key: string
+  method: string
+  url: string
+  schema: { body?: unknown; querystring?: unknown; params?: unknown }
 }
 
 export interface BuildOptions {
@@ -31,16 +46,29 @@ export interface BuildOptions {
   /** An SQLite file to use instead of dataDir's default (tests use one per app). */
   sqliteFile?: string
   logger?: boolean
+  /** Where log lines go instead of stdout (tests read them). */
+  logStream?: NodeJS.WritableStream
+}
+
+/** Trusts exactly `hops` proxies in front of the server (the closest ones). */
+function trustHops(hops: number): (address: string, index: number) => boolean {
+  return (_address, index) => index < hops
 }
 
 /** Builds the whole server: database (migrated), plugins, every feature's routes. */
 export async function buildApp(options: BuildOptions = {}): Promise<FastifyInstance> {
   const config: Config = { ...loadConfig(), ...options.config }
   const app = Fastify({
-    logger: options.logger === false ? false : { level: config.logLevel },
+    logger: options.logger === false ? false : loggerOptions(config, options.logStream),
     bodyLimit: 1024 * 1024,
-    trustProxy: true,
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
+    // Off unless TRUST_PROXY names the proxy: otherwise anyone could pick their own address.
+    trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
+    clientErrorHandler,
+    frameworkErrors,
+    // strictNumbers: 1e309 parses to Infinity, which would otherwise pass an integer check.
+    ajv: {
+      customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false, strictNumbers: true },
+    },
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, sqliteFile: options.sqliteFile })
@@ -53,22 +81,25 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
   app.addHook('onClose', async () => handle.close())
 
   registerErrorHandling(app)
-  // The H5 build and /docs need inline scripts and styles; the API itself serves only JSON.
-  await app.register(helmet, { contentSecurityPolicy: false, crossOriginResourcePolicy: { policy: 'same-site' } })
+  const routeTable: RouteEntry[] = []
+  app.decorate('routeTable', routeTable)
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method]
+    for (const m of methods) {
+      if (m !== 'HEAD')
+        routeTable.push({ key: `${m} ${route.url}`, method: m, url: route.url, schema: (route.schema ?? {}) as RouteEntry['schema'] })
+    }
+  })
+  registerInputGuards(app)
+  await app.register(helmet, {
+    contentSecurityPolicy: { useDefaults: false, directives: cspDirectives(config.h5Dir) },
+    crossOriginResourcePolicy: { policy: 'same-site' },
+  })
   registerAuth(app)
   registerModeration(app)
-  await app.register(rateLimit, {
-    max: config.rateLimitMax,
-    timeWindow: '1 minute',
-    // Only a valid token earns its own bucket; made-up tokens must not dodge the per-IP limit.
-    keyGenerator: (req) => (req.user && req.token ? `t:${req.token}` : `ip:${req.ip}`),
-    errorResponseBuilder: (_req, ctx) => ({
-      statusCode: 429,
-      code: 'RATE_LIMITED',
-      message: `Too many requests; try again in ${Math.ceil(ctx.ttl / 1000)} s.`,
-    }),
-  })
-  await registerDocs(app)
+  registerPollSlots(app)
+  await registerRateLimits(app, config.rateLimitMax)
+  if (config.docs) await registerDocs(app)
   for (const feature of features) await app.register(feature)
   registerNotificationWorker(app)
   await registerH5(app, config.h5Dir)

@@ -1,7 +1,10 @@
+import net from 'node:net'
 import path from 'node:path'
 import type { AuthOptions } from './features/auth/auth.service'
+import type { CleanupSettings, UserLimits } from './plugins/limits.types'
 import { readNotifySettings, type NotifySettings } from './features/notifications/notify.config'
 import { readTicketSettings, type TicketSettings } from './features/tickets/tickets.config'
+import { productionProblems } from './production-checks'
 
 /** Server settings, read from the environment only. */
 export interface Config {
@@ -12,7 +15,9 @@ export interface Config {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
   h5Dir: string
   nodeEnv: string
-  /** Requests per minute per token (or per IP without one). */
+  /** Fastify's trustProxy: false, a hop count, or the proxy's addresses/CIDRs (TRUST_PROXY). */
+  trustProxy: boolean | number | string[]
+  /** Requests per minute per user (or per IP without a session). */
   rateLimitMax: number
   auth: AuthOptions
   /** Largest accepted upload in bytes (UPLOAD_MAX_BYTES). */
@@ -22,6 +27,12 @@ export interface Config {
   notify: NotifySettings
   /** Catalog channels, SLA, subscribe templates and the auto-close sweep. */
   tickets: TicketSettings
+  /** Whether /docs (OpenAPI UI and JSON) is served: DOCS=on, or outside production unless DOCS=off. */
+  docs: boolean
+  /** What one user may hold or start: concurrent long-polls, chats and handoffs and upload bytes per day. */
+  limits: UserLimits
+  /** Cleanup: unattached uploads, expired sessions and idle guests older than these are removed. */
+  cleanup: CleanupSettings
   /** Chat: conversations idle this long end by themselves; the sweep runs every sweepSeconds. */
   chat: { idleMinutes: number; sweepSeconds: number }
 }
@@ -62,6 +73,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const chat = { idleMinutes: positiveInt(env, 'CHAT_IDLE_MINUTES', 30), sweepSeconds: positiveInt(env, 'CHAT_SWEEP_SECONDS', 60) }
   const nodeEnv = env.NODE_ENV || 'development'
+  if (nodeEnv === 'production') {
+    const problems = productionProblems(env)
+    if (problems.length > 0) throw new ConfigError(`refusing to start in production:\n  - ${problems.join('\n  - ')}`)
+  }
+  if (env.DOCS && !['on', 'off'].includes(env.DOCS)) throw new ConfigError(`DOCS must be on or off, got "${env.DOCS}"`)
   const root = path.resolve(__dirname, '..')
   return {
     port,
@@ -72,6 +88,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     h5Dir: path.resolve(env.H5_DIR || path.join(root, 'dist', 'h5')),
     nodeEnv,
     rateLimitMax,
+    trustProxy: readTrustProxy(env.TRUST_PROXY),
+    docs: env.DOCS === 'on' || (nodeEnv !== 'production' && env.DOCS !== 'off'),
+    limits: {
+      pollsPerUser: positiveInt(env, 'LIMIT_POLLS_PER_USER', 4),
+      conversationsPerDay: positiveInt(env, 'LIMIT_CONVERSATIONS_PER_DAY', 30),
+      handoffsPerDay: positiveInt(env, 'LIMIT_HANDOFFS_PER_DAY', 10),
+      uploadBytesPerDay: positiveInt(env, 'LIMIT_UPLOAD_MB_PER_DAY', 200) * 1024 * 1024,
+    },
+    cleanup: {
+      sweepSeconds: wholeNumber(env, 'CLEANUP_SWEEP_SECONDS', 3600),
+      unattachedUploadHours: positiveInt(env, 'CLEANUP_UNATTACHED_UPLOAD_HOURS', 48),
+      idleGuestDays: positiveInt(env, 'CLEANUP_IDLE_GUEST_DAYS', 90),
+    },
     chat,
     auth: {
       production: nodeEnv === 'production',
@@ -88,6 +117,40 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       throw new ConfigError(message)
     }),
   }
+}
+
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal']
+
+/** TRUST_PROXY: a number of hops, or comma-separated proxy addresses/CIDRs; unset trusts nobody. */
+export function readTrustProxy(raw: string | undefined): boolean | number | string[] {
+  if (raw === undefined || raw.trim() === '' || raw === 'false' || raw === 'off') return false
+  if (/^\d+$/.test(raw.trim())) {
+    const hops = Number(raw.trim())
+    if (hops < 1 || hops > 10) throw new ConfigError(`TRUST_PROXY hop count must be between 1 and 10, got "${raw}"`)
+    return hops
+  }
+  const entries = raw
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean)
+  for (const entry of entries) {
+    const [address, bits, extra] = entry.split('/')
+    const family = net.isIP(address)
+    const maxBits = family === 6 ? 128 : 32
+    const bitsOk = bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= maxBits)
+    if (!PROXY_NAMES.includes(entry) && (family === 0 || !bitsOk || extra !== undefined)) {
+      throw new ConfigError(`TRUST_PROXY must be a hop count or proxy addresses/CIDRs (e.g. 10.0.0.5,172.16.0.0/12), got "${entry}"`)
+    }
+  }
+  return entries
+}
+
+function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name]
+  if (raw === undefined || raw === '') return fallback
+  const value = Number(raw)
+  if (!Number.isInteger(value) || value < 0) throw new ConfigError(`${name} must be a whole number, got "${raw}"`)
+  return value
 }
 
 function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {

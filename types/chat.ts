@@ -12,6 +12,9 @@
 import { Type, type Static } from 'typebox'
 import { ORDER_ACTION_KINDS, OrderActionResultSchema } from './order-action'
 
+/** Sequence numbers and versions are 32-bit integers in the database; larger ones are refused up front. */
+const MAX_SEQ = 2_147_483_647
+
 export const ServiceTypeIdSchema = Type.Union(
   [Type.Literal('order'), Type.Literal('product'), Type.Literal('logistics'), Type.Literal('payment'), Type.Literal('member')],
   { description: 'Service type id from the catalog' },
@@ -230,10 +233,14 @@ export const MessagesQuerySchema = Type.Object({
   conversationId: Type.Optional(
     Type.String({ maxLength: 36, description: 'Shopper only; default: the open conversation, else the latest' }),
   ),
-  after: Type.Optional(Type.Integer({ minimum: 0, description: 'Messages with seq > after, oldest first (default 0)' })),
-  before: Type.Optional(Type.Integer({ minimum: 1, description: 'History page: messages with seq < before, returned oldest first' })),
+  after: Type.Optional(Type.Integer({ minimum: 0, maximum: MAX_SEQ, description: 'Messages with seq > after, oldest first (default 0)' })),
+  before: Type.Optional(
+    Type.Integer({ minimum: 1, maximum: MAX_SEQ, description: 'History page: messages with seq < before, returned oldest first' }),
+  ),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 50 })),
-  version: Type.Optional(Type.Integer({ minimum: 0, description: 'Conversation version the client holds; a newer one returns at once' })),
+  version: Type.Optional(
+    Type.Integer({ minimum: 0, maximum: MAX_SEQ, description: 'Conversation version the client holds; a newer one returns at once' }),
+  ),
   wait: Type.Optional(
     Type.Integer({ minimum: 0, maximum: 30, default: 0, description: 'Seconds to hold the request when nothing is new' }),
   ),
@@ -256,7 +263,7 @@ export const AgentPollSchema = Type.Object({ ...pollProps, conversation: AgentCo
 export type AgentPoll = Static<typeof AgentPollSchema>
 
 export const ReadBodySchema = Type.Object({
-  seq: Type.Integer({ minimum: 0 }),
+  seq: Type.Integer({ minimum: 0, maximum: MAX_SEQ }),
   conversationId: Type.Optional(
     Type.String({ maxLength: 36, description: 'Shopper only; default: the open conversation, else the latest' }),
   ),
@@ -301,7 +308,10 @@ export const QueueItemSchema = Type.Object({
 export type QueueItem = Static<typeof QueueItemSchema>
 
 export const QueueSchema = Type.Object({
-  items: Type.Array(QueueItemSchema, { description: 'Longest wait first' }),
+  items: Type.Array(QueueItemSchema, { description: 'Longest wait first, one page' }),
+  nextCursor: Type.Optional(
+    Type.Union([Type.String(), Type.Null()], { description: 'Pass as cursor for the next page; null on the last' }),
+  ),
   byServiceType: Type.Array(
     Type.Object({
       serviceType: Type.Union([ServiceTypeIdSchema, Type.Null()]),
@@ -338,6 +348,11 @@ export const AgentListSchema = Type.Object({ items: Type.Array(AgentSummarySchem
 export type AgentList = Static<typeof AgentListSchema>
 
 /** Agent inbox long-poll: `GET /api/agent/inbox?token=T&wait=25` returns when the queue or my conversations change. */
+export const AgentQueueQuerySchema = Type.Object({
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 50 })),
+  cursor: Type.Optional(Type.String({ maxLength: 200 })),
+})
+
 export const AgentInboxQuerySchema = Type.Object({
   token: Type.Optional(Type.String({ maxLength: 64 })),
   wait: Type.Optional(Type.Integer({ minimum: 0, maximum: 30, default: 0 })),

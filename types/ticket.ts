@@ -318,3 +318,14 @@ export const TicketStatsSchema = Type.Object({
   averageResolutionMinutes: Type.Union([Type.Number(), Type.Null()]),
 })
 export type TicketStats = Static<typeof TicketStatsSchema>
+
+export const RevealBodySchema = Type.Object({
+  field: Type.Union([Type.Literal('phone'), Type.Literal('email')], { description: 'Which contact detail to show in full' }),
+})
+export type RevealBody = Static<typeof RevealBodySchema>
+
+export const RevealedSchema = Type.Object({
+  field: Type.Union([Type.Literal('phone'), Type.Literal('email')]),
+  value: Type.Union([Type.String(), Type.Null()], { description: 'Null when the shopper left none' }),
+})
+export type Revealed = Static<typeof RevealedSchema>

@@ -7,10 +7,13 @@ import * as m011 from './migrations/2026-11-26-011-notifications'
 import * as m020 from './migrations/2026-11-26-020-tickets'
 import * as m030 from './migrations/2026-11-26-030-chat'
 import * as m040 from './migrations/2026-11-26-040-ticket-channel'
-import * as m050 from './migrations/2026-12-01-050-order-actions'
+import * as m050 from './migrations/2026-12-01-050-guest-secrets'
+import * as m051 from './migrations/2026-12-01-051-sign-in-audit'
+import * as m052 from './migrations/2026-12-01-052-data-reveals'
+import * as m053 from './migrations/2026-12-01-053-order-actions'
 
 /** Every migration, in order. Names sort by date so both dialects apply them identically. */
-const migrations: Record<string, Migration> = {
+export const migrations: Record<string, Migration> = {
   '2026-11-26-001-init': m001,
   '2026-11-26-002-auth': m002,
   '2026-11-26-010-uploads': m010,
@@ -18,7 +21,10 @@ const migrations: Record<string, Migration> = {
   '2026-11-26-020-tickets': m020,
   '2026-11-26-030-chat': m030,
   '2026-11-26-040-ticket-channel': m040,
-  '2026-12-01-050-order-actions': m050,
+  '2026-12-01-050-guest-secrets': m050,
+  '2026-12-01-051-sign-in-audit': m051,
+  '2026-12-01-052-data-reveals': m052,
+  '2026-12-01-053-order-actions': m053,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }

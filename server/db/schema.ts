@@ -1,3 +1,4 @@
+import type { ColumnType } from 'kysely'
 import type { NotificationOutboxTable, SubscriptionGrantsTable } from '../features/notifications/notifications.tables'
 import type { UploadsTable } from '../features/uploads/uploads.tables'
 import type { TicketComplaintsTable, TicketEventsTable, TicketIdempotencyTable, TicketsTable } from '../features/tickets/tickets.tables'
@@ -22,6 +23,19 @@ export interface UsersTable {
   username: string | null
   password_hash: string | null
   created_at: string
+  /** SHA-256 of a guest's current device secret. */
+  device_secret_hash: ColumnType<string | null, string | null | undefined, string | null>
+  /** The secret before the last rotation, accepted until the new one is used (its answer may have been lost). */
+  device_secret_prev_hash: ColumnType<string | null, string | null | undefined, string | null>
+  last_seen_at: ColumnType<string | null, string | null | undefined, string | null>
+}
+
+export interface SignInAttemptsTable {
+  id: string
+  username: string
+  address: string
+  outcome: 'ok' | 'failed' | 'locked'
+  created_at: string
 }
 
 export interface SessionsTable {
@@ -32,10 +46,21 @@ export interface SessionsTable {
   created_at: string
 }
 
+export interface DataRevealsTable {
+  id: string
+  agent_id: string
+  subject: 'ticket'
+  subject_id: string
+  field: string
+  created_at: string
+}
+
 export interface DB extends ChatTables {
   app_meta: AppMetaTable
   users: UsersTable
   sessions: SessionsTable
+  sign_in_attempts: SignInAttemptsTable
+  data_reveals: DataRevealsTable
   uploads: UploadsTable
   notification_outbox: NotificationOutboxTable
   subscription_grants: SubscriptionGrantsTable

@@ -18,5 +18,6 @@ export async function registerDocs(app: FastifyInstance): Promise<void> {
       security: [{ bearer: [] }],
     },
   })
-  await app.register(swaggerUi, { routePrefix: '/docs' })
+  // The UI page carries its own CSP with the hashes of its inline scripts.
+  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true })
 }

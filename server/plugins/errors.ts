@@ -32,6 +32,8 @@ function fieldOf(context: string | undefined, item: ValidationItem): string {
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError | HttpError, request, reply) => {
     if (err instanceof HttpError) {
+      const retry = (err.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds
+      if (err.statusCode === 429 && typeof retry === 'number') void reply.header('retry-after', String(retry))
       return reply.status(err.statusCode).send({
         error: {
           code: err.code,

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import type { Session } from '@shared/auth'
+import type { GuestSession, Session } from '@shared/auth'
 import { apiBase, isWeapp } from './platform'
 import { storage } from './storage'
 
@@ -15,23 +15,42 @@ const sessions: Record<SessionScope, Session | null> = {
 }
 let pending: Promise<Session> | null = null
 
-/** A random id for this browser, kept so a guest finds their tickets again. */
-function deviceId(): string {
-  let id = storage.get<string>(DEVICE_KEY)
-  if (!id) {
-    id = `d${Date.now().toString(36)}${Math.random().toString(36).slice(2, 12)}`
-    storage.set(DEVICE_KEY, id)
+class SignInError extends Error {
+  constructor(
+    readonly code: string | undefined,
+    message: string,
+  ) {
+    super(message)
   }
-  return id
 }
 
 async function post<T>(path: string, data: unknown): Promise<T> {
   const res = await Taro.request<T>({ url: `${apiBase}${path}`, method: 'POST', data, header: { 'content-type': 'application/json' } })
   if (res.statusCode !== 200) {
-    const body = res.data as unknown as { error?: { message?: string } }
-    throw new Error(body?.error?.message ?? `sign-in failed (${res.statusCode})`)
+    const body = res.data as unknown as { error?: { code?: string; message?: string } }
+    throw new SignInError(body?.error?.code, body?.error?.message ?? `sign-in failed (${res.statusCode})`)
   }
   return res.data
+}
+
+/**
+ * Guest sign-in with the single-use secret the server gave this browser last time (older
+ * builds kept a self-made id under the same key; the server accepts it once). The new
+ * secret is stored before the session is used, so a lost answer only costs one retry.
+ */
+async function signInAsGuest(): Promise<Session> {
+  const stored = storage.get<string>(DEVICE_KEY)
+  let session: GuestSession
+  try {
+    session = await post<GuestSession>('/api/auth/guest', stored ? { deviceSecret: stored } : {})
+  } catch (err) {
+    if (!(err instanceof SignInError) || err.code !== 'DEVICE_SECRET_INVALID') throw err
+    storage.remove(DEVICE_KEY)
+    session = await post<GuestSession>('/api/auth/guest', {})
+  }
+  storage.set(DEVICE_KEY, session.deviceSecret)
+  const { deviceSecret: _secret, ...rest } = session
+  return rest
 }
 
 async function signIn(): Promise<Session> {
@@ -39,7 +58,7 @@ async function signIn(): Promise<Session> {
     const { code } = await Taro.login()
     return post<Session>('/api/auth/wechat', { code })
   }
-  return post<Session>('/api/auth/guest', { deviceId: deviceId() })
+  return signInAsGuest()
 }
 
 /** The shopper's session; signs in (once, even when called concurrently) when there is none. */

@@ -42,6 +42,19 @@ describe('ticket actions', () => {
     expect(fact).toHaveTextContent('来源邮件咨询')
   })
 
+  it('shows the contact masked and reveals one detail only when the agent asks', async () => {
+    signInAgent()
+    const calls = routeRequests({ [`POST /api/agent/tickets/${ID}/reveal`]: () => ({ field: 'phone', value: '13800138000' }) })
+    const t = ticketDetail({ id: ID, contact: { phone: '138****8000', email: 'l***@example.com' } })
+    render(<TicketDetail ticket={t} busy={false} error={null} onReply={jest.fn()} onTransition={jest.fn()} />)
+    expect(screen.getByText('138****8000')).toBeInTheDocument()
+    expect(calls).toHaveLength(0)
+    await act(async () => fireEvent.click(screen.getByLabelText('查看完整手机号')))
+    await waitFor(() => expect(screen.getByText('13800138000')).toBeInTheDocument())
+    expect(calls).toEqual([expect.objectContaining({ method: 'POST', data: { field: 'phone' } })])
+    expect(screen.getByText('l***@example.com')).toBeInTheDocument()
+  })
+
   it('shows internal notes apart from replies in the timeline', () => {
     const base = ticketDetail().timeline[0]
     const t = ticketDetail({

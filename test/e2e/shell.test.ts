@@ -41,7 +41,11 @@ describe('H5 app shell in Chromium', () => {
   it('serves the API beside the app on the same port', async () => {
     const res = await fetch(`${baseUrl}/healthz`)
     expect(res.status).toBe(200)
-    const html = await (await fetch(`${baseUrl}/`)).text()
-    expect(html).toContain('<div id="app">')
+    const page = await fetch(`${baseUrl}/`)
+    expect(await page.text()).toContain('<div id="app">')
+    const csp = page.headers.get('content-security-policy') ?? ''
+    expect(csp).toContain("default-src 'self'")
+    expect(csp).toMatch(/script-src 'self' 'sha256-[A-Za-z0-9+/=]+'/)
+    expect(csp).toContain("object-src 'none'")
   })
 })

@@ -67,7 +67,7 @@ describe(`security headers, body size and pagination limits (${db})`, () => {
       method: 'POST',
       url: '/api/auth/guest',
       headers: { 'content-type': 'application/json' },
-      payload: JSON.stringify({ deviceId: 'x'.repeat(1024 * 1024 + 10) }),
+      payload: JSON.stringify({ deviceSecret: 'x'.repeat(1024 * 1024 + 10) }),
     })
     expect(res.statusCode).toBe(413)
     expect(res.json()).toEqual({ error: { code: 'PAYLOAD_TOO_LARGE', message: expect.any(String) } })

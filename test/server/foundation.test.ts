@@ -21,9 +21,9 @@ describe(`server foundation (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'}
   })
 
   it('names the field on a validation error', async () => {
-    const res = await app.inject({ method: 'POST', url: '/api/auth/guest', payload: { deviceId: 'x' } })
+    const res = await app.inject({ method: 'POST', url: '/api/auth/guest', payload: { deviceSecret: 'x' } })
     expect(res.statusCode).toBe(400)
-    expect(res.json().error).toMatchObject({ code: 'VALIDATION_FAILED', field: 'body.deviceId' })
+    expect(res.json().error).toMatchObject({ code: 'VALIDATION_FAILED', field: 'body.deviceSecret' })
   })
 
   it('rejects a malformed JSON body with 400, not 500', async () => {
@@ -31,7 +31,7 @@ describe(`server foundation (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'}
       method: 'POST',
       url: '/api/auth/guest',
       headers: { 'content-type': 'application/json' },
-      payload: '{"deviceId":',
+      payload: '{"deviceSecret":',
     })
     expect(res.statusCode).toBe(400)
     expect(res.json().error.code).toBeDefined()
@@ -39,8 +39,9 @@ describe(`server foundation (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'}
   })
 
   it('signs a guest in, knows them by token, and revokes the token on logout', async () => {
-    const { authorization } = await guest(app, 'device-abc-123')
-    const again = await guest(app, 'device-abc-123')
+    const first = await guest(app)
+    const { authorization } = first
+    const again = await guest(app, first.deviceSecret)
     const me = await app.inject({ url: '/api/auth/me', headers: { authorization } })
     expect(me.statusCode).toBe(200)
     expect(me.json()).toMatchObject({ role: 'shopper', id: again.userId })

@@ -43,10 +43,14 @@ export function phoneContext(browser: Browser, locale = 'zh-CN'): Promise<Browse
   return browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, locale, isMobile: true, hasTouch: true })
 }
 
-/** Collects page errors so a test can assert the page stayed healthy. */
+/** Collects page errors and CSP refusals so a test can assert the page stayed healthy. */
 export function watchErrors(page: Page): string[] {
   const errors: string[] = []
   page.on('pageerror', (e) => errors.push(e.message))
+  // A Content-Security-Policy refusal is a broken page too (a script, style or image that did not load).
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) errors.push(m.text())
+  })
   return errors
 }
 

@@ -31,7 +31,12 @@ export function fakeApi() {
       if (path === '/api/auth/guest') {
         return {
           statusCode: 200,
-          data: { token: 'tok', expiresAt: '2099-01-01T00:00:00Z', user: { id: 'u1', role: 'shopper', displayName: '访客' } },
+          data: {
+            token: 'tok',
+            expiresAt: '2099-01-01T00:00:00Z',
+            user: { id: 'u1', role: 'shopper', displayName: '访客' },
+            deviceSecret: 'fake-device-secret',
+          },
         }
       }
       calls.push(call)

@@ -49,9 +49,11 @@ export async function createTestDatabase(): Promise<TestDatabase> {
 export async function buildTestApp(
   overrides: BuildOptions['config'] = {},
   database?: TestDatabase,
+  logStream?: NodeJS.WritableStream,
 ): Promise<FastifyInstance & { dropDatabase: () => Promise<void> }> {
   const db = database ?? (await createTestDatabase())
   const app = await buildApp({
+    ...(logStream ? { logStream, logger: true } : { logger: false }),
     config: {
       h5Dir: path.join(os.tmpdir(), 'no-h5-build'),
       logLevel: 'silent',
@@ -61,7 +63,6 @@ export async function buildTestApp(
       ...overrides,
     },
     sqliteFile: db.sqliteFile,
-    logger: false,
   })
   if (!database) {
     // Drop only after the app (and its pool) has closed.
@@ -76,13 +77,13 @@ export async function buildTestApp(
   return Object.assign(app, { dropDatabase: db.drop })
 }
 
-/** Signs in a new guest shopper and returns auth headers. */
+/** Signs in a guest shopper (a new one, or the holder of `deviceSecret`) and returns auth headers and the next secret. */
 export async function guest(
   app: FastifyInstance,
-  deviceId = `dev${crypto.randomBytes(6).toString('hex')}`,
-): Promise<{ authorization: string; userId: string }> {
-  const res = await app.inject({ method: 'POST', url: '/api/auth/guest', payload: { deviceId } })
+  deviceSecret?: string,
+): Promise<{ authorization: string; userId: string; deviceSecret: string }> {
+  const res = await app.inject({ method: 'POST', url: '/api/auth/guest', payload: deviceSecret ? { deviceSecret } : {} })
   if (res.statusCode !== 200) throw new Error(`guest sign-in failed: ${res.body}`)
-  const body = res.json<{ token: string; user: { id: string } }>()
-  return { authorization: `Bearer ${body.token}`, userId: body.user.id }
+  const body = res.json<{ token: string; user: { id: string }; deviceSecret: string }>()
+  return { authorization: `Bearer ${body.token}`, userId: body.user.id, deviceSecret: body.deviceSecret }
 }

@@ -6,7 +6,7 @@ import { overview } from './agent-stats.service'
 /** The agent overview: chat and ticket figures against the SLA, for today or the last 7 days. */
 const agentStatsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/api/agent/overview', {
-    preHandler: app.requireAgent,
+    onRequest: app.requireAgent,
     schema: {
       tags: ['agent'],
       summary: 'Chats (started, handed over, waiting, queue wait, first agent response, ratings) and ticket stats',

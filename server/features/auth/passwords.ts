@@ -1,7 +1,9 @@
 import crypto from 'node:crypto'
-import { promisify } from 'node:util'
 
-const scrypt = promisify(crypto.scrypt) as (pw: string, salt: Buffer, len: number) => Promise<Buffer>
+/** scrypt looked up on each call, so the work done per sign-in can be observed. */
+function scrypt(password: string, salt: Buffer, len: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => crypto.scrypt(password, salt, len, (err, key) => (err ? reject(err) : resolve(key))))
+}
 const KEY_LEN = 64
 
 /** Hashes a password with scrypt and a random salt: `scrypt$<salt>$<hash>` (base64). */

@@ -2,18 +2,45 @@ import crypto from 'node:crypto'
 import type { AgentConversation, AgentInbox, CustomerPanel, Queue, QueueItem } from '../../../types/chat'
 import type { ServiceTypeId } from '../../../types/catalog-data'
 import { HttpError } from '../../plugins/errors'
+import { maskText } from '../../lib/masking'
 import { toAgentConversation } from './chat.mapping'
 import type { ChatDeps } from './chat.mutate'
 import * as repo from './chat.repository'
 import * as queue from './queue.repository'
 import { findCustomerOrders, findCustomerTickets } from './customer.source'
 
-/** Waiting conversations, longest wait first, each with its place in its service type's queue. */
-export async function buildQueue(deps: ChatDeps, now = new Date()): Promise<Queue> {
-  const rows = await queue.listQueued(deps.db)
-  const seen = new Map<string | null, number>()
+function decodeCursor(cursor: string | undefined): queue.QueueCursor | null {
+  if (!cursor) return null
+  try {
+    const [queuedAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[]
+    if (typeof queuedAt === 'string' && typeof id === 'string') return { queuedAt, id }
+  } catch {
+    // Falls through to the 400 below.
+  }
+  throw new HttpError(400, 'BAD_CURSOR', 'querystring.cursor: not a cursor from this list.', 'querystring.cursor')
+}
+
+function encodeCursor(c: { queued_at: string | null; created_at: string; id: string }): string {
+  return Buffer.from(JSON.stringify([c.queued_at ?? c.created_at, c.id])).toString('base64url')
+}
+
+const waitOf = (now: Date, at: string) => Math.max(0, Math.floor((now.getTime() - Date.parse(at)) / 1000))
+
+/**
+ * One page of waiting conversations, longest wait first, each with its place in its service
+ * type's queue; the per-type counts cover the whole queue.
+ */
+export async function buildQueue(deps: ChatDeps, now = new Date(), page: { limit?: number; cursor?: string } = {}): Promise<Queue> {
+  const limit = page.limit ?? 50
+  const after = decodeCursor(page.cursor)
+  const [rows, totals, before] = await Promise.all([
+    queue.listQueued(deps.db, limit + 1, after),
+    queue.countQueuedByServiceType(deps.db),
+    after ? queue.countQueuedByServiceType(deps.db, after) : Promise.resolve([]),
+  ])
+  const seen = new Map<string | null, number>(before.map((b) => [b.service_type, Number(b.n)]))
   const items: QueueItem[] = []
-  for (const c of rows) {
+  for (const c of rows.slice(0, limit)) {
     const position = (seen.get(c.service_type) ?? 0) + 1
     seen.set(c.service_type, position)
     const [shopper, last] = await Promise.all([repo.findUserName(deps.db, c.shopper_id), repo.lastMessageFrom(deps.db, c.id, ['shopper'])])
@@ -23,18 +50,21 @@ export async function buildQueue(deps: ChatDeps, now = new Date()): Promise<Queu
       serviceType: c.service_type as ServiceTypeId | null,
       position,
       queuedAt,
-      waitSeconds: Math.max(0, Math.floor((now.getTime() - Date.parse(queuedAt)) / 1000)),
+      waitSeconds: waitOf(now, queuedAt),
       shopper: { id: c.shopper_id, displayName: shopper?.display_name ?? '' },
       handoffReason: c.handoff_reason,
       orderNo: c.order_no,
-      preview: last?.text ? Array.from(last.text).slice(0, 80).join('') : null,
+      preview: last?.text ? maskText(Array.from(last.text).slice(0, 80).join('')) : null,
     })
   }
-  const byServiceType = [...seen.keys()].map((st) => {
-    const own = items.filter((i) => i.serviceType === st)
-    return { serviceType: st as ServiceTypeId | null, count: own.length, longestWaitSeconds: Math.max(...own.map((i) => i.waitSeconds)) }
-  })
-  return { items, byServiceType }
+  const oldestFirst = [...totals].sort((a, b) => String(a.oldest ?? '').localeCompare(String(b.oldest ?? '')))
+  const byServiceType = oldestFirst.map((t) => ({
+    serviceType: t.service_type as ServiceTypeId | null,
+    count: Number(t.n),
+    longestWaitSeconds: t.oldest ? waitOf(now, String(t.oldest)) : 0,
+  }))
+  const nextCursor = rows.length > limit ? encodeCursor(rows[limit - 1]) : null
+  return { items, byServiceType, nextCursor }
 }
 
 /** An agent's conversations (mine = assigned to them) in the given state, most recent first. */

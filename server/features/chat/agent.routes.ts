@@ -8,6 +8,7 @@ import {
   AgentInboxQuerySchema,
   AgentInboxSchema,
   AgentListSchema,
+  AgentQueueQuerySchema,
   AgentPollSchema,
   ChatMessageSchema,
   ConversationIdParamsSchema,
@@ -43,10 +44,11 @@ const agentRoutes: FastifyPluginAsyncTypebox<{ deps: ChatDeps }> = async (app, {
   app.get('/api/agent/queue', {
     schema: {
       tags,
-      summary: 'Conversations waiting for an agent, longest wait first',
-      response: { 200: QueueSchema, ...errorResponses(401, 403) },
+      summary: 'Conversations waiting for an agent, longest wait first (paged by cursor)',
+      querystring: AgentQueueQuerySchema,
+      response: { 200: QueueSchema, ...errorResponses(400, 401, 403) },
     },
-    handler: () => buildQueue(deps),
+    handler: (req) => buildQueue(deps, new Date(), req.query),
   })
 
   app.get('/api/agent/inbox', {

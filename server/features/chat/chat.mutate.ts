@@ -2,6 +2,7 @@ import crypto from 'node:crypto'
 import type { LanguageModelSettings } from './bot/language-model'
 import type { Transaction } from 'kysely'
 import type { BotMeta, ChatEvent, OrderCard } from '../../../types/chat'
+import type { UserLimits } from '../../plugins/limits.types'
 import type { Database } from '../../db/database'
 import type { DB } from '../../db/schema'
 import type { UploadLinks } from '../uploads/upload-links'
@@ -17,6 +18,8 @@ export interface ChatDeps {
   links: UploadLinks
   /** The optional language model the bot may consult (LLM_BASE_URL + LLM_API_KEY). */
   llm?: LanguageModelSettings | null
+  /** Per-shopper daily limits; absent means the defaults in chat.limits. */
+  limits?: Pick<UserLimits, 'conversationsPerDay' | 'handoffsPerDay'>
 }
 
 /** A message to append; seq, id and time are assigned under the conversation's lock. */

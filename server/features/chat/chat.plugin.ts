@@ -7,6 +7,7 @@ import type { ChatDeps } from './chat.mutate'
 import shopperRoutes from './chat.routes'
 import { PgNotifier } from './pg-notifier'
 import { UploadLinks } from '../uploads/upload-links'
+import { enterPoll } from '../../plugins/poll-slots'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -25,6 +26,7 @@ export async function longPoll<T>(
   bus: ChatEventBus,
   run: (signal: AbortSignal) => Promise<T>,
 ): Promise<T> {
+  const release = enterPoll(req)
   const ac = new AbortController()
   const onClose = () => {
     if (!reply.raw.writableEnded) ac.abort()
@@ -34,6 +36,7 @@ export async function longPoll<T>(
     return await bus.track(run(ac.signal))
   } finally {
     req.raw.off('close', onClose)
+    release()
   }
 }
 
@@ -43,7 +46,7 @@ export async function longPoll<T>(
  */
 async function chatFeature(app: FastifyInstance): Promise<void> {
   const bus = new ChatEventBus()
-  const deps: ChatDeps = { db: app.db, bus, links: new UploadLinks(app.db), llm: languageModelSettings() }
+  const deps: ChatDeps = { db: app.db, bus, links: new UploadLinks(app.db), llm: languageModelSettings(), limits: app.config.limits }
   if (app.dbHandle.kind === 'postgres' && app.dbHandle.url) {
     const notifier = new PgNotifier(app.dbHandle.url, bus, app.log)
     await notifier.start()

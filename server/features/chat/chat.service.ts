@@ -6,6 +6,7 @@ import { readWithLanguageModel, type LanguageModelReading } from './bot/language
 import { answer } from './bot'
 import { botDraft, botTurn, queuedEvent, queuePatch } from './chat.bot-turn'
 import { endChange } from './chat.lifecycle'
+import { assertCanHandoff, assertCanOpenConversation } from './chat.limits'
 import { isUniqueViolation, mutate, type ChatDeps } from './chat.mutate'
 import * as repo from './chat.repository'
 import { draftFrom, sendOnce, type Author } from './chat.send'
@@ -19,6 +20,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 export async function openConversation(deps: ChatDeps, shopperId: string, lang: ChatLang): Promise<ConversationRow> {
   const open = await repo.findOpenConversation(deps.db, shopperId)
   if (open) return open
+  await assertCanOpenConversation(deps, shopperId)
   const now = new Date().toISOString()
   const conv: ConversationRow = {
     id: crypto.randomUUID(),
@@ -126,6 +128,7 @@ async function languageModelHint(
 /** 转人工: moves the open conversation into the queue of its service type (idempotent). */
 export async function requestHandoff(deps: ChatDeps, shopperId: string, body: HandoffBody, lang: ChatLang): Promise<ConversationRow> {
   const conv = await openConversation(deps, shopperId, lang)
+  if (conv.status === 'bot') await assertCanHandoff(deps, shopperId)
   const applied = await mutate(deps, conv.id, (c, now) => {
     if (c.status === 'ended') throw new HttpError(409, 'CONVERSATION_ENDED', 'This chat has ended.')
     if (c.status !== 'bot') return null

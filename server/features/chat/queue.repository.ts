@@ -28,15 +28,35 @@ export function bumpQueued(db: Db, serviceType: string | null) {
   return q.returning(['id', 'last_seq']).execute()
 }
 
-/** Every queued conversation, longest wait first. */
-export function listQueued(db: Db) {
-  return db
+/** Where a queue page starts: after this (queued_at, id). */
+export interface QueueCursor {
+  queuedAt: string
+  id: string
+}
+
+/** One page of queued conversations, longest wait first. */
+export function listQueued(db: Db, limit: number, after: QueueCursor | null = null) {
+  let q = db.selectFrom('chat_conversations').selectAll().where('status', '=', 'queued')
+  if (after) {
+    q = q.where((eb) =>
+      eb.or([eb('queued_at', '>', after.queuedAt), eb.and([eb('queued_at', '=', after.queuedAt), eb('id', '>', after.id)])]),
+    )
+  }
+  return q.orderBy('queued_at', 'asc').orderBy('id', 'asc').limit(limit).execute()
+}
+
+/** Queued conversations per service type (all of them, or only those before a cursor), with the oldest wait. */
+export function countQueuedByServiceType(db: Db, before: QueueCursor | null = null) {
+  let q = db
     .selectFrom('chat_conversations')
-    .selectAll()
+    .select((eb) => ['service_type', eb.fn.countAll<number | string>().as('n'), eb.fn.min('queued_at').as('oldest')])
     .where('status', '=', 'queued')
-    .orderBy('queued_at', 'asc')
-    .orderBy('id', 'asc')
-    .execute()
+  if (before) {
+    q = q.where((eb) =>
+      eb.or([eb('queued_at', '<', before.queuedAt), eb.and([eb('queued_at', '=', before.queuedAt), eb('id', '<=', before.id)])]),
+    )
+  }
+  return q.groupBy('service_type').execute()
 }
 
 /** Conversations in a state, for one agent (or, for history, any that had an agent). */

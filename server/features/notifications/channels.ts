@@ -1,3 +1,4 @@
+import { maskMobile } from '../../lib/masking'
 import type { Transporter } from 'nodemailer'
 import type { NotificationChannel, NotificationEvent } from '../../../types/notification'
 import type { Database } from '../../db/database'
@@ -102,14 +103,21 @@ export interface SmsSender {
   send(msg: { to: string; text: string; idempotencyKey: string }): Promise<void>
 }
 
-/** Writes SMS to the server log instead of a provider (no SMS provider is wired in). */
+/** How many recent messages the development sender keeps for inspection. */
+const LOG_SMS_KEEP = 100
+
+/**
+ * Development stand-in for an SMS provider (refused in production): logs that a message went
+ * out, with the number masked and without its text, and keeps the last few in memory.
+ */
 export class LogSmsSender implements SmsSender {
   readonly sent: Array<{ to: string; text: string; idempotencyKey: string }> = []
   constructor(private readonly log: (obj: object, msg: string) => void) {}
 
   async send(msg: { to: string; text: string; idempotencyKey: string }): Promise<void> {
     this.sent.push(msg)
-    this.log({ sms: msg }, 'sms (log sender)')
+    if (this.sent.length > LOG_SMS_KEEP) this.sent.splice(0, this.sent.length - LOG_SMS_KEEP)
+    this.log({ sms: { to: maskMobile(msg.to), id: msg.idempotencyKey } }, 'sms (log sender)')
   }
 }
 

@@ -13,7 +13,7 @@ const notificationsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       summary: 'Subscribe templates to request (wx.requestSubscribeMessage) and the messages each still allows',
       response: { 200: SubscriptionsSchema, ...errorResponses(401, 403) },
     },
-    preHandler: app.requireShopper,
+    onRequest: app.requireShopper,
     handler: (req) => notifications.subscriptionsOf(app.db, templates, req.user!.id),
   })
 
@@ -24,7 +24,7 @@ const notificationsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       body: SubscriptionsBodySchema,
       response: { 200: SubscriptionsSchema, ...errorResponses(400, 401, 403) },
     },
-    preHandler: app.requireShopper,
+    onRequest: app.requireShopper,
     handler: (req) => notifications.recordAccepted(app.db, templates, req.user!.id, req.body.templateIds),
   })
 
@@ -35,7 +35,7 @@ const notificationsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       querystring: OutboxQuerySchema,
       response: { 200: OutboxPageSchema, ...errorResponses(400, 401, 403) },
     },
-    preHandler: app.requireAgent,
+    onRequest: app.requireAgent,
     handler: (req) => notifications.outboxPage(app.db, req.query),
   })
 }

@@ -23,6 +23,7 @@ export function readNotifySettings(env: NodeJS.ProcessEnv, fail: (message: strin
     miniprogramState,
     smtpUrl,
     mailFrom: env.MAIL_FROM || '客服中心 <service-desk@localhost>',
-    sms: env.SMS_SENDER === 'none' ? null : 'log',
+    // Without a provider, production sends no SMS unless told otherwise (and refuses `log`).
+    sms: env.SMS_SENDER === 'log' || (!env.SMS_SENDER && env.NODE_ENV !== 'production') ? 'log' : null,
   }
 }

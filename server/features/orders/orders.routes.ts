@@ -11,7 +11,7 @@ const ordersRoutes: FastifyPluginAsyncTypebox = async (app) => {
       summary: 'My recent orders (number, items, amount, paid at, logistics)',
       response: { 200: OrderListSchema, ...errorResponses(401, 403) },
     },
-    preHandler: app.requireShopper,
+    onRequest: app.requireShopper,
     handler: async (req) => ({ items: await listOrdersFor(req.user!.id) }),
   })
 }

@@ -4,6 +4,8 @@ import {
   AgentTicketDetailSchema,
   AgentTicketListQuerySchema,
   AgentTicketPageSchema,
+  RevealBodySchema,
+  RevealedSchema,
   TicketParamsSchema,
   TicketStatsQuerySchema,
   TicketStatsSchema,
@@ -49,6 +51,20 @@ const agentTicketsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       response: { 200: AgentTicketDetailSchema, ...errorResponses(400, 401, 403, 404) },
     },
     handler: async (req) => sign.one(await agent.getAgentTicket(db, settings, req.params.id)),
+  })
+  app.post('/api/agent/tickets/:id/reveal', {
+    schema: {
+      tags,
+      summary: 'Show one contact detail in full (recorded, with the agent and time)',
+      params: TicketParamsSchema,
+      body: RevealBodySchema,
+      response: { 200: RevealedSchema, ...errorResponses(400, 401, 403, 404) },
+    },
+    handler: async (req) => {
+      const revealed = await agent.revealContact(db, req.user!, req.params.id, req.body.field)
+      req.log.info({ agentId: req.user!.id, ticketId: req.params.id, field: req.body.field }, 'agent revealed a contact detail')
+      return revealed
+    },
   })
   app.post('/api/agent/tickets/:id/transition', {
     schema: {

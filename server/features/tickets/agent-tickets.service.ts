@@ -1,5 +1,13 @@
 import type { SessionUser } from '../../../types/auth'
-import type { AgentReplyBody, AgentTicketDetail, AgentTicketListQuery, AgentTicketPage, TransitionBody } from '../../../types/ticket'
+import crypto from 'node:crypto'
+import type {
+  AgentReplyBody,
+  AgentTicketDetail,
+  AgentTicketListQuery,
+  AgentTicketPage,
+  Revealed,
+  TransitionBody,
+} from '../../../types/ticket'
 import type { Database } from '../../db/database'
 import { HttpError } from '../../plugins/errors'
 import { assertOwnUploads } from './ticket-attachments'
@@ -28,6 +36,24 @@ export async function getAgentTicket(db: Database, settings: TicketSettings, id:
   if (!row) throw notFound()
   const events = (await repo.listEvents(db, id, true)).map(toEvent)
   return { ...toAgentTicket(row, nowIso(), settings.sla), timeline: await withNotifications(db, id, events) }
+}
+
+/** One contact detail in full, on an agent's explicit request; the reveal is recorded, never the value. */
+export async function revealContact(db: Database, agent: SessionUser, id: string, field: 'phone' | 'email'): Promise<Revealed> {
+  const row = await repo.findTicket(db, id)
+  if (!row) throw notFound()
+  await db
+    .insertInto('data_reveals')
+    .values({
+      id: crypto.randomUUID(),
+      agent_id: agent.id,
+      subject: 'ticket',
+      subject_id: id,
+      field: `contact.${field}`,
+      created_at: nowIso(),
+    })
+    .execute()
+  return { field, value: field === 'phone' ? row.contact_phone : row.contact_email }
 }
 
 function requireText(value: string | undefined, field: string, message: string): string {

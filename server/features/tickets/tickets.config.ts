@@ -14,7 +14,7 @@ export interface TicketSettings {
 }
 
 // Development placeholders shaped like real template ids (43 url-safe characters).
-const DEV_TEMPLATES = {
+export const DEV_TEMPLATES = {
   accepted: 'dEvTpLaCcEpTeD0000000000000000000000000000a',
   replied: 'dEvTpLrEpLiEd00000000000000000000000000000r',
   resolved: 'dEvTpLrEsOlVeD0000000000000000000000000000s',

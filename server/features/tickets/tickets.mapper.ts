@@ -1,6 +1,7 @@
 import type { Attachment, AttachmentInput, AgentTicket, Rating, Ticket, TimelineEvent } from '../../../types/ticket'
 import { groupOf, type EscalationBasis, type RatingTag } from '../../../types/ticket-data'
 import type { OutcomeId, ServiceTypeId, SubtypeId } from '../../../types/catalog-data'
+import { maskEmail, maskMobile } from '../../lib/masking'
 import { ratingEditableUntil, shopperActions, type PolicyState } from './ticket-policy'
 import { autoCloseAt, isOverdue, type SlaPolicy } from './ticket-sla'
 import type { EventRecord, TicketRecord, TicketRow } from './tickets.repository'
@@ -82,10 +83,19 @@ export function toTicket(row: TicketRecord, now: string, sla: SlaPolicy): Ticket
   }
 }
 
-/** A ticket as agents see it: with the shopper, the assignee and the complaint. */
+/** Contact details as agents see them until they reveal one on purpose. */
+function maskedContact(row: TicketRow): AgentTicket['contact'] {
+  return {
+    ...(row.contact_email ? { email: maskEmail(row.contact_email) } : {}),
+    ...(row.contact_phone ? { phone: maskMobile(row.contact_phone) } : {}),
+  }
+}
+
+/** A ticket as agents see it: with the shopper, the assignee and the complaint; contact details masked. */
 export function toAgentTicket(row: TicketRow, now: string, sla: SlaPolicy): AgentTicket {
   return {
     ...toTicket(row, now, sla),
+    contact: maskedContact(row),
     shopper: { id: row.user_id, displayName: row.shopper_name },
     assignee: row.assignee_id ? { id: row.assignee_id, displayName: row.assignee_name ?? '' } : null,
     complaint:

@@ -3,6 +3,8 @@ import type { Database } from '../../db/database'
 
 const SECRET_KEY = 'upload_link_secret'
 const HOUR = 3600
+/** No link lives longer than pathFor makes them, whatever expiry a caller writes in. */
+export const MAX_LINK_SECONDS = 2 * HOUR
 
 /**
  * Signed file links for places that cannot send an Authorization header (<Image src>, previews).
@@ -27,9 +29,9 @@ export class UploadLinks {
     return `/api/uploads/${id}?exp=${exp}&sig=${await this.sign(id, exp)}`
   }
 
-  /** True when `sig` was made by pathFor for this id and has not expired. */
+  /** True when `sig` was made by pathFor for this id, has not expired and expires within the maximum lifetime. */
   async verify(id: string, exp: number | undefined, sig: string | undefined, nowMs = Date.now()): Promise<boolean> {
-    if (exp === undefined || !sig || exp * 1000 < nowMs) return false
+    if (exp === undefined || !sig || exp * 1000 < nowMs || exp * 1000 > nowMs + MAX_LINK_SECONDS * 1000) return false
     const expected = Buffer.from(await this.sign(id, exp))
     const given = Buffer.from(sig)
     return given.length === expected.length && crypto.timingSafeEqual(given, expected)

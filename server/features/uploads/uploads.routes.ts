@@ -5,7 +5,9 @@ import { Type } from 'typebox'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { UploadFileQuerySchema, UploadParamsSchema, UploadSchema } from '../../../types/upload'
 import { errorResponses } from '../../plugins/schemas'
+import { every } from '../../plugins/periodic'
 import { readSingleFile } from './multipart-file'
+import { sweepUnattachedUploads } from './upload-cleanup'
 import { UploadLinks } from './upload-links'
 import { DiskStorage } from './upload-storage'
 import * as uploads from './uploads.service'
@@ -16,8 +18,11 @@ const uploadsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     db: app.db,
     storage: new DiskStorage(path.join(app.config.dataDir, 'uploads')),
     links: new UploadLinks(app.db),
+    bytesPerDay: app.config.limits.uploadBytesPerDay,
   }
   const maxBytes = app.config.uploadMaxBytes
+  const { sweepSeconds, unattachedUploadHours } = app.config.cleanup
+  every(app, sweepSeconds, 'unattached upload cleanup', () => sweepUnattachedUploads(app.db, deps.storage, unattachedUploadHours))
   await app.register(multipart, { limits: { fileSize: maxBytes, files: 1 } })
 
   app.post('/api/uploads', {
@@ -27,7 +32,7 @@ const uploadsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       consumes: ['multipart/form-data'],
       response: { 201: UploadSchema, ...errorResponses(400, 401, 413, 415, 429) },
     },
-    preHandler: app.requireUser,
+    onRequest: app.requireUser,
     handler: async (req, reply) => {
       const file = await readSingleFile(req, maxBytes)
       return reply.status(201).send(await uploads.createUpload(deps, req.user!.id, file))
@@ -47,6 +52,8 @@ const uploadsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const etag = `"${row.sha256}"`
       reply
         .header('x-content-type-options', 'nosniff')
+        // An uploaded file must never run script or load anything, even if opened directly.
+        .header('content-security-policy', "default-src 'none'; sandbox")
         .header('content-disposition', uploads.contentDisposition(row.filename))
         .header('cache-control', 'private, max-age=86400, immutable')
         .header('etag', etag)

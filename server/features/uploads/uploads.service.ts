@@ -5,6 +5,7 @@ import type { Upload, UploadContentType } from '../../../types/upload'
 import type { Database } from '../../db/database'
 import { HttpError } from '../../plugins/errors'
 import { sniffImage } from './image-sniff'
+import { assertUploadQuota } from './upload-quota'
 import type { UploadLinks } from './upload-links'
 import type { UploadStorage } from './upload-storage'
 import * as repo from './uploads.repository'
@@ -15,6 +16,8 @@ export interface UploadsDeps {
   db: Database
   storage: UploadStorage
   links: UploadLinks
+  /** Bytes one user may upload per 24 hours. */
+  bytesPerDay: number
 }
 
 /** A display name without paths, control or quote characters, ending in the real type's extension. */
@@ -35,6 +38,7 @@ export async function createUpload(deps: UploadsDeps, ownerId: string, file: { f
   if (!image) {
     throw new HttpError(415, 'UNSUPPORTED_FILE_TYPE', 'Only JPEG, PNG, WebP and GIF images can be uploaded.', 'file')
   }
+  await assertUploadQuota(deps.db, ownerId, file.data.length, deps.bytesPerDay)
   const id = crypto.randomUUID()
   const row: repo.UploadRow = {
     id,

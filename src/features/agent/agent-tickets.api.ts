@@ -1,4 +1,4 @@
-import type { AgentReplyBody, AgentTicketDetail, AgentTicketPage, TransitionBody } from '@shared/ticket'
+import type { AgentReplyBody, AgentTicketDetail, AgentTicketPage, Revealed, TransitionBody } from '@shared/ticket'
 import type { ServiceTypeId } from '@shared/catalog-data'
 import type { TicketStatusFilter } from '@shared/ticket-data'
 import { request } from '@/lib/http'
@@ -41,4 +41,9 @@ export function transitionTicket(id: string, body: TransitionBody): Promise<unkn
 /** A reply to the shopper, or an internal note other agents see. */
 export function replyTicket(id: string, body: AgentReplyBody): Promise<unknown> {
   return request<unknown>(`${ticket(id)}/replies`, { method: 'POST', scope: 'agent', data: body })
+}
+
+/** One contact detail in full; the server records that this agent looked. */
+export function revealTicketContact(id: string, field: 'phone' | 'email'): Promise<Revealed> {
+  return request<Revealed>(`${ticket(id)}/reveal`, { method: 'POST', scope: 'agent', data: { field } })
 }

@@ -7,6 +7,7 @@ import { clockTime } from '@/lib/time'
 import { download } from '@/lib/http'
 import { evidenceLabel, serviceTypeLabel } from '../agent.helpers'
 import { dueLabel, ticketChannelLabel, ticketStatusLabel, timelineLabel } from '../ticket.helpers'
+import { ContactFact } from './contact-fact'
 import { TicketActions } from './ticket-actions'
 import './tickets.scss'
 
@@ -102,7 +103,7 @@ export function TicketDetail({ ticket, busy, error, onReply, onTransition }: Tic
         <Fact label='订单号' value={ticket.orderNo} />
         <Fact label='商品' value={ticket.productName} />
         <Fact label='期望处理' value={ticket.outcome ? (getOutcome(ticket.outcome)?.zh ?? ticket.outcome) : null} />
-        <Fact label='联系方式' value={[ticket.contact.phone, ticket.contact.email].filter(Boolean).join(' · ')} />
+        <ContactFact ticketId={ticket.id} contact={ticket.contact} />
         <Fact label='处理人' value={ticket.assignee?.displayName} />
         <Fact label='来源' value={ticketChannelLabel(ticket.channel)} />
         <Text className='tk-detail__desc'>{ticket.description}</Text>

@@ -1,0 +1,22 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import rateLimit from '@fastify/rate-limit'
+
+function rateLimitedBody(_req: FastifyRequest, ctx: { ttl: number }) {
+  return { statusCode: 429, code: 'RATE_LIMITED', message: `Too many requests; try again in ${Math.ceil(ctx.ttl / 1000)} s.` }
+}
+
+/** The global per-minute budget: one bucket per signed-in user (all their tokens share it), else per address. */
+export async function registerRateLimits(app: FastifyInstance, max: number): Promise<void> {
+  await app.register(rateLimit, {
+    max,
+    timeWindow: '1 minute',
+    // Only a valid session earns its own bucket; made-up tokens must not dodge the per-address limit.
+    keyGenerator: (req) => (req.user ? `u:${req.user.id}` : `ip:${req.ip}`),
+    errorResponseBuilder: rateLimitedBody,
+  })
+}
+
+/** Route config for sign-in routes: counted per address whatever token the caller holds. */
+export function perAddressLimit(max: number, timeWindow = '1 minute') {
+  return { rateLimit: { max, timeWindow, keyGenerator: (req: FastifyRequest) => `signin:${req.ip}` } }
+}
