@@ -39,6 +39,8 @@ describe(`access matrix from the route table (${db})`, () => {
     auth.agent = staff.authorization
     ids.ticket = (await submit(app, a, pointsBody())).id
     ids.upload = (await uploads(app, a, 1))[0]
+    const orders = await app.inject({ method: 'GET', url: '/api/orders', headers: { authorization: a.authorization } })
+    ids.order = (orders.json() as { items: { orderNo: string }[] }).items[0].orderNo
     await say(app, a, '你好')
     ids.conversation = (
       await app.db.selectFrom('chat_conversations').select('id').where('shopper_id', '=', a.userId).executeTakeFirstOrThrow()
@@ -50,6 +52,12 @@ describe(`access matrix from the route table (${db})`, () => {
     const [, url] = route.split(' ')
     const id = url.startsWith('/api/uploads/') ? ids.upload : url.includes('/conversations/') ? ids.conversation : ids.ticket
     return url.replace(':id', id)
+  }
+
+  /** The route's body with `{orderA}` standing for shopper A's own order number. */
+  function bodyFor(route: string): object {
+    const body = JSON.stringify(matrix.routes[route]?.body ?? {})
+    return JSON.parse(body.replaceAll('{orderA}', ids.order)) as object
   }
 
   it('has an entry for every route the server registers, and none for routes that are gone', () => {
@@ -70,7 +78,7 @@ describe(`access matrix from the route table (${db})`, () => {
           method,
           url: urlFor(route),
           headers,
-          ...(method === 'GET' ? {} : { payload: (matrix.routes[route]?.body ?? {}) as object }),
+          ...(method === 'GET' ? {} : { payload: bodyFor(route) }),
         })
         const got = classify(res.statusCode)
         const want = matrix.routes[route]?.[caller]
