@@ -22,6 +22,30 @@ export default tseslint.config(
     },
   },
   {
+    // The app bundles only plain value modules of the contract (types/*-data.ts); schema files
+    // pull TypeBox into the mini-program, so from them only types may be imported.
+    files: ['src/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': 'off',
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@shared/*', '!@shared/*-data'],
+              allowTypeImports: true,
+              message: 'Import values from a plain types/*-data.ts module; schema files are type-only in the app.',
+            },
+            {
+              group: ['typebox', 'typebox/*', '**/types/*'],
+              message: 'The app imports the contract through @shared/*, and never TypeBox itself.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.cjs'],
     languageOptions: {
       sourceType: 'commonjs',

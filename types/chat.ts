@@ -10,6 +10,7 @@
  * whatever state it held.
  */
 import { Type, type Static } from 'typebox'
+import { MAX_MESSAGE_TEXT, MAX_POLL_LIMIT, MAX_POLL_WAIT_SECONDS } from './chat-data'
 
 export const ServiceTypeIdSchema = Type.Union(
   [Type.Literal('order'), Type.Literal('product'), Type.Literal('logistics'), Type.Literal('payment'), Type.Literal('member')],
@@ -36,8 +37,7 @@ export type RatingTarget = Static<typeof RatingTargetSchema>
 export const EndedBySchema = Type.Union([Type.Literal('shopper'), Type.Literal('agent'), Type.Literal('idle')])
 export type EndedBy = Static<typeof EndedBySchema>
 
-/** Longest text a message may carry, in characters (code points). */
-export const MAX_MESSAGE_TEXT = 2000
+export { MAX_MESSAGE_TEXT } from './chat-data'
 
 // ---------------------------------------------------------------------------
 // Message parts
@@ -214,10 +214,15 @@ export const MessagesQuerySchema = Type.Object({
   ),
   after: Type.Optional(Type.Integer({ minimum: 0, description: 'Messages with seq > after, oldest first (default 0)' })),
   before: Type.Optional(Type.Integer({ minimum: 1, description: 'History page: messages with seq < before, returned oldest first' })),
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 50 })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_POLL_LIMIT, default: 50 })),
   version: Type.Optional(Type.Integer({ minimum: 0, description: 'Conversation version the client holds; a newer one returns at once' })),
   wait: Type.Optional(
-    Type.Integer({ minimum: 0, maximum: 30, default: 0, description: 'Seconds to hold the request when nothing is new' }),
+    Type.Integer({
+      minimum: 0,
+      maximum: MAX_POLL_WAIT_SECONDS,
+      default: 0,
+      description: 'Seconds to hold the request when nothing is new',
+    }),
   ),
 })
 export type MessagesQuery = Static<typeof MessagesQuerySchema>
@@ -297,7 +302,7 @@ export type Queue = Static<typeof QueueSchema>
 export const AgentConversationsQuerySchema = Type.Object({
   mine: Type.Optional(Type.Union([Type.Literal('1'), Type.Literal('0')], { description: '1 (default): assigned to me' })),
   status: Type.Optional(Type.Union([Type.Literal('assigned'), Type.Literal('ended')], { default: 'assigned' })),
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 50 })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_POLL_LIMIT, default: 50 })),
 })
 
 export const AgentConversationListSchema = Type.Object({ items: Type.Array(AgentConversationSchema) })
@@ -322,7 +327,7 @@ export type AgentList = Static<typeof AgentListSchema>
 /** Agent inbox long-poll: `GET /api/agent/inbox?token=T&wait=25` returns when the queue or my conversations change. */
 export const AgentInboxQuerySchema = Type.Object({
   token: Type.Optional(Type.String({ maxLength: 64 })),
-  wait: Type.Optional(Type.Integer({ minimum: 0, maximum: 30, default: 0 })),
+  wait: Type.Optional(Type.Integer({ minimum: 0, maximum: MAX_POLL_WAIT_SECONDS, default: 0 })),
 })
 export const AgentInboxSchema = Type.Object({
   token: Type.String({ description: 'Pass back to wait for the next change' }),

@@ -1,4 +1,5 @@
 import type { MessagesQuery } from '../../../types/chat'
+import { MAX_POLL_WAIT_SECONDS } from '../../../types/chat-data'
 import { HttpError } from '../../plugins/errors'
 import type { Viewer } from './chat.mapping'
 import type { ChatDeps } from './chat.mutate'
@@ -6,7 +7,7 @@ import * as repo from './chat.repository'
 import type { ConversationRow, MessageRow } from './chat.tables'
 
 /** Longest a long-poll may hold, whatever the client asks. */
-export const MAX_WAIT_SECONDS = 30
+export const MAX_WAIT_SECONDS = MAX_POLL_WAIT_SECONDS
 const DEFAULT_LIMIT = 50
 
 /** What a poll found, before mapping to DTOs. */

@@ -3,26 +3,15 @@ import Taro, { useDidHide, useDidShow } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import type { QuickReply } from '@shared/chat'
 import { isH5 } from '@/lib/platform'
+import { selectConversation, selectMessages } from '@/lib/conversation'
 import { sendTyping } from '@/features/chat/chat.api'
-import {
-  endChat,
-  handoff,
-  loadOlder,
-  quickReply,
-  sendImage,
-  sendOrder,
-  sendText,
-  setChatVisible,
-  submitRating,
-} from '@/features/chat/chat.actions'
+import { endChat, handoff, openChat, quickReply, sendImage, sendOrder, sendText, submitRating } from '@/features/chat/chat.actions'
 import { chatText as t } from '@/features/chat/chat.i18n'
 import { pickImage } from '@/features/chat/chat.media'
-import { retryMessage } from '@/features/chat/chat.outbox'
 import { chatStateLabel } from '@/features/chat/chat.presence'
-import { reload } from '@/features/chat/chat.realtime'
-import { useChatStore } from '@/features/chat/chat.store'
+import { chat, useChatStore } from '@/features/chat/chat.store'
 import { MessageList } from '@/components/message-list'
-import { Composer } from '@/features/chat/components/composer'
+import { ChatComposer } from '@/features/chat/components/chat-composer'
 import { OrderPicker } from '@/features/chat/components/order-picker'
 import { QuickReplies } from '@/features/chat/components/quick-replies'
 import { RatingSheet } from '@/features/chat/components/rating-sheet'
@@ -34,15 +23,17 @@ const toastError = (e: unknown) => void Taro.showToast({ title: (e as Error).mes
 /** 在线客服: the conversation with the bot and then an agent. */
 export default function ChatPage() {
   const s = useChatStore()
+  const c = selectConversation(s)
+  const messages = selectMessages(s)
+  const pending = chat.selectPending(s)
   const [picking, setPicking] = useState(false)
   const [ratingClosed, setRatingClosed] = useState<string | null>(null)
   const [handingOff, setHandingOff] = useState(false)
-  useDidShow(() => void setChatVisible(true))
-  useDidHide(() => void setChatVisible(false))
+  useDidShow(() => void openChat())
+  useDidHide(() => void chat.setVisible(false))
 
-  const c = s.conversation
-  const last = s.messages[s.messages.length - 1]
-  const quick = last?.sender === 'bot' && s.outbox.length === 0 ? (last.meta?.quickReplies ?? []) : []
+  const last = messages[messages.length - 1]
+  const quick = last?.sender === 'bot' && pending.length === 0 ? (last.meta?.quickReplies ?? []) : []
   const showRating = !!c && c.rating.requested && c.rating.pending.length > 0 && ratingClosed !== c.id
   const header = chatStateLabel(c)
 
@@ -80,26 +71,28 @@ export default function ChatPage() {
         ) : null}
       </View>
       <StatusBanner conversation={c} online={s.online} />
-      {s.status === 'error' && s.messages.length === 0 ? (
-        <View className='chat__error' role='button' onClick={() => reload()}>
+      {s.status === 'error' && messages.length === 0 ? (
+        <View className='chat__error' role='button' onClick={() => chat.reload()}>
           {t.loadFailed}
         </View>
       ) : (
         <MessageList
           viewer='shopper'
-          messages={s.messages}
-          pending={s.outbox}
+          messages={messages}
+          pending={pending}
           peerReadSeq={s.peerReadSeq}
           typing={s.typing}
           online={s.online}
           hasOlder={s.hasOlder}
           loadingOlder={s.loadingOlder}
-          onLoadOlder={() => loadOlder().catch(toastError)}
-          onRetry={(id) => void retryMessage(id)}
+          onLoadOlder={() => chat.loadOlder().catch(toastError)}
+          onRetry={(id) => void chat.retry(id)}
         />
       )}
       <QuickReplies items={quick} onPick={onQuick} />
-      <Composer
+      <ChatComposer
+        draft={chat.selectDraft(s)}
+        onDraft={chat.setDraft}
         onSend={sendText}
         onImage={onImage}
         onOrder={() => setPicking(true)}

@@ -12,8 +12,8 @@ import { useOpenTickets, useOrderPicker } from '@/features/help/help.context'
 import { helpText as t } from '@/features/help/help.i18n'
 import { useHelpStore } from '@/features/help/help.store'
 import { chatStateLabel } from '@/features/chat/chat.presence'
-import { useChatStore, selectUnread } from '@/features/chat/chat.store'
-import { newClientMsgId } from '@/features/chat/chat.helpers'
+import { useChatStore, selectUnread, selectChatConversation } from '@/features/chat/chat.store'
+import { newClientMsgId } from '@/lib/conversation'
 import type { EmailForm } from '@/features/help/help.helpers'
 import './index.scss'
 
@@ -24,7 +24,7 @@ export default function HelpPage() {
   const [emailKey, setEmailKey] = useState(() => newClientMsgId())
   const order = useOrderPicker()
   const unread = useChatStore(selectUnread)
-  const conversation = useChatStore((s) => s.conversation)
+  const conversation = useChatStore(selectChatConversation)
   const chat = chatStateLabel(conversation)
 
   useDidShow(() => {

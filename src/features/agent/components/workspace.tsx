@@ -19,7 +19,7 @@ export function Workspace() {
   const [agent] = useState(currentAgent)
   const [section, setSection] = useState<Section>('chats')
   const inboxSignedOut = useInboxStore((s) => s.signedOut)
-  const chatSignedOut = useConversationStore((s) => s.signedOut)
+  const chatSignedOut = useConversationStore((s) => s.refused?.status === 401)
   const signedOut = inboxSignedOut || chatSignedOut
   const waiting = useInboxStore((s) => s.queue.items.length)
   const unread = useInboxStore((s) => s.mine.reduce((n, c) => n + c.unreadCount, 0))
