@@ -65,6 +65,7 @@ export function createPollLoop<C extends ConversationLike>(ctx: LoopContext<C>) 
     needsReload = false
     ctx.apply(res, true)
     ctx.set({ status: 'ready', error: null })
+    await ctx.afterPoll()
   }
 
   async function pollOnce(gen: number): Promise<void> {
