@@ -31,7 +31,10 @@ describe('chat helpers', () => {
 
   it('keeps each conversation in its own thread, so seq 1 of a new one never replaces seq 1 of an ended one', () => {
     const ended = { c1: [msg(1, { text: '转人工' }), msg(2, { text: '正在为您转接人工客服' })] }
-    const next = mergeIntoThreads(ended, [msg(1, { conversationId: 'c2', sender: 'shopper', text: '新问题' }), msg(2, { conversationId: 'c2' })])
+    const next = mergeIntoThreads(ended, [
+      msg(1, { conversationId: 'c2', sender: 'shopper', text: '新问题' }),
+      msg(2, { conversationId: 'c2' }),
+    ])
     expect(next.c1.map((m) => m.text)).toEqual(['转人工', '正在为您转接人工客服'])
     expect(next.c2.map((m) => m.text)).toEqual(['新问题', 'm2'])
   })
