@@ -78,6 +78,7 @@ describe('chat in Chromium (H5 build, real server)', () => {
     await page
       .getByText('正在排队', { exact: false })
       .or(page.getByText('正在为您转接', { exact: false }))
+      .or(page.getByText('您是下一位', { exact: false }))
       .first()
       .waitFor()
     const agent = await signInAgent(app, '小艾')

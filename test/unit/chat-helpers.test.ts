@@ -12,6 +12,8 @@ import {
 } from '@/lib/conversation'
 import { buildRows, segmentText } from '@/components/message-list/message-list.helpers'
 import { formatTime } from '@/lib/time'
+import { chatText } from '@/features/chat/chat.i18n'
+import { chatStateLabel } from '@/features/chat/chat.presence'
 import { conversation, msg } from '../support/chat-fixtures'
 
 const pending = (clientMsgId: string): OutboxItem => ({
@@ -107,5 +109,14 @@ describe('chat timeline', () => {
     expect(formatTime(new Date(2026, 10, 25, 21, 30).toISOString(), now)).toBe('昨天 21:30')
     expect(formatTime(new Date(2026, 2, 5, 8, 0).toISOString(), now)).toBe('3月5日 08:00')
     expect(formatTime(new Date(2025, 2, 5, 8, 0).toISOString(), now, 'en')).toBe('Mar 5, 2025 08:00')
+  })
+})
+
+describe('queue position', () => {
+  it('counts the people ahead: the shopper at position 1 is next', () => {
+    expect(chatStateLabel(conversation({ status: 'queued', queuePosition: 1 })).label).toBe('排队中 · 下一位就是您')
+    expect(chatStateLabel(conversation({ status: 'queued', queuePosition: 3 })).label).toBe('排队中 · 前面 2 人')
+    expect(chatText.queueBanner(1)).toBe('您是下一位，客服马上为您服务')
+    expect(chatText.queueBanner(2)).toBe('正在排队，前面还有 1 人，请稍候')
   })
 })
