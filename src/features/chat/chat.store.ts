@@ -9,19 +9,10 @@ import { markRead, poll, sendMessage, uploadImage } from './chat.api'
 /** Persisted under this key: the outbox and the draft. */
 export const CHAT_STORAGE_KEY = 'sd.chat'
 
-const shopperApi: ConversationApi<Conversation> = {
-  poll: (q, onTask) => poll(q, onTask),
-  send: (body) => sendMessage(body),
-  upload: (path, onProgress) => uploadImage(path, onProgress),
-  markRead: (seq, conversationId) => markRead(seq, conversationId),
-}
+// The shopper's endpoints already have the shape the client calls.
+const shopperApi: ConversationApi<Conversation> = { poll, send: sendMessage, upload: uploadImage, markRead }
 
-/** Builds the shopper's chat client (the app has one; tests make fresh ones). */
-export function createChatClient(api: ConversationApi<Conversation> = shopperApi) {
-  return createConversationStore<Conversation>({ viewer: 'shopper', api, persist: { key: CHAT_STORAGE_KEY } })
-}
-
-export const chat = createChatClient()
+export const chat = createConversationStore<Conversation>({ viewer: 'shopper', api: shopperApi, persist: { key: CHAT_STORAGE_KEY } })
 export const useChatStore = chat.useStore
 
 export type ChatState = ConversationState<Conversation>
