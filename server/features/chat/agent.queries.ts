@@ -3,7 +3,7 @@ import type { AgentConversation, AgentInbox, CustomerPanel, Queue, QueueItem } f
 import type { ServiceTypeId } from '../../../types/catalog-data'
 import { HttpError } from '../../plugins/errors'
 import { toAgentConversation } from './chat.mapping'
-import type { ChatDeps } from './chat.mutate'
+import type { ChatDeps } from './chat.deps'
 import * as repo from './chat.repository'
 import * as queue from './queue.repository'
 import { findCustomerOrders, findCustomerTickets } from './customer.source'

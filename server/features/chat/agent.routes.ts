@@ -23,9 +23,9 @@ import * as agents from './agent.service'
 import { buildQueue, customerPanel, listForAgent, waitInbox } from './agent.queries'
 import { markRead, markTyping } from './chat.lifecycle'
 import { toAgentConversation, toMessages } from './chat.mapping'
-import type { ChatDeps } from './chat.mutate'
-import { longPoll } from './chat.plugin'
-import { MAX_WAIT_SECONDS, poll } from './chat.poll'
+import type { ChatDeps } from './chat.deps'
+import { longPoll, pollMessages } from './chat.long-poll'
+import { MAX_WAIT_SECONDS } from './chat.poll'
 import * as queue from './queue.repository'
 
 const tags = ['agent']
@@ -110,16 +110,7 @@ const agentRoutes: FastifyPluginAsyncTypebox<{ deps: ChatDeps }> = async (app, {
     },
     handler: async (req, reply) => {
       const conv = await agents.agentConversation(deps, req.params.id)
-      return longPoll(req, reply, deps.bus, async (signal) => {
-        const r = await poll(deps, conv.id, 'agent', req.query, signal)
-        return {
-          messages: await toMessages(deps, r.messages),
-          conversation: await toAgentConversation(deps, r.conv),
-          readSeq: r.readSeq,
-          typing: r.typing,
-          hasMore: r.hasMore,
-        }
-      })
+      return pollMessages(deps, req, reply, req.query, conv.id, 'agent', (row) => toAgentConversation(deps, row))
     },
   })
 

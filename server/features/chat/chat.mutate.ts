@@ -1,20 +1,11 @@
 import crypto from 'node:crypto'
 import type { Transaction } from 'kysely'
 import type { BotMeta, ChatEvent, OrderCard } from '../../../types/chat'
-import type { Database } from '../../db/database'
 import type { DB } from '../../db/schema'
-import type { UploadLinks } from '../uploads/upload-links'
 import { HttpError } from '../../plugins/errors'
-import type { ChatEventBus } from './chat.events'
+import type { ChatDeps } from './chat.deps'
 import * as repo from './chat.repository'
 import type { ConversationRow, MessageRow } from './chat.tables'
-
-/** What chat services need from the app. */
-export interface ChatDeps {
-  db: Database
-  bus: ChatEventBus
-  links: UploadLinks
-}
 
 /** A message to append; seq, id and time are assigned under the conversation's lock. */
 export interface Draft {

@@ -1,8 +1,8 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { FastifyInstance } from 'fastify'
 import agentRoutes from './agent.routes'
 import { ChatEventBus } from './chat.events'
 import { sweepIdle } from './chat.lifecycle'
-import type { ChatDeps } from './chat.mutate'
+import type { ChatDeps } from './chat.deps'
 import shopperRoutes from './chat.routes'
 import { PgNotifier } from './pg-notifier'
 import { UploadLinks } from '../uploads/upload-links'
@@ -11,28 +11,6 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** The chat event bus and the idle sweep (exposed for operations and tests). */
     chat: { bus: ChatEventBus; sweepIdle(now?: Date): Promise<number> }
-  }
-}
-
-/**
- * Runs a long-poll handler with a signal that fires when the client goes away before the
- * answer is sent, and tracks it so shutdown can wait for released polls to finish answering.
- */
-export async function longPoll<T>(
-  req: FastifyRequest,
-  reply: FastifyReply,
-  bus: ChatEventBus,
-  run: (signal: AbortSignal) => Promise<T>,
-): Promise<T> {
-  const ac = new AbortController()
-  const onClose = () => {
-    if (!reply.raw.writableEnded) ac.abort()
-  }
-  req.raw.on('close', onClose)
-  try {
-    return await bus.track(run(ac.signal))
-  } finally {
-    req.raw.off('close', onClose)
   }
 }
 

@@ -2,7 +2,7 @@ import type { MessagesQuery } from '../../../types/chat'
 import { MAX_POLL_WAIT_SECONDS } from '../../../types/chat-data'
 import { HttpError } from '../../plugins/errors'
 import type { Viewer } from './chat.mapping'
-import type { ChatDeps } from './chat.mutate'
+import type { ChatDeps } from './chat.deps'
 import * as repo from './chat.repository'
 import type { ConversationRow, MessageRow } from './chat.tables'
 

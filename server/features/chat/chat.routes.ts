@@ -16,9 +16,8 @@ import {
 import { errorResponses } from '../../plugins/schemas'
 import { markRead, markTyping, rate } from './chat.lifecycle'
 import { toConversation, toMessages } from './chat.mapping'
-import type { ChatDeps } from './chat.mutate'
-import { longPoll } from './chat.plugin'
-import { poll } from './chat.poll'
+import type { ChatDeps } from './chat.deps'
+import { pollMessages } from './chat.long-poll'
 import * as repo from './chat.repository'
 import * as chat from './chat.service'
 import type { ChatLang } from './chat.texts'
@@ -69,16 +68,7 @@ const shopperRoutes: FastifyPluginAsyncTypebox<{ deps: ChatDeps }> = async (app,
     },
     handler: async (req, reply) => {
       const conv = await chat.shopperConversation(deps, req.user!.id, req.query.conversationId)
-      return longPoll(req, reply, deps.bus, async (signal) => {
-        const r = await poll(deps, conv.id, 'shopper', req.query, signal)
-        return {
-          messages: await toMessages(deps, r.messages),
-          conversation: await toConversation(deps, r.conv),
-          readSeq: r.readSeq,
-          typing: r.typing,
-          hasMore: r.hasMore,
-        }
-      })
+      return pollMessages(deps, req, reply, req.query, conv.id, 'shopper', (row) => toConversation(deps, row))
     },
   })
 
