@@ -96,13 +96,11 @@ export async function shopperConversation(deps: ChatDeps, shopperId: string, con
 /** Stores a shopper message once; while the bot is in charge it answers in the same transaction. */
 export async function sendAsShopper(deps: ChatDeps, author: Author, body: SendMessageBody, lang: ChatLang): Promise<MessageRow> {
   const draft = await draftFrom(deps.db, author, body, author.id)
-  const prior = await repo.findMessageBySender(deps.db, author.id, body.clientMsgId)
-  if (prior) return prior
-  const conv = await openConversation(deps, author.id, lang)
   const guard = (c: ConversationRow) => {
     if (c.status === 'ended') throw new HttpError(409, 'CONVERSATION_ENDED', 'This chat has ended; send again to start a new one.')
   }
-  return sendOnce(deps, conv.id, author, draft, guard, (c, now) => {
+  const open = async () => (await openConversation(deps, author.id, lang)).id
+  return sendOnce(deps, open, author, draft, guard, (c, now) => {
     if (body.kind === 'order' && !c.order_no) return { patch: { order_no: body.orderNo!.trim() } }
     if (c.status !== 'bot' || body.kind !== 'text') return null
     const turn = botTurn(c, body.text ?? '', body.faqId, now)
