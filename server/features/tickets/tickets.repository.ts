@@ -114,3 +114,14 @@ export async function resolvedBefore(db: Db, cutoff: string, limit: number): Pro
     .execute()
   return rows.map((r) => r.id)
 }
+
+/** A shopper's latest tickets, newest first (what other features show beside a conversation). */
+export function listRecentTicketsOf(db: Db, userId: string, limit: number) {
+  return db
+    .selectFrom('tickets')
+    .select(['id', 'ticket_no', 'service_type', 'subtype', 'status', 'created_at'])
+    .where('user_id', '=', userId)
+    .orderBy('created_at', 'desc')
+    .limit(limit)
+    .execute()
+}
