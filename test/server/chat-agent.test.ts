@@ -159,6 +159,11 @@ describe(`agent chat API (${dbName})`, () => {
     const panel = await as(alice, 'GET', `/api/agent/conversations/${id}/customer`)
     expect(panel.statusCode).toBe(200)
     expect(panel.json()).toMatchObject({ shopper: { id: shopper.userId }, linkedOrderNo: orders[0].orderNo, pastConversations: 0 })
+    // Every guest starts as "访客"; agents tell them apart by a short tag that stays with the account.
+    const name = panel.json().shopper.displayName
+    expect(name).toMatch(/^访客·[0-9A-F]{4}$/)
+    const conv = (await as(alice, 'GET', `/api/agent/conversations/${id}`)).json()
+    expect(conv.shopper.displayName).toBe(name)
     expect(panel.json().orders.map((o: { orderNo: string }) => o.orderNo)).toEqual(orders.slice(0, 10).map((o) => o.orderNo))
     expect(panel.json().tickets).toEqual([
       expect.objectContaining({ id: ticket.id, ticketNo: ticket.ticketNo, serviceType: 'member', status: 'submitted' }),

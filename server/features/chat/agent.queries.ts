@@ -7,6 +7,7 @@ import type { ChatDeps } from './chat.deps'
 import * as repo from './chat.repository'
 import * as queue from './queue.repository'
 import { findCustomerOrders, findCustomerTickets } from './customer.source'
+import { readableShopperName } from '../auth/display-name'
 
 /** Waiting conversations, longest wait first, each with its place in its service type's queue. */
 export async function buildQueue(deps: ChatDeps, now = new Date()): Promise<Queue> {
@@ -24,7 +25,7 @@ export async function buildQueue(deps: ChatDeps, now = new Date()): Promise<Queu
       position,
       queuedAt,
       waitSeconds: Math.max(0, Math.floor((now.getTime() - Date.parse(queuedAt)) / 1000)),
-      shopper: { id: c.shopper_id, displayName: shopper?.display_name ?? '' },
+      shopper: { id: c.shopper_id, displayName: readableShopperName(shopper?.display_name, c.shopper_id) },
       handoffReason: c.handoff_reason,
       orderNo: c.order_no,
       preview: last?.text ? Array.from(last.text).slice(0, 80).join('') : null,
@@ -94,7 +95,11 @@ export async function customerPanel(deps: ChatDeps, conversationId: string): Pro
     queue.countConversationsOf(deps.db, conv.shopper_id),
   ])
   return {
-    shopper: { id: conv.shopper_id, displayName: user?.display_name ?? '', since: user?.created_at ?? conv.created_at },
+    shopper: {
+      id: conv.shopper_id,
+      displayName: readableShopperName(user?.display_name, conv.shopper_id),
+      since: user?.created_at ?? conv.created_at,
+    },
     orders,
     tickets,
     pastConversations: Math.max(0, count - 1),

@@ -4,6 +4,7 @@ import type { OutcomeId, ServiceTypeId, SubtypeId } from '../../../types/catalog
 import { ratingEditableUntil, shopperActions, type PolicyState } from './ticket-policy'
 import { autoCloseAt, isOverdue, type SlaPolicy } from './ticket-sla'
 import type { EventRecord, TicketRecord, TicketRow } from './tickets.repository'
+import { readableShopperName } from '../auth/display-name'
 
 /** Where a client fetches an attached file. */
 export function uploadUrl(uploadId: string): string {
@@ -86,7 +87,7 @@ export function toTicket(row: TicketRecord, now: string, sla: SlaPolicy): Ticket
 export function toAgentTicket(row: TicketRow, now: string, sla: SlaPolicy): AgentTicket {
   return {
     ...toTicket(row, now, sla),
-    shopper: { id: row.user_id, displayName: row.shopper_name },
+    shopper: { id: row.user_id, displayName: readableShopperName(row.shopper_name, row.user_id) },
     assignee: row.assignee_id ? { id: row.assignee_id, displayName: row.assignee_name ?? '' } : null,
     complaint:
       row.complaint_reason !== null && row.complaint_created_at
