@@ -17,3 +17,6 @@ export const MAX_POLL_LIMIT = 100
 
 /** How often a client tells the other side it is still typing, at most, in milliseconds. */
 export const TYPING_EVERY_MS = 3000
+
+/** When people answer chats: every day, in China Standard Time (UTC+8, no daylight saving). */
+export const AGENT_HOURS = { openHour: 9, closeHour: 21, utcOffsetMinutes: 480 } as const

@@ -1,3 +1,4 @@
+import type { AgentHours } from '../../config'
 import type { Database } from '../../db/database'
 import type { UploadLinks } from '../uploads/upload-links'
 import type { ChatEventBus } from './chat.events'
@@ -7,4 +8,6 @@ export interface ChatDeps {
   db: Database
   bus: ChatEventBus
   links: UploadLinks
+  /** When people answer chats. */
+  agentHours: AgentHours
 }

@@ -20,7 +20,7 @@ declare module 'fastify' {
  */
 async function chatFeature(app: FastifyInstance): Promise<void> {
   const bus = new ChatEventBus()
-  const deps: ChatDeps = { db: app.db, bus, links: new UploadLinks(app.db) }
+  const deps: ChatDeps = { db: app.db, bus, links: new UploadLinks(app.db), agentHours: app.config.chat.agentHours }
   if (app.dbHandle.kind === 'postgres' && app.dbHandle.url) {
     const notifier = new PgNotifier(app.dbHandle.url, bus, app.log)
     await notifier.start()

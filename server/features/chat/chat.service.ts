@@ -11,7 +11,8 @@ import * as repo from './chat.repository'
 import { draftFrom, sendOnce, type Author } from './chat.send'
 import type { ConversationRow, MessageRow } from './chat.tables'
 import { ownsTicket } from './customer.source'
-import { eventText, type ChatLang } from './chat.texts'
+import { eventText, langOf, type ChatLang } from './chat.texts'
+import { outOfHoursDraft } from './chat.hours'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
@@ -116,9 +117,13 @@ export async function requestHandoff(deps: ChatDeps, shopperId: string, body: Ha
     if (c.status === 'ended') throw new HttpError(409, 'CONVERSATION_ENDED', 'This chat has ended.')
     if (c.status !== 'bot') return null
     const serviceType = body.serviceType ?? c.service_type
+    const lang = langOf(c.lang)
+    // A tap says what typing 转人工 says: service hours, a ticket and the hotline as ways out.
+    const ask = answer({ text: lang === 'en' ? 'talk to a human agent' : '转人工', history: { unhelpfulCount: 0 } })
+    const offHours = outOfHoursDraft(new Date(now), lang, deps.agentHours)
     return {
       patch: { ...queuePatch(now, 'handoff.request'), service_type: serviceType },
-      messages: [queuedEvent(serviceType, c.lang === 'en' ? 'en' : 'zh')],
+      messages: [botDraft(ask), queuedEvent(serviceType, lang), ...(offHours ? [offHours] : [])],
     }
   })
   return applied?.conv ?? (await repo.findConversation(deps.db, conv.id))!
