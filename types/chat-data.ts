@@ -20,3 +20,16 @@ export const TYPING_EVERY_MS = 3000
 
 /** When people answer chats: every day, in China Standard Time (UTC+8, no daylight saving). */
 export const AGENT_HOURS = { openHour: 9, closeHour: 21, utcOffsetMinutes: 480 } as const
+
+/** Letters and digits of a case number: no 0/O, 1/I/L, so it survives being read out on the phone. */
+export const CASE_NO_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ'
+
+/** A case number as shown and typed: KF-7Q3M-2H (dashes and case optional when typed). */
+export const CASE_NO_PATTERN = /^KF-?[2-9A-HJKMNP-Z]{4}-?[2-9A-HJKMNP-Z]{2}$/i
+
+/** The canonical form of a typed case number (KF-7Q3M-2H), or null when it is not one. */
+export function normalizeCaseNo(input: string): string | null {
+  const compact = input.trim().toUpperCase().replace(/[\s-]/g, '')
+  if (!CASE_NO_PATTERN.test(compact)) return null
+  return `KF-${compact.slice(2, 6)}-${compact.slice(6, 8)}`
+}

@@ -166,6 +166,7 @@ const conversationProps = {
   createdAt: Type.String({ format: 'date-time' }),
   queuedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
   endedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  caseNo: Type.Union([Type.String(), Type.Null()], { description: 'Case number shared with the tickets it leads to, e.g. KF-7Q3M-2H' }),
 }
 
 /** The shopper's view of a conversation. */
@@ -346,6 +347,7 @@ export const CustomerOrderSchema = Type.Object({
 export const CustomerTicketSchema = Type.Object({
   id: Type.String(),
   ticketNo: Type.Optional(Type.String()),
+  caseNo: Type.Optional(Type.Union([Type.String(), Type.Null()])),
   serviceType: Type.String(),
   subtype: Type.Optional(Type.String()),
   status: Type.String(),

@@ -99,6 +99,7 @@ export async function toConversation(deps: MapDeps, conv: ConversationRow, viewe
     createdAt: conv.created_at,
     queuedAt: conv.queued_at,
     endedAt: conv.ended_at,
+    caseNo: conv.case_no ?? null,
   }
 }
 

@@ -2,6 +2,7 @@ import crypto from 'node:crypto'
 import type { HandoffBody, LinkBody, SendMessageBody } from '../../../types/chat'
 import { HttpError } from '../../plugins/errors'
 import { assertOrderUsable } from '../orders/orders.service'
+import { newCaseNo } from '../cases/case-no'
 import { answer } from './bot'
 import { botDraft, botTurn, queuedEvent, queuePatch } from './chat.bot-turn'
 import { endChange } from './chat.lifecycle'
@@ -23,6 +24,7 @@ export async function openConversation(deps: ChatDeps, shopperId: string, lang: 
   const now = new Date().toISOString()
   const conv: ConversationRow = {
     id: crypto.randomUUID(),
+    case_no: newCaseNo(),
     shopper_id: shopperId,
     open_key: shopperId,
     status: 'bot',

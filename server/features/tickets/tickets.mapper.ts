@@ -51,6 +51,7 @@ export function toTicket(row: TicketRecord, now: string, sla: SlaPolicy): Ticket
   return {
     id: row.id,
     ticketNo: row.ticket_no,
+    caseNo: row.case_no ?? null,
     serviceType: row.service_type as ServiceTypeId,
     subtype: row.subtype as SubtypeId,
     orderNo: row.order_no,
