@@ -14,6 +14,7 @@ import { buildRows, segmentText } from '@/components/message-list/message-list.h
 import { formatTime } from '@/lib/time'
 import { chatText } from '@/features/chat/chat.i18n'
 import { chatStateLabel } from '@/features/chat/chat.presence'
+import { contactSessionFrom } from '@/features/help/help.helpers'
 import { conversation, msg } from '../support/chat-fixtures'
 
 const pending = (clientMsgId: string): OutboxItem => ({
@@ -118,5 +119,14 @@ describe('queue position', () => {
     expect(chatStateLabel(conversation({ status: 'queued', queuePosition: 3 })).label).toBe('排队中 · 前面 2 人')
     expect(chatText.queueBanner(1)).toBe('您是下一位，客服马上为您服务')
     expect(chatText.queueBanner(2)).toBe('正在排队，前面还有 1 人，请稍候')
+  })
+})
+
+describe('WeChat contact button', () => {
+  it("sends the shopper's case number with the session, so WeChat service finds the chat and tickets", () => {
+    expect(contactSessionFrom({ userId: 'u1', orderNo: '202611261234567890', caseNo: 'KF-7Q3M-2H' })).toBe(
+      'sd|uid=u1|case=KF-7Q3M-2H|order=202611261234567890',
+    )
+    expect(contactSessionFrom({ userId: 'u1' })).toBe('sd|uid=u1')
   })
 })

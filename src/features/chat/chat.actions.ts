@@ -52,6 +52,8 @@ export async function quickReply(q: QuickReply, prefill?: { serviceType: string;
   params.add('serviceType', prefill?.serviceType)
   params.add('subtype', prefill?.subtype ?? q.payload)
   params.add('orderNo', prefill?.orderNo)
+  // The ticket joins the chat's case, so every channel finds the whole history.
+  params.add('caseNo', selectConversation(get())?.caseNo)
   await Taro.navigateTo({ url: `/pages/ticket/new/index${params.toString()}` })
 }
 

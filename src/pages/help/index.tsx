@@ -38,7 +38,7 @@ export default function HelpPage() {
   })
 
   const submitEmail = async (form: EmailForm) => {
-    await fileEmailTicket(form, emailKey)
+    await fileEmailTicket(form, emailKey, conversation?.caseNo)
     setEmailOpen(false)
     setEmailKey(newClientMsgId())
     refreshTickets()
@@ -57,7 +57,13 @@ export default function HelpPage() {
         chatState={chat.label}
         chatLive={chat.live}
         openTickets={openTickets}
-        wechat={{ userId: getSession()?.user.id, orderNo: order.orderNo, onPickOrder: isWeapp ? order.pick : undefined }}
+        caseNo={conversation?.caseNo}
+        wechat={{
+          userId: getSession()?.user.id,
+          orderNo: order.orderNo,
+          caseNo: conversation?.caseNo,
+          onPickOrder: isWeapp ? order.pick : undefined,
+        }}
         onEmail={() => setEmailOpen(true)}
       />
       <FaqSection />
