@@ -80,7 +80,9 @@ export function ConversationPanel({ conversationId, selfId, onBack, onShowCustom
         <View className='conv__who'>
           <Text className='conv__name'>{conversation?.shopper.displayName ?? '加载中…'}</Text>
           <Text className='conv__status'>
-            {conversation ? `${serviceTypeLabel(conversation.serviceType)} · ${STATUS[conversation.status] ?? conversation.status}` : ''}
+            {conversation
+              ? `${serviceTypeLabel(conversation.serviceType)} · ${STATUS[conversation.status] ?? conversation.status}${conversation.caseNo ? ` · ${conversation.caseNo}` : ''}`
+              : ''}
           </Text>
         </View>
         <View className='conv__tools'>
