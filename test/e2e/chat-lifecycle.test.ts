@@ -54,11 +54,12 @@ describe('chat lifecycle in Chromium (H5 build, real server)', () => {
       await page.locator('.msg').filter({ visible: true }).last().locator('.bubble--bot').waitFor()
     }
     const banner = () => page.locator('.banners').filter({ visible: true })
-    /** Waits for "ended" and puts the rating invitation off for later. */
+    /** Waits for "ended" and the rating invitation that every end brings, and puts it off for later. */
     const ended = async () => {
       await banner().getByText('本次会话已结束', { exact: false }).waitFor()
-      const later = page.locator('.sheet__close').filter({ visible: true })
-      if (await page.getByRole('dialog', { name: '评价本次服务' }).count()) await later.click()
+      await page.getByRole('dialog', { name: '评价本次服务' }).waitFor()
+      await page.locator('.sheet__close').filter({ visible: true }).click()
+      await page.getByRole('dialog', { name: '评价本次服务' }).waitFor({ state: 'detached' })
     }
     return { context, page, errors, ask, banner, ended }
   }
@@ -79,7 +80,6 @@ describe('chat lifecycle in Chromium (H5 build, real server)', () => {
     const { context, page, errors, ask, banner, ended } = await openChat()
     const { conv, desk } = await handOverAndClaim(page, ask)
     await api(`/api/agent/conversations/${conv.id}/end`, desk.authorization, {})
-    await page.getByRole('dialog', { name: '评价本次服务' }).waitFor()
     await ended()
 
     await ask('我的退款什么时候到账')
@@ -113,8 +113,10 @@ describe('chat lifecycle in Chromium (H5 build, real server)', () => {
     await page.locator('.chat__action--ghost').filter({ visible: true }).click()
     await page.getByText('确定', { exact: true }).filter({ visible: true }).click()
     await ended()
+    // After a reload the ended chat is still there, its history readable, its rating still asked for.
     await page.reload()
-    await page.locator('.bubble--bot').filter({ visible: true }).first().waitFor()
+    await ended()
+    await page.locator('.msg--mine').filter({ hasText: '怎么修改收货地址' }).filter({ visible: true }).waitFor()
     await ask('发票怎么开')
     expect(await banner().getByText('本次会话已结束', { exact: false }).count()).toBe(0)
     expect(errors).toEqual([])

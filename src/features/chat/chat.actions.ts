@@ -83,18 +83,19 @@ export async function submitRating(target: RatingTarget, score: number, tags: st
 }
 
 /**
- * The chat page came to the front. Opening the chat greets the shopper: with no conversation
- * known yet, the server starts one with the bot.
+ * The chat page came to the front. It shows the shopper's latest conversation, an ended one
+ * too (its history stays readable; the next message starts a new one). A shopper who never
+ * chatted is greeted: the server starts a conversation with the bot.
  */
 export async function openChat(): Promise<void> {
-  if (!get().currentId) {
-    try {
-      chat.setConversation(await openConversation())
-    } catch {
-      useChatStore.setState({ status: 'error' })
-    }
-  }
   await chat.setVisible(true)
+  await chat.whenLoaded()
+  if (get().currentId) return
+  try {
+    chat.setConversation(await openConversation())
+  } catch {
+    useChatStore.setState({ status: 'error' })
+  }
 }
 
 /** Keeps the 在线客服 tab badge equal to the unread count. */

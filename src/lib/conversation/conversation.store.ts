@@ -267,6 +267,19 @@ export function createConversationStore<C extends ReadableConversation>(options:
       await acknowledgeRead()
     },
 
+    /** Resolves once the latest page has loaded, or the loop has given up on it. */
+    whenLoaded(): Promise<void> {
+      const done = (s: ConversationState<C>) => s.status === 'ready' || s.status === 'error'
+      if (done(get())) return Promise.resolve()
+      return new Promise((resolve) => {
+        const stop = useStore.subscribe((s) => {
+          if (!done(s)) return
+          stop()
+          resolve()
+        })
+      })
+    },
+
     /** Loads the page of messages before the oldest one shown. */
     async loadOlder(): Promise<void> {
       const s = get()
