@@ -122,4 +122,21 @@ describe('chat lifecycle in Chromium (H5 build, real server)', () => {
     expect(errors).toEqual([])
     await context.close()
   })
+
+  it('two tabs of the same shopper: the new conversation one tab starts shows in the other', async () => {
+    const { context, page, errors, ask, ended } = await openChat()
+    await ask('怎么查物流')
+    const other = await context.newPage()
+    errors.push(...watchErrors(other))
+    await other.goto(`${baseUrl}/#/pages/chat/index`)
+    await other.locator('.msg--mine').filter({ hasText: '怎么查物流' }).filter({ visible: true }).waitFor()
+    await app.chat.sweepIdle(new Date(Date.now() + 24 * 3600_000))
+    await ended()
+    await ask('优惠券过期了还能用吗')
+    // The other tab follows without a reload.
+    await other.locator('.msg--mine').filter({ hasText: '优惠券过期了还能用吗' }).filter({ visible: true }).waitFor()
+    expect(await other.locator('.msg--mine').filter({ hasText: '怎么查物流' }).filter({ visible: true }).count()).toBe(0)
+    expect(errors).toEqual([])
+    await context.close()
+  })
 })

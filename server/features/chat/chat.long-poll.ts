@@ -37,9 +37,10 @@ export function pollMessages<C>(
   conversationId: string,
   viewer: Viewer,
   toDto: (row: ConversationRow) => Promise<C>,
+  alsoWatch?: string,
 ) {
   return longPoll(req, reply, deps.bus, async (signal) => {
-    const r = await poll(deps, conversationId, viewer, query, signal)
+    const r = await poll(deps, conversationId, viewer, query, signal, alsoWatch)
     const [messages, conversation] = await Promise.all([toMessages(deps, r.messages), toDto(r.conv)])
     return { messages, conversation, readSeq: r.readSeq, typing: r.typing, hasMore: r.hasMore }
   })

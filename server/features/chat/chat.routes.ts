@@ -17,6 +17,7 @@ import { errorResponses } from '../../plugins/schemas'
 import { markRead, markTyping, rate } from './chat.lifecycle'
 import { toConversation, toMessages } from './chat.mapping'
 import type { ChatDeps } from './chat.deps'
+import { shopperChannel } from './chat.events'
 import { pollMessages } from './chat.long-poll'
 import * as repo from './chat.repository'
 import * as chat from './chat.service'
@@ -68,7 +69,9 @@ const shopperRoutes: FastifyPluginAsyncTypebox<{ deps: ChatDeps }> = async (app,
     },
     handler: async (req, reply) => {
       const conv = await chat.shopperConversation(deps, req.user!.id, req.query.conversationId)
-      return pollMessages(deps, req, reply, req.query, conv.id, 'shopper', (row) => toConversation(deps, row))
+      // Unpinned ("my current conversation"), the wait also ends when another tab starts a new one.
+      const follow = req.query.conversationId ? undefined : shopperChannel(req.user!.id)
+      return pollMessages(deps, req, reply, req.query, conv.id, 'shopper', (row) => toConversation(deps, row), follow)
     },
   })
 

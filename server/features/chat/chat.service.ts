@@ -7,6 +7,7 @@ import { answer } from './bot'
 import { botDraft, botTurn, queuedEvent, queuePatch } from './chat.bot-turn'
 import { endChange } from './chat.lifecycle'
 import type { ChatDeps } from './chat.deps'
+import { shopperChannel } from './chat.events'
 import { isUniqueViolation, mutate } from './chat.mutate'
 import * as repo from './chat.repository'
 import { draftFrom, sendOnce, type Author } from './chat.send'
@@ -56,6 +57,8 @@ export async function openConversation(deps: ChatDeps, shopperId: string, lang: 
       await repo.insertConversation(trx, conv)
       await repo.insertMessages(trx, [{ ...toGreetingRow(conv, greeting.text!, JSON.stringify(greeting.meta)), created_at: now }])
     })
+    // Another tab of this shopper may be waiting on the conversation before: let it follow.
+    deps.bus.publish(shopperChannel(shopperId), 0)
     return conv
   } catch (err) {
     // Two first requests raced: the unique open_key let exactly one conversation in.

@@ -114,6 +114,9 @@ export function createConversationStore<C extends ReadableConversation>(options:
       if (switched && !history) patch.hasOlder = false
     }
     set(patch)
+    // A later conversation seen through a live poll (another tab started it): its earlier
+    // messages were not asked for, so load its latest page.
+    if (follows && s.currentId !== null && s.currentId !== c.id && !history) loop.reload()
   }
 
   /** Merges messages from any source into their own conversations and drops their outbox entries. */
