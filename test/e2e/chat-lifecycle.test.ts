@@ -124,7 +124,7 @@ describe('chat lifecycle in Chromium (H5 build, real server)', () => {
   })
 
   it('two tabs of the same shopper: the new conversation one tab starts shows in the other', async () => {
-    const { context, page, errors, ask, ended } = await openChat()
+    const { context, errors, ask, ended } = await openChat()
     await ask('怎么查物流')
     const other = await context.newPage()
     errors.push(...watchErrors(other))
