@@ -321,6 +321,7 @@ export const AgentSummarySchema = Type.Object({
   id: Type.String(),
   displayName: Type.String(),
   activeConversations: Type.Integer({ minimum: 0 }),
+  online: Type.Boolean({ description: 'Signed in with the workspace open (seen in the last 90 s)' }),
 })
 export const AgentListSchema = Type.Object({ items: Type.Array(AgentSummarySchema) })
 export type AgentList = Static<typeof AgentListSchema>

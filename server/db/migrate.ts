@@ -8,6 +8,7 @@ import * as m020 from './migrations/2026-11-26-020-tickets'
 import * as m030 from './migrations/2026-11-26-030-chat'
 import * as m040 from './migrations/2026-11-26-040-ticket-channel'
 import * as m050 from './migrations/2026-12-01-050-case-numbers'
+import * as m051 from './migrations/2026-12-01-051-agent-presence'
 
 /** Every migration, in order. Names sort by date so both dialects apply them identically. */
 const migrations: Record<string, Migration> = {
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-26-030-chat': m030,
   '2026-11-26-040-ticket-channel': m040,
   '2026-12-01-050-case-numbers': m050,
+  '2026-12-01-051-agent-presence': m051,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }

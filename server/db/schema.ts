@@ -21,6 +21,8 @@ export interface UsersTable {
   username: string | null
   password_hash: string | null
   created_at: string
+  /** Agents: when the workspace last asked for the inbox (migration 2026-12-01-051). */
+  last_seen_at?: string | null
 }
 
 export interface SessionsTable {

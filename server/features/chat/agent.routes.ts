@@ -58,6 +58,8 @@ const agentRoutes: FastifyPluginAsyncTypebox<{ deps: ChatDeps }> = async (app, {
     },
     handler: async (req, reply) => {
       const wait = Math.min(req.query.wait ?? 0, MAX_WAIT_SECONDS)
+      // An open workspace asks for its inbox at least every wait seconds: that is presence.
+      await queue.markAgentSeen(db, req.user!.id, new Date())
       return longPoll(req, reply, deps.bus, (signal) => waitInbox(deps, req.user!.id, req.query.token, wait, signal))
     },
   })
@@ -68,9 +70,7 @@ const agentRoutes: FastifyPluginAsyncTypebox<{ deps: ChatDeps }> = async (app, {
       summary: 'Agents to transfer to, with their open conversations',
       response: { 200: AgentListSchema, ...errorResponses(401, 403) },
     },
-    handler: async () => ({
-      items: (await queue.listAgentsWithLoad(db)).map((a) => ({ id: a.id, displayName: a.display_name, activeConversations: Number(a.n) })),
-    }),
+    handler: async () => ({ items: await agents.listColleagues(deps) }),
   })
 
   app.get('/api/agent/conversations', {
