@@ -175,6 +175,10 @@ export type Conversation = Static<typeof ConversationSchema>
 
 export const ChatCustomerSchema = Type.Object({ id: Type.String(), displayName: Type.String() })
 
+/** The shopper's past and current conversations, newest first. */
+export const ConversationListSchema = Type.Object({ items: Type.Array(ConversationSchema) })
+export type ConversationList = Static<typeof ConversationListSchema>
+
 /** The agent's view: the shopper, the assignee and why the bot handed over. */
 export const AgentConversationSchema = Type.Object({
   ...conversationProps,

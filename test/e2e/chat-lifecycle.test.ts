@@ -89,6 +89,13 @@ describe('chat lifecycle in Chromium (H5 build, real server)', () => {
 
     await page.reload()
     await page.locator('.msg--mine').filter({ hasText: '我的退款什么时候到账' }).first().waitFor()
+
+    // 会话记录: the ended conversation is still there to read.
+    await page.locator('.chat__history').filter({ visible: true }).click()
+    const history = page.getByRole('dialog', { name: '会话记录' })
+    await history.waitFor()
+    await history.getByText('已结束', { exact: false }).click()
+    await history.locator('.msg--mine').filter({ hasText: '快递一周了' }).first().waitFor()
     expect(errors).toEqual([])
     await context.close()
   })
@@ -110,7 +117,7 @@ describe('chat lifecycle in Chromium (H5 build, real server)', () => {
   it('ended by the shopper: a reload in the ended state, then a new question is answered', async () => {
     const { context, page, errors, ask, banner, ended } = await openChat()
     await ask('怎么修改收货地址')
-    await page.locator('.chat__action--ghost').filter({ visible: true }).click()
+    await page.locator('.chat__action--ghost').filter({ hasText: '结束' }).filter({ visible: true }).click()
     await page.getByText('确定', { exact: true }).filter({ visible: true }).click()
     await ended()
     // After a reload the ended chat is still there, its history readable, its rating still asked for.

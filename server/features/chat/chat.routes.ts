@@ -4,6 +4,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import {
   ChatMessageSchema,
   ChatPollSchema,
+  ConversationListSchema,
   ConversationSchema,
   HandoffBodySchema,
   LangQuerySchema,
@@ -127,6 +128,17 @@ const shopperRoutes: FastifyPluginAsyncTypebox<{ deps: ChatDeps }> = async (app,
       const conv = await chat.shopperConversation(deps, req.user!.id, req.body.conversationId)
       return toConversation(deps, await rate(deps, req.user!.id, conv, req.body))
     },
+  })
+
+  app.get('/api/chat/conversations', {
+    schema: {
+      tags,
+      summary: 'My conversations, newest first (read one with GET /api/chat/messages?conversationId=)',
+      response: { 200: ConversationListSchema, ...errorResponses(401, 403) },
+    },
+    handler: async (req) => ({
+      items: await Promise.all((await chat.listMyConversations(deps, req.user!.id)).map((c) => toConversation(deps, c))),
+    }),
   })
 
   app.post('/api/chat/link', {

@@ -115,6 +115,14 @@ export async function sendAsShopper(deps: ChatDeps, author: Author, body: SendMe
   })
 }
 
+/** How many past conversations a shopper can read back. */
+const HISTORY_LIMIT = 20
+
+/** The shopper's conversations, newest first. */
+export function listMyConversations(deps: ChatDeps, shopperId: string): Promise<ConversationRow[]> {
+  return repo.listConversationsOf(deps.db, shopperId, HISTORY_LIMIT)
+}
+
 /** 转人工: moves the open conversation into the queue of its service type (idempotent). */
 export async function requestHandoff(deps: ChatDeps, shopperId: string, body: HandoffBody, lang: ChatLang): Promise<ConversationRow> {
   const conv = await openConversation(deps, shopperId, lang)

@@ -2,7 +2,7 @@
 import { request, upload } from '@/lib/http'
 import { preferredLang } from '@/lib/platform'
 import type { OnRequestTask, PollQuery } from '@/lib/conversation'
-import type { ChatMessage, ChatPoll, Conversation, RatingBody, SendMessageBody } from '@shared/chat'
+import type { ChatMessage, ChatPoll, Conversation, ConversationList, RatingBody, SendMessageBody } from '@shared/chat'
 import { POLL_WAIT_SECONDS } from '@shared/chat-data'
 import type { Upload } from '@shared/upload'
 import type { Order, OrderList } from '@shared/order'
@@ -17,6 +17,11 @@ export function poll(params: Partial<PollQuery>, onTask?: OnRequestTask): Promis
     timeout: params.wait ? POLL_TIMEOUT_MS : 15_000,
     onTask,
   })
+}
+
+/** The shopper's conversations, newest first (会话记录). */
+export function fetchConversations(): Promise<ConversationList> {
+  return request<ConversationList>('/api/chat/conversations')
 }
 
 /** Sends one message; resending the same clientMsgId returns the stored message. */

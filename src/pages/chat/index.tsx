@@ -12,6 +12,7 @@ import { chatStateLabel } from '@/features/chat/chat.presence'
 import { chat, useChatStore } from '@/features/chat/chat.store'
 import { MessageList } from '@/components/message-list'
 import { ChatComposer } from '@/features/chat/components/chat-composer'
+import { HistorySheet } from '@/features/chat/components/history-sheet'
 import { OrderPicker } from '@/features/chat/components/order-picker'
 import { QuickReplies } from '@/features/chat/components/quick-replies'
 import { RatingSheet } from '@/features/chat/components/rating-sheet'
@@ -29,6 +30,7 @@ export default function ChatPage() {
   const [picking, setPicking] = useState(false)
   const [ratingClosed, setRatingClosed] = useState<string | null>(null)
   const [handingOff, setHandingOff] = useState(false)
+  const [historyOpen, setHistoryOpen] = useState(false)
   useDidShow(() => void openChat())
   useDidHide(() => void chat.setVisible(false))
 
@@ -58,6 +60,9 @@ export default function ChatPage() {
         <View className='chat__who'>
           <Text className='chat__title'>{t.title}</Text>
           <Text className={`chat__state ${header.live ? 'chat__state--live' : ''}`}>{header.label}</Text>
+        </View>
+        <View className='chat__action chat__action--ghost chat__history' role='button' onClick={() => setHistoryOpen(true)}>
+          {t.history}
         </View>
         {c?.status === 'bot' || !c ? (
           <View className='chat__action chat__handoff' role='button' aria-busy={handingOff} onClick={handingOff ? undefined : onHandoff}>
@@ -99,6 +104,7 @@ export default function ChatPage() {
         onTyping={() => void sendTyping().catch(() => undefined)}
       />
       {picking ? <OrderPicker onPick={(o) => (setPicking(false), sendOrder(o))} onClose={() => setPicking(false)} /> : null}
+      {historyOpen ? <HistorySheet currentId={s.currentId} onClose={() => setHistoryOpen(false)} /> : null}
       {showRating ? (
         <RatingSheet targets={c.rating.pending} agentName={c.agentName} onSubmit={submitRating} onClose={() => setRatingClosed(c.id)} />
       ) : null}
