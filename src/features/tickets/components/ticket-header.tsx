@@ -34,7 +34,6 @@ export function TicketHeader({ ticket: t, now }: Props) {
           <Text className='td-info__val'>{t.ticketNo}</Text>
           <Text className='td-info__copy'>{tx.copy}</Text>
         </View>
-        {t.caseNo && <InfoRow k={tx.caseNo} v={t.caseNo} />}
         {t.orderNo && <InfoRow k={tx.orderNo} v={t.orderNo} />}
         {t.productName && <InfoRow k={tx.product} v={t.productName} />}
         {t.outcome && <InfoRow k={tx.wantedOutcome} v={named(getOutcome(t.outcome) ?? { zh: t.outcome, en: t.outcome })} />}
