@@ -242,6 +242,14 @@ export type TicketListQuery = Static<typeof TicketListQuerySchema>
 
 export const TicketParamsSchema = Type.Object({ id: Type.String({ format: 'uuid' }) })
 
+/** Agents' ticket long-poll: `GET /api/agent/tickets/changes?token=T&wait=25` returns when any ticket changed. */
+export const TicketChangesQuerySchema = Type.Object({
+  token: Type.Optional(Type.String({ maxLength: 64 })),
+  wait: Type.Optional(Type.Integer({ minimum: 0, maximum: 30, default: 0 })),
+})
+export const TicketChangesSchema = Type.Object({ token: Type.String({ description: 'Pass back to wait for the next change' }) })
+export type TicketChanges = Static<typeof TicketChangesSchema>
+
 export const ReplyBodySchema = Type.Object(
   {
     text: Type.String({ maxLength: 2000, default: '' }),

@@ -125,3 +125,12 @@ export function listRecentTicketsOf(db: Db, userId: string, limit: number) {
     .limit(limit)
     .execute()
 }
+
+/** Changes whenever any ticket is created or changed (every change bumps a version). */
+export async function ticketsToken(db: Db): Promise<string> {
+  const row = await db
+    .selectFrom('tickets')
+    .select((eb) => [eb.fn.countAll<number | string>().as('n'), eb.fn.sum<number | string | null>('version').as('v')])
+    .executeTakeFirstOrThrow()
+  return `${Number(row.n)}.${Number(row.v ?? 0)}`
+}

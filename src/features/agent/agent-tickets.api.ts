@@ -1,4 +1,5 @@
-import type { AgentReplyBody, AgentTicketDetail, AgentTicketPage, TransitionBody } from '@shared/ticket'
+import type { AgentReplyBody, AgentTicketDetail, AgentTicketPage, TicketChanges, TransitionBody } from '@shared/ticket'
+import { POLL_WAIT_SECONDS } from '@shared/chat-data'
 import type { ServiceTypeId } from '@shared/catalog-data'
 import type { TicketStatusFilter } from '@shared/ticket-data'
 import { request } from '@/lib/http'
@@ -41,4 +42,13 @@ export function transitionTicket(id: string, body: TransitionBody): Promise<unkn
 /** A reply to the shopper, or an internal note other agents see. */
 export function replyTicket(id: string, body: AgentReplyBody): Promise<unknown> {
   return request<unknown>(`${ticket(id)}/replies`, { method: 'POST', scope: 'agent', data: body })
+}
+
+/** Held until any ticket changes (or `wait` seconds pass); pass the last token back. */
+export function waitTicketChanges(token: string | null): Promise<TicketChanges> {
+  return request<TicketChanges>('/api/agent/tickets/changes', {
+    scope: 'agent',
+    query: { token, wait: token ? POLL_WAIT_SECONDS : 0 },
+    timeout: (POLL_WAIT_SECONDS + 10) * 1000,
+  })
 }
