@@ -60,3 +60,20 @@ describe(`agents' tickets are live (${dbName})`, () => {
     expect(bad.statusCode).toBe(400)
   })
 })
+
+describe(`agents' ticket waits at shutdown (${dbName})`, () => {
+  it('answers a waiting ticket long-poll when the app closes', async () => {
+    const app = await buildTestApp()
+    const desk = await agent(app)
+    const get = (url: string) => app.inject({ url, headers: { authorization: desk.authorization } })
+    const { token } = (await get('/api/agent/tickets/changes?wait=0')).json()
+    const waiting = get(`/api/agent/tickets/changes?token=${token}&wait=30`)
+    let done = false
+    void waiting.then(() => (done = true))
+    // Let the wait start, then close: it must answer instead of holding the shutdown.
+    await new Promise((r) => setImmediate(r))
+    await app.close()
+    await until(() => done, 10_000)
+    expect((await waiting).statusCode).toBe(200)
+  })
+})

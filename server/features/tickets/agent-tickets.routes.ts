@@ -13,7 +13,7 @@ import {
 } from '../../../types/ticket'
 import { errorResponses } from '../../plugins/schemas'
 import * as agent from './agent-tickets.service'
-import { announceTicketChanges, nextTicketChange } from './ticket-changes'
+import { announceTicketChanges, nextTicketChange, ticketWaitsClosing } from './ticket-changes'
 import { attachmentSigner } from './ticket-links'
 import { ticketsToken } from './tickets.repository'
 import { ticketStats } from './ticket-stats.service'
@@ -44,7 +44,7 @@ const agentTicketsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         for (;;) {
           const token = await ticketsToken(db)
           const remaining = deadline - Date.now()
-          if (token !== req.query.token || remaining <= 0 || ac.signal.aborted) return { token }
+          if (token !== req.query.token || remaining <= 0 || ac.signal.aborted || ticketWaitsClosing(db)) return { token }
           // Changes made on another instance are seen within a few seconds.
           await nextTicketChange(db, Math.min(remaining, 5000), ac.signal)
         }
