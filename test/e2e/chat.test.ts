@@ -44,7 +44,7 @@ describe('chat in Chromium (H5 build, real server)', () => {
     const page = await context.newPage()
     const errors = watchErrors(page)
     await page.goto(`${baseUrl}/#/pages/chat/index`)
-    await page.getByText('智能客服', { exact: false }).first().waitFor()
+    await page.getByText('智能客服', { exact: false }).filter({ visible: true }).first().waitFor()
     const composer = page.locator('.composer__input textarea')
     const send = async (text: string) => {
       await composer.fill(text)

@@ -26,7 +26,7 @@ describe('H5 app shell in Chromium', () => {
 
     await page.locator('.taro-tabbar__tabbar').getByText('在线客服').click()
     await page.waitForURL(/#\/pages\/chat\/index/)
-    await page.getByText('智能客服', { exact: false }).first().waitFor()
+    await page.getByText('智能客服', { exact: false }).filter({ visible: true }).first().waitFor()
 
     await page.locator('.taro-tabbar__tabbar').getByText('我的工单').click()
     await page.waitForURL(/#\/pages\/tickets\/index/)
