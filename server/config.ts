@@ -1,4 +1,5 @@
 import net from 'node:net'
+import { AGENT_HOURS } from '../types/chat-data'
 import path from 'node:path'
 import type { AuthOptions } from './features/auth/auth.service'
 import type { CleanupSettings, UserLimits } from './plugins/limits.types'
@@ -34,13 +35,30 @@ export interface Config {
   /** Cleanup: unattached uploads, expired sessions and idle guests older than these are removed. */
   cleanup: CleanupSettings
   /** Chat: conversations idle this long end by themselves; the sweep runs every sweepSeconds. */
-  chat: { idleMinutes: number; sweepSeconds: number }
+  chat: { idleMinutes: number; sweepSeconds: number; agentHours: AgentHours }
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
 
 /** Thrown when an environment variable has a value the server cannot use. */
 export class ConfigError extends Error {}
+
+/** Hours (China Standard Time) in which people answer chats; 0–24 means always. */
+export interface AgentHours {
+  openHour: number
+  closeHour: number
+}
+
+function agentHoursOf(value: string | undefined): AgentHours {
+  if (!value) return { openHour: AGENT_HOURS.openHour, closeHour: AGENT_HOURS.closeHour }
+  const m = /^(\d{1,2})-(\d{1,2})$/.exec(value.trim())
+  const openHour = Number(m?.[1])
+  const closeHour = Number(m?.[2])
+  if (!m || openHour >= closeHour || closeHour > 24) {
+    throw new ConfigError(`CHAT_AGENT_HOURS must look like 9-21 (opening and closing hour, China time), got "${value}"`)
+  }
+  return { openHour, closeHour }
+}
 
 /** Reads and validates the configuration; throws ConfigError naming the bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -71,7 +89,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!Number.isInteger(notifyPollMs) || notifyPollMs < 0) {
     throw new ConfigError(`NOTIFY_POLL_MS must be a whole number of milliseconds, got "${env.NOTIFY_POLL_MS}"`)
   }
-  const chat = { idleMinutes: positiveInt(env, 'CHAT_IDLE_MINUTES', 30), sweepSeconds: positiveInt(env, 'CHAT_SWEEP_SECONDS', 60) }
+  const chat = {
+    idleMinutes: positiveInt(env, 'CHAT_IDLE_MINUTES', 30),
+    sweepSeconds: positiveInt(env, 'CHAT_SWEEP_SECONDS', 60),
+    agentHours: agentHoursOf(env.CHAT_AGENT_HOURS),
+  }
   const nodeEnv = env.NODE_ENV || 'development'
   if (nodeEnv === 'production') {
     const problems = productionProblems(env)

@@ -2,8 +2,8 @@ import { type PropsWithChildren } from 'react'
 import { useDidHide, useDidShow, useLaunch } from '@tarojs/taro'
 import { installPrivacyConsent } from '@/lib/privacy'
 import { ensureSession } from '@/lib/session'
-import { pause, resume } from '@/features/chat/chat.realtime'
 import { syncTabBadge } from '@/features/chat/chat.actions'
+import { chat } from '@/features/chat/chat.store'
 import './components/ui.scss'
 import './app.scss'
 
@@ -18,8 +18,8 @@ function App({ children }: PropsWithChildren) {
     ensureSession().catch(() => undefined)
     syncTabBadge()
   })
-  useDidShow(() => resume())
-  useDidHide(() => pause())
+  useDidShow(() => chat.resume())
+  useDidHide(() => chat.pause())
   return children
 }
 

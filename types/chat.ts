@@ -14,6 +14,7 @@ import { ORDER_ACTION_KINDS, OrderActionResultSchema } from './order-action'
 
 /** Sequence numbers and versions are 32-bit integers in the database; larger ones are refused up front. */
 const MAX_SEQ = 2_147_483_647
+import { MAX_MESSAGE_TEXT, MAX_POLL_LIMIT, MAX_POLL_WAIT_SECONDS } from './chat-data'
 
 export const ServiceTypeIdSchema = Type.Union(
   [Type.Literal('order'), Type.Literal('product'), Type.Literal('logistics'), Type.Literal('payment'), Type.Literal('member')],
@@ -40,8 +41,7 @@ export type RatingTarget = Static<typeof RatingTargetSchema>
 export const EndedBySchema = Type.Union([Type.Literal('shopper'), Type.Literal('agent'), Type.Literal('idle')])
 export type EndedBy = Static<typeof EndedBySchema>
 
-/** Longest text a message may carry, in characters (code points). */
-export const MAX_MESSAGE_TEXT = 2000
+export { MAX_MESSAGE_TEXT } from './chat-data'
 
 // ---------------------------------------------------------------------------
 // Message parts
@@ -187,6 +187,7 @@ const conversationProps = {
   createdAt: Type.String({ format: 'date-time' }),
   queuedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
   endedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  caseNo: Type.Union([Type.String(), Type.Null()], { description: 'Case number shared with the tickets it leads to, e.g. KF-7Q3M-2H' }),
 }
 
 /** The shopper's view of a conversation. */
@@ -194,6 +195,10 @@ export const ConversationSchema = Type.Object(conversationProps)
 export type Conversation = Static<typeof ConversationSchema>
 
 export const ChatCustomerSchema = Type.Object({ id: Type.String(), displayName: Type.String() })
+
+/** The shopper's past and current conversations, newest first. */
+export const ConversationListSchema = Type.Object({ items: Type.Array(ConversationSchema) })
+export type ConversationList = Static<typeof ConversationListSchema>
 
 /** The agent's view: the shopper, the assignee and why the bot handed over. */
 export const AgentConversationSchema = Type.Object({
@@ -237,12 +242,17 @@ export const MessagesQuerySchema = Type.Object({
   before: Type.Optional(
     Type.Integer({ minimum: 1, maximum: MAX_SEQ, description: 'History page: messages with seq < before, returned oldest first' }),
   ),
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 50 })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_POLL_LIMIT, default: 50 })),
   version: Type.Optional(
     Type.Integer({ minimum: 0, maximum: MAX_SEQ, description: 'Conversation version the client holds; a newer one returns at once' }),
   ),
   wait: Type.Optional(
-    Type.Integer({ minimum: 0, maximum: 30, default: 0, description: 'Seconds to hold the request when nothing is new' }),
+    Type.Integer({
+      minimum: 0,
+      maximum: MAX_POLL_WAIT_SECONDS,
+      default: 0,
+      description: 'Seconds to hold the request when nothing is new',
+    }),
   ),
 })
 export type MessagesQuery = Static<typeof MessagesQuerySchema>
@@ -325,7 +335,7 @@ export type Queue = Static<typeof QueueSchema>
 export const AgentConversationsQuerySchema = Type.Object({
   mine: Type.Optional(Type.Union([Type.Literal('1'), Type.Literal('0')], { description: '1 (default): assigned to me' })),
   status: Type.Optional(Type.Union([Type.Literal('assigned'), Type.Literal('ended')], { default: 'assigned' })),
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 50 })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_POLL_LIMIT, default: 50 })),
 })
 
 export const AgentConversationListSchema = Type.Object({ items: Type.Array(AgentConversationSchema) })
@@ -343,6 +353,7 @@ export const AgentSummarySchema = Type.Object({
   id: Type.String(),
   displayName: Type.String(),
   activeConversations: Type.Integer({ minimum: 0 }),
+  online: Type.Boolean({ description: 'Signed in with the workspace open (seen in the last 90 s)' }),
 })
 export const AgentListSchema = Type.Object({ items: Type.Array(AgentSummarySchema) })
 export type AgentList = Static<typeof AgentListSchema>
@@ -355,7 +366,7 @@ export const AgentQueueQuerySchema = Type.Object({
 
 export const AgentInboxQuerySchema = Type.Object({
   token: Type.Optional(Type.String({ maxLength: 64 })),
-  wait: Type.Optional(Type.Integer({ minimum: 0, maximum: 30, default: 0 })),
+  wait: Type.Optional(Type.Integer({ minimum: 0, maximum: MAX_POLL_WAIT_SECONDS, default: 0 })),
 })
 export const AgentInboxSchema = Type.Object({
   token: Type.String({ description: 'Pass back to wait for the next change' }),
@@ -374,6 +385,7 @@ export const CustomerOrderSchema = Type.Object({
 export const CustomerTicketSchema = Type.Object({
   id: Type.String(),
   ticketNo: Type.Optional(Type.String()),
+  caseNo: Type.Optional(Type.Union([Type.String(), Type.Null()])),
   serviceType: Type.String(),
   subtype: Type.Optional(Type.String()),
   status: Type.String(),

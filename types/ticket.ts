@@ -116,6 +116,7 @@ export type TimelineEvent = Static<typeof TimelineEventSchema>
 const ticketProperties = {
   id: Uuid,
   ticketNo: Type.String({ description: 'Short number to quote on the hotline, e.g. T20261126483920' }),
+  caseNo: Type.Union([Type.String(), Type.Null()], { description: 'Case number shared with the chat it came from, e.g. KF-7Q3M-2H' }),
   serviceType: ServiceTypeIdSchema,
   subtype: SubtypeIdSchema,
   orderNo: Type.Union([Type.String(), Type.Null()]),
@@ -220,6 +221,12 @@ export const CreateTicketBodySchema = Type.Object(
     outcome: Type.Optional(OutcomeIdSchema),
     contact: Type.Optional(ContactSchema),
     channel: Type.Optional(Type.Enum(TICKET_CHANNELS, { description: 'Where the shopper filed it; default app' })),
+    caseNo: Type.Optional(
+      Type.String({
+        maxLength: 16,
+        description: 'The case this ticket continues (from the chat); one of yours, else a new case is opened',
+      }),
+    ),
   },
   { additionalProperties: false },
 )
@@ -234,6 +241,14 @@ export const TicketListQuerySchema = Type.Object({
 export type TicketListQuery = Static<typeof TicketListQuerySchema>
 
 export const TicketParamsSchema = Type.Object({ id: Type.String({ format: 'uuid' }) })
+
+/** Agents' ticket long-poll: `GET /api/agent/tickets/changes?token=T&wait=25` returns when any ticket changed. */
+export const TicketChangesQuerySchema = Type.Object({
+  token: Type.Optional(Type.String({ maxLength: 64 })),
+  wait: Type.Optional(Type.Integer({ minimum: 0, maximum: 30, default: 0 })),
+})
+export const TicketChangesSchema = Type.Object({ token: Type.String({ description: 'Pass back to wait for the next change' }) })
+export type TicketChanges = Static<typeof TicketChangesSchema>
 
 export const ReplyBodySchema = Type.Object(
   {

@@ -11,6 +11,7 @@ import * as m050 from './migrations/2026-12-01-050-guest-secrets'
 import * as m051 from './migrations/2026-12-01-051-sign-in-audit'
 import * as m052 from './migrations/2026-12-01-052-data-reveals'
 import * as m053 from './migrations/2026-12-01-053-order-actions'
+import * as m054 from './migrations/2026-12-01-054-case-numbers'
 
 /** Every migration, in order. Names sort by date so both dialects apply them identically. */
 export const migrations: Record<string, Migration> = {
@@ -25,6 +26,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-01-051-sign-in-audit': m051,
   '2026-12-01-052-data-reveals': m052,
   '2026-12-01-053-order-actions': m053,
+  '2026-12-01-054-case-numbers': m054,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }

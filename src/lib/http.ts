@@ -29,6 +29,8 @@ export interface RequestOptions {
   anonymous?: boolean
   /** Whose token to send; the agent scope never signs in by itself (the login form does). */
   scope?: SessionScope
+  /** Receives the request task, so a caller can abort a long-poll it no longer needs. */
+  onTask?: (task: { abort: () => void }) => void
 }
 
 const NETWORK_MESSAGE = '网络连接失败，请检查网络后重试'
@@ -67,7 +69,7 @@ function toApiError(status: number, body: unknown): ApiError {
 
 async function send<T>(path: string, opts: RequestOptions, token: string | null): Promise<{ status: number; data: T }> {
   try {
-    const res = await Taro.request<T>({
+    const task = Taro.request<T>({
       url: buildUrl(path, opts.query),
       method: opts.method ?? 'GET',
       data: opts.data as Record<string, unknown> | undefined,
@@ -78,6 +80,8 @@ async function send<T>(path: string, opts: RequestOptions, token: string | null)
         ...opts.headers,
       },
     })
+    if (opts.onTask && typeof task.abort === 'function') opts.onTask({ abort: () => task.abort() })
+    const res = await task
     return { status: res.statusCode, data: res.data }
   } catch {
     throw new ApiError(0, 'NETWORK', NETWORK_MESSAGE)

@@ -2,7 +2,8 @@ import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import type { AgentPoll, ChatMessage } from '@shared/chat'
 import { ConversationPanel } from '@/features/agent/components/conversation-panel'
-import { useConversationStore } from '@/features/agent/agent-conversation.store'
+import { agentConversation, useConversationStore } from '@/features/agent/agent-conversation.store'
+import { selectMessages } from '@/lib/conversation'
 import { AGENT_ID, conversation, held, message, reply, routeRequests, signInAgent, typeInto, type Call } from '../support/agent-fixtures'
 
 const history: ChatMessage[] = [
@@ -28,7 +29,7 @@ function firstPoll(patch: Partial<AgentPoll> = {}): AgentPoll {
 
 function mount(routes: Parameters<typeof routeRequests>[0] = {}): Call[] {
   const calls = routeRequests({
-    'GET /api/agent/conversations/c1/messages': ({ url }) => (url.includes('wait=0') ? firstPoll() : held()),
+    'GET /api/agent/conversations/c1/messages': ({ url }) => (!url.includes('wait=') ? firstPoll() : held()),
     'POST /api/agent/conversations/c1/read': () => conversation(),
     ...routes,
   })
@@ -40,7 +41,8 @@ describe('agent conversation', () => {
   beforeEach(() => {
     jest.clearAllMocks()
     signInAgent()
-    useConversationStore.getState().close()
+    agentConversation.close()
+    useConversationStore.setState({ outbox: [], drafts: {}, threads: {}, conversations: {} })
   })
 
   it('shows the bot summary and the conversation in the shared message list', async () => {
@@ -69,8 +71,8 @@ describe('agent conversation', () => {
     expect(posts).toHaveLength(1)
     expect(posts[0].data).toMatchObject({ kind: 'text', text: expect.stringContaining('支付记录截图') })
     expect((posts[0].data as { clientMsgId: string }).clientMsgId).toMatch(/^[A-Za-z0-9_.:-]+$/)
-    await waitFor(() => expect(useConversationStore.getState().messages.map((m) => m.seq)).toEqual([1, 2, 3, 4]))
-    expect(useConversationStore.getState().outgoing).toEqual([])
+    await waitFor(() => expect(selectMessages(useConversationStore.getState()).map((m) => m.seq)).toEqual([1, 2, 3, 4]))
+    expect(useConversationStore.getState().outbox).toEqual([])
   })
 
   it('keeps a failed message with a retry that reuses its clientMsgId', async () => {
@@ -78,7 +80,7 @@ describe('agent conversation', () => {
     const calls = mount({
       'POST /api/agent/conversations/c1/messages': ({ data }) => {
         attempts += 1
-        if (attempts === 1) return reply(503, { error: { code: 'UNAVAILABLE', message: '服务暂时不可用' } })
+        if (attempts === 1) return reply(409, { error: { code: 'NOT_ASSIGNEE', message: '该会话已转给其他客服' } })
         const body = data as { clientMsgId: string; text: string }
         return message(4, { sender: 'agent', clientMsgId: body.clientMsgId, text: body.text })
       },
@@ -118,7 +120,7 @@ describe('agent conversation', () => {
   it('offers to claim a conversation that is still queued, and no composer', async () => {
     routeRequests({
       'GET /api/agent/conversations/c1/messages': ({ url }) =>
-        url.includes('wait=0') ? firstPoll({ conversation: conversation({ status: 'queued', agentId: null, agentName: null }) }) : held(),
+        !url.includes('wait=') ? firstPoll({ conversation: conversation({ status: 'queued', agentId: null, agentName: null }) }) : held(),
     })
     render(<ConversationPanel conversationId='c1' selfId={AGENT_ID} onBack={jest.fn()} onShowCustomer={jest.fn()} onLeave={jest.fn()} />)
     expect(await screen.findByLabelText('接入会话')).toBeInTheDocument()

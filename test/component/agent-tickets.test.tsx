@@ -3,7 +3,7 @@ import { TicketDetail } from '@/features/agent/components/ticket-detail'
 import { TicketFilters } from '@/features/agent/components/ticket-filters'
 import { TicketsSection } from '@/features/agent/components/tickets-section'
 import { useTicketsStore } from '@/features/agent/agent-tickets.store'
-import { reply, routeRequests, signInAgent, ticketDetail, typeInto } from '../support/agent-fixtures'
+import { held, reply, routeRequests, signInAgent, ticketDetail, typeInto } from '../support/agent-fixtures'
 
 const ID = '11111111-1111-4111-8111-111111111111'
 
@@ -125,12 +125,37 @@ describe('tickets section against the agent API', () => {
   })
 
   it('asks the API with the filter the agent picked', async () => {
-    const calls = routeRequests({ 'GET /api/agent/tickets': () => ({ items: [], nextCursor: null }) })
+    const calls = routeRequests({
+      'GET /api/agent/tickets': () => ({ items: [], nextCursor: null }),
+      'GET /api/agent/tickets/changes': ({ url }) => (url.includes('token=') ? held() : { token: '1.1' }),
+    })
+    const list = () => calls.filter((c) => c.path.endsWith('/api/agent/tickets'))
     render(<TicketsSection />)
     await screen.findByText('没有符合条件的工单')
     await act(async () => fireEvent.click(screen.getByLabelText('支付')))
     await act(async () => fireEvent.click(screen.getByLabelText('已超时')))
-    await waitFor(() => expect(calls.length).toBe(3))
-    expect(calls.length).toBe(3)
+    await waitFor(() => expect(list().length).toBe(3))
+    expect(list().length).toBe(3)
+  })
+
+  it("stays live: a change the server announces (a shopper's 补充说明) reloads the list", async () => {
+    let release: () => void = () => undefined
+    const calls = routeRequests({
+      'GET /api/agent/tickets': () => ({ items: [], nextCursor: null }),
+      // The first call hands out a token; the next one is held until a ticket changes.
+      'GET /api/agent/tickets/changes': ({ url }) =>
+        url.includes('token=1.1')
+          ? new Promise((resolve) => (release = () => resolve({ token: '1.2' })))
+          : url.includes('token=')
+            ? held()
+            : { token: '1.1' },
+    })
+    const list = () => calls.filter((c) => c.path.endsWith('/api/agent/tickets'))
+    render(<TicketsSection />)
+    await screen.findByText('没有符合条件的工单')
+    await waitFor(() => expect(calls.filter((c) => c.path.endsWith('/changes')).length).toBe(2))
+    const before = list().length
+    await act(async () => release())
+    await waitFor(() => expect(list().length).toBe(before + 1))
   })
 })

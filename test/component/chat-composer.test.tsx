@@ -1,5 +1,12 @@
+import { useState } from 'react'
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
-import { Composer } from '@/features/chat/components/composer'
+import { ChatComposer, type ChatComposerProps } from '@/features/chat/components/chat-composer'
+
+/** The shopper's composer with its draft held the way the chat store holds it. */
+function Composer(props: Omit<ChatComposerProps, 'draft' | 'onDraft'> & { initial?: string; onDraft?: (t: string) => void }) {
+  const [draft, setDraft] = useState(props.initial ?? '')
+  return <ChatComposer {...props} draft={draft} onDraft={(t) => (setDraft(t), props.onDraft?.(t))} />
+}
 
 /** Types into the real <textarea> that Taro's web component renders (once it has rendered). */
 async function typeInto(container: HTMLElement, value: string) {
@@ -73,5 +80,15 @@ describe('chat composer', () => {
     await typeInto(container, '你')
     await typeInto(container, '你好')
     expect(onTyping).toHaveBeenCalledTimes(1)
+  })
+
+  it('shows the kept draft and reports every change, so the draft survives a reload', async () => {
+    const onDraft = jest.fn()
+    const { container } = render(
+      <Composer initial='昨天写了一半' onDraft={onDraft} onSend={jest.fn()} onImage={jest.fn()} onOrder={jest.fn()} />,
+    )
+    await waitFor(() => expect(container.querySelector('textarea')?.value).toBe('昨天写了一半'))
+    await typeInto(container, '昨天写了一半的问题')
+    expect(onDraft).toHaveBeenLastCalledWith('昨天写了一半的问题')
   })
 })

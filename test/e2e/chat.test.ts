@@ -82,6 +82,7 @@ describe('chat in Chromium (H5 build, real server)', () => {
       .getByText('正在排队', { exact: false })
       .filter({ visible: true })
       .or(page.getByText('正在为您转接', { exact: false }).filter({ visible: true }))
+      .or(page.getByText('您是下一位', { exact: false }).filter({ visible: true }))
       .first()
       .waitFor()
     const agent = await signInAgent(app, '小艾')

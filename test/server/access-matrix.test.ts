@@ -10,7 +10,7 @@ type Expect = 'ok' | '401' | '403' | '404'
 const CALLERS: Caller[] = ['anonymous', 'shopperA', 'shopperB', 'agent']
 
 const matrix = JSON.parse(fs.readFileSync(path.join(__dirname, '../fixtures/access-matrix.json'), 'utf8')) as {
-  routes: Record<string, Record<Caller, Expect> & { body?: unknown }>
+  routes: Record<string, Record<Caller, Expect> & { body?: unknown; query?: string }>
 }
 
 const db = process.env.DATABASE_URL ? 'postgres' : 'sqlite'
@@ -45,13 +45,17 @@ describe(`access matrix from the route table (${db})`, () => {
     ids.conversation = (
       await app.db.selectFrom('chat_conversations').select('id').where('shopper_id', '=', a.userId).executeTakeFirstOrThrow()
     ).id
+    ids.caseNo = (
+      await app.db.selectFrom('chat_conversations').select('case_no').where('id', '=', ids.conversation).executeTakeFirstOrThrow()
+    ).case_no!
   })
   afterAll(() => app.close())
 
   function urlFor(route: string): string {
     const [, url] = route.split(' ')
     const id = url.startsWith('/api/uploads/') ? ids.upload : url.includes('/conversations/') ? ids.conversation : ids.ticket
-    return url.replace(':id', id)
+    const query = matrix.routes[route]?.query?.replaceAll('{caseA}', ids.caseNo)
+    return url.replace(':id', id).replace(':caseNo', ids.caseNo) + (query ? `?${query}` : '')
   }
 
   /** The route's body with `{orderA}` standing for shopper A's own order number. */

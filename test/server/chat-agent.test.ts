@@ -111,6 +111,15 @@ describe(`agent chat API (${dbName})`, () => {
   it('transfers to another agent and back to the queue, keeping the place in line', async () => {
     const { shopper, id } = await queuedShopper()
     await as(alice, 'POST', `/api/agent/conversations/${id}/claim`)
+    // Only a colleague whose workspace is open takes a transfer; an open workspace polls its inbox.
+    const carol = await agent(app, '小卡')
+    const offline = await as(alice, 'POST', `/api/agent/conversations/${id}/transfer`, { agentId: carol.userId })
+    expect(offline.statusCode).toBe(409)
+    expect(offline.json().error).toMatchObject({ code: 'AGENT_OFFLINE', field: 'body.agentId' })
+    expect((await as(bob, 'GET', '/api/agent/inbox')).statusCode).toBe(200)
+    const list = (await as(alice, 'GET', '/api/agent/agents')).json().items as Array<{ id: string; online: boolean }>
+    expect(list.find((a) => a.id === bob.userId)?.online).toBe(true)
+    expect(list.find((a) => a.id === carol.userId)?.online).toBe(false)
     const toBob = await as(alice, 'POST', `/api/agent/conversations/${id}/transfer`, { agentId: bob.userId })
     expect(toBob.json()).toMatchObject({ status: 'assigned', agentId: bob.userId, agentName: '小博' })
     expect((await as(alice, 'POST', `/api/agent/conversations/${id}/end`)).statusCode).toBe(403)
@@ -159,6 +168,11 @@ describe(`agent chat API (${dbName})`, () => {
     const panel = await as(alice, 'GET', `/api/agent/conversations/${id}/customer`)
     expect(panel.statusCode).toBe(200)
     expect(panel.json()).toMatchObject({ shopper: { id: shopper.userId }, linkedOrderNo: orders[0].orderNo, pastConversations: 0 })
+    // Every guest starts as "访客"; agents tell them apart by a short tag that stays with the account.
+    const name = panel.json().shopper.displayName
+    expect(name).toMatch(/^访客·[0-9A-F]{4}$/)
+    const conv = (await as(alice, 'GET', `/api/agent/conversations/${id}`)).json()
+    expect(conv.shopper.displayName).toBe(name)
     expect(panel.json().orders.map((o: { orderNo: string }) => o.orderNo)).toEqual(orders.slice(0, 10).map((o) => o.orderNo))
     expect(panel.json().tickets).toEqual([
       expect.objectContaining({ id: ticket.id, ticketNo: ticket.ticketNo, serviceType: 'member', status: 'submitted' }),

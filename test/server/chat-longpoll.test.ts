@@ -55,6 +55,27 @@ describe(`chat long-poll (${dbName})`, () => {
     expect(app.chat.bus.listenerCount()).toBe(0)
   })
 
+  it("lets a second tab follow: a wait on the ended chat ends when the first tab's next question starts a new one", async () => {
+    const me = await guest(app)
+    const ended = await current(app, me)
+    expect((await app.inject({ method: 'POST', url: '/api/chat/end', headers: { authorization: me.authorization } })).statusCode).toBe(200)
+    // (GET /api/chat would open a new one; the poll reads the latest, ended, conversation.)
+    const { lastSeq, version, status } = (await pollShopper(app, me, 'after=0')).conversation
+    expect(status).toBe('ended')
+    let answered: ChatPoll | null = null
+    // Tab B waits on "my current conversation", which is the ended one.
+    const waiting = pollShopper(app, me, `after=${lastSeq}&version=${version}&wait=30`).then((p) => (answered = p))
+    await until(() => app.chat.bus.listenerCount() > 0)
+    // Tab A asks a new question: a new conversation starts.
+    const sent = await say(app, me, '我的退款什么时候到')
+    expect(sent.conversationId).not.toBe(ended.id)
+    await until(() => answered !== null, 10_000)
+    await waiting
+    expect(app.chat.bus.listenerCount()).toBe(0)
+    // Its next poll is about the new conversation.
+    expect((await pollShopper(app, me, 'after=0')).conversation.id).toBe(sent.conversationId)
+  })
+
   it('answers an empty 200 after wait seconds when nothing happens', async () => {
     const me = await guest(app)
     const conv = await current(app, me)
@@ -152,7 +173,8 @@ describe(`chat long-poll (${dbName})`, () => {
       headers: { authorization: me.authorization },
     })
     req.on('error', () => undefined)
-    await until(() => app.chat.bus.listenerCount() === 1)
+    // One on the conversation, one on the shopper's channel (another tab may start a new one).
+    await until(() => app.chat.bus.listenerCount() === 2)
     req.destroy()
     await until(() => app.chat.bus.listenerCount() === 0)
   })
@@ -167,7 +189,8 @@ describe(`chat long-poll shutdown (${dbName})`, () => {
     const waits = [1, 2, 3].map(() =>
       app.inject({ url: `/api/chat/messages?after=${conv.lastSeq}&wait=30`, headers: { authorization: me.authorization } }),
     )
-    await until(() => app.chat.bus.listenerCount() === 3)
+    // Each waits on its conversation and on the shopper's channel.
+    await until(() => app.chat.bus.listenerCount() === 6)
     const closing = app.close()
     const results = await Promise.all(waits)
     await closing

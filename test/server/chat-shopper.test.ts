@@ -259,6 +259,16 @@ describe(`shopper chat (${dbName})`, () => {
     const next = await say(app, me, '你好')
     expect(next.conversationId).not.toBe(conv.id)
     expect(next.seq).toBe(2)
+
+    // 会话记录: both conversations, newest first; the ended one still readable.
+    const list = await app.inject({ url: '/api/chat/conversations', headers: { authorization: me.authorization } })
+    expect(list.statusCode).toBe(200)
+    expect(list.json().items.map((c: { id: string; status: string }) => [c.id, c.status])).toEqual([
+      [next.conversationId, 'bot'],
+      [conv.id, 'ended'],
+    ])
+    const old = await pollShopper(app, me, `conversationId=${conv.id}&before=1000`)
+    expect(old.messages.map((m) => m.event?.type ?? m.sender)).toEqual(['bot', 'ended', 'rating_requested'])
   })
 
   describe('IDOR', () => {
@@ -293,6 +303,8 @@ describe(`shopper chat (${dbName})`, () => {
       const after = await pollShopper(app, owner, 'after=0')
       expect(after.messages.every((m) => m.text !== '你好' || m.sender !== 'shopper')).toBe(true)
       expect(after.conversation.shopperReadSeq).toBe(0)
+      const theirs = await app.inject({ url: '/api/chat/conversations', headers: { authorization: intruder.authorization } })
+      expect(theirs.json().items.map((c: { id: string }) => c.id)).not.toContain(conv.id)
     })
 
     it('requires a signed-in shopper', async () => {

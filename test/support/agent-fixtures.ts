@@ -101,6 +101,7 @@ export function conversation(patch: Partial<AgentConversation> = {}): AgentConve
     createdAt: new Date().toISOString(),
     queuedAt: new Date().toISOString(),
     endedAt: null,
+    caseNo: 'KF-7Q3M-2H',
     shopper: { id: 'shopper-1', displayName: '顾客 8F3A' },
     agentId: AGENT_ID,
     handoffReason: 'handoff.request',
@@ -115,6 +116,7 @@ export function ticketDetail(patch: Partial<AgentTicketDetail> = {}): AgentTicke
   return {
     id: '11111111-1111-4111-8111-111111111111',
     ticketNo: 'T20261126000001',
+    caseNo: 'KF-7Q3M-2H',
     serviceType: 'product',
     subtype: 'damaged',
     orderNo: '202611260000000001',

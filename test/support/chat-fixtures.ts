@@ -42,6 +42,7 @@ export function conversation(over: Partial<Conversation> = {}): Conversation {
     createdAt: '2026-11-26T02:00:00.000Z',
     queuedAt: null,
     endedAt: null,
+    caseNo: 'KF-7Q3M-2H',
     ...over,
   }
 }

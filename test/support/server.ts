@@ -59,6 +59,8 @@ export async function buildTestApp(
       logLevel: 'silent',
       rateLimitMax: 100_000,
       notifyPollMs: 0,
+      // People answer around the clock unless a test sets hours: the clock must not decide a result.
+      chat: { idleMinutes: 30, sweepSeconds: 60, agentHours: { openHour: 0, closeHour: 24 } },
       ...db.config,
       ...overrides,
     },

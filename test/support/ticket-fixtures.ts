@@ -7,6 +7,7 @@ export function ticketFixture(over: Partial<TicketDetail> = {}): TicketDetail {
   return {
     id: '11111111-1111-4111-8111-111111111111',
     ticketNo: 'T20261126000001',
+    caseNo: 'KF-7Q3M-2H',
     serviceType: 'product',
     subtype: 'damaged',
     orderNo: '202611201234560001',

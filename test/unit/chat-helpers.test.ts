@@ -1,19 +1,21 @@
-import fs from 'node:fs'
-import path from 'node:path'
 import {
-  MAX_MESSAGE_TEXT,
   backoffMs,
   contiguousSeq,
   findGaps,
+  isLaterConversation,
   mergeBySeq,
+  mergeIntoThreads,
   newClientMsgId,
   reconcileOutbox,
   unreadCount,
   type OutboxItem,
-} from '@/features/chat/chat.helpers'
+} from '@/lib/conversation'
 import { buildRows, segmentText } from '@/components/message-list/message-list.helpers'
 import { formatTime } from '@/lib/time'
-import { msg } from '../support/chat-fixtures'
+import { chatText } from '@/features/chat/chat.i18n'
+import { chatStateLabel } from '@/features/chat/chat.presence'
+import { contactSessionFrom } from '@/features/help/help.helpers'
+import { conversation, msg } from '../support/chat-fixtures'
 
 const pending = (clientMsgId: string): OutboxItem => ({
   clientMsgId,
@@ -28,6 +30,26 @@ describe('chat helpers', () => {
   it('merges by seq, in order, one copy each', () => {
     const merged = mergeBySeq([msg(1), msg(3)], [msg(2), msg(3), msg(1)])
     expect(merged.map((m) => m.seq)).toEqual([1, 2, 3])
+  })
+
+  it('keeps each conversation in its own thread, so seq 1 of a new one never replaces seq 1 of an ended one', () => {
+    const ended = { c1: [msg(1, { text: '转人工' }), msg(2, { text: '正在为您转接人工客服' })] }
+    const next = mergeIntoThreads(ended, [
+      msg(1, { conversationId: 'c2', sender: 'shopper', text: '新问题' }),
+      msg(2, { conversationId: 'c2' }),
+    ])
+    expect(next.c1.map((m) => m.text)).toEqual(['转人工', '正在为您转接人工客服'])
+    expect(next.c2.map((m) => m.text)).toEqual(['新问题', 'm2'])
+  })
+
+  it('follows a later conversation but never lets a late answer about an earlier one take the screen back', () => {
+    const c1 = conversation({ id: 'c1', createdAt: '2026-11-26T02:00:00.000Z' })
+    const c2 = conversation({ id: 'c2', createdAt: '2026-11-26T03:00:00.000Z' })
+    expect(isLaterConversation({ c1 }, 'c1', c2)).toBe(true)
+    expect(isLaterConversation({ c1, c2 }, 'c2', c1)).toBe(false)
+    // Shown from an ack before its snapshot arrived: a known older one stays behind.
+    expect(isLaterConversation({ c1 }, 'c2', c1)).toBe(false)
+    expect(isLaterConversation({}, null, c1)).toBe(true)
   })
 
   it('drops outbox entries the server already holds, keeping the rest', () => {
@@ -52,6 +74,7 @@ describe('chat helpers', () => {
   it('counts unread messages from the other side only', () => {
     const list = [msg(1), msg(2, { sender: 'shopper' }), msg(3, { sender: 'agent' }), msg(4, { sender: 'system', kind: 'event' })]
     expect(unreadCount(list, 1)).toBe(1)
+    expect(unreadCount(list, 0, 'agent')).toBe(1)
   })
 
   it('backs off exponentially with a cap', () => {
@@ -90,10 +113,20 @@ describe('chat timeline', () => {
   })
 })
 
-describe('limits shared with the server', () => {
-  it('uses the contract message length (types/chat.ts is a schema file the app may not import)', () => {
-    const source = fs.readFileSync(path.resolve(__dirname, '../../types/chat.ts'), 'utf8')
-    const contract = Number(/export const MAX_MESSAGE_TEXT = (\d+)/.exec(source)?.[1])
-    expect(MAX_MESSAGE_TEXT).toBe(contract)
+describe('queue position', () => {
+  it('counts the people ahead: the shopper at position 1 is next', () => {
+    expect(chatStateLabel(conversation({ status: 'queued', queuePosition: 1 })).label).toBe('排队中 · 下一位就是您')
+    expect(chatStateLabel(conversation({ status: 'queued', queuePosition: 3 })).label).toBe('排队中 · 前面 2 人')
+    expect(chatText.queueBanner(1)).toBe('您是下一位，客服马上为您服务')
+    expect(chatText.queueBanner(2)).toBe('正在排队，前面还有 1 人，请稍候')
+  })
+})
+
+describe('WeChat contact button', () => {
+  it("sends the shopper's case number with the session, so WeChat service finds the chat and tickets", () => {
+    expect(contactSessionFrom({ userId: 'u1', orderNo: '202611261234567890', caseNo: 'KF-7Q3M-2H' })).toBe(
+      'sd|uid=u1|case=KF-7Q3M-2H|order=202611261234567890',
+    )
+    expect(contactSessionFrom({ userId: 'u1' })).toBe('sd|uid=u1')
   })
 })

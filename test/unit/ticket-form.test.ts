@@ -12,6 +12,8 @@ import {
   validateField,
 } from '@/features/tickets/ticket-form.helpers'
 import type { EvidenceFile, TicketDraft } from '@/features/tickets/ticket-form.types'
+import { toCreateBody } from '@/features/tickets/tickets.mapping'
+import { normalizeCaseNo } from '@shared/chat-data'
 
 const NOW = new Date('2026-11-26T10:00:00Z')
 const photo = (n: number, status: EvidenceFile['status'] = 'done'): EvidenceFile => ({
@@ -159,5 +161,14 @@ describe('entry-point prefill', () => {
     const d = applyPrefill(typed, { serviceType: 'nope', subtype: 'nope', description: 'x' })
     expect([d.serviceType, d.step, d.description]).toEqual([null, 0, '我自己写的描述内容'])
     expect(applyPrefill(typed, { serviceType: 'payment' }).step).toBe(1)
+  })
+
+  it("carries the chat's case number into the ticket, in its one spelling, and drops anything else", () => {
+    const d = applyPrefill(emptyDraft(NOW), { subtype: 'points', caseNo: 'kf7q3m2h', description: '积分没有到账，已经等了一周' })
+    expect(d.caseNo).toBe('KF-7Q3M-2H')
+    expect(toCreateBody(d).caseNo).toBe('KF-7Q3M-2H')
+    expect(applyPrefill(emptyDraft(NOW), { caseNo: 'KF-OOOO-II' }).caseNo).toBeUndefined()
+    expect(normalizeCaseNo(' kf-7q3m-2h ')).toBe('KF-7Q3M-2H')
+    expect(normalizeCaseNo('KF-7Q3M')).toBeNull()
   })
 })

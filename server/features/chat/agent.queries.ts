@@ -4,10 +4,11 @@ import type { ServiceTypeId } from '../../../types/catalog-data'
 import { HttpError } from '../../plugins/errors'
 import { maskText } from '../../lib/masking'
 import { toAgentConversation } from './chat.mapping'
-import type { ChatDeps } from './chat.mutate'
+import type { ChatDeps } from './chat.deps'
 import * as repo from './chat.repository'
 import * as queue from './queue.repository'
 import { findCustomerOrders, findCustomerTickets } from './customer.source'
+import { readableShopperName } from '../auth/display-name'
 
 function decodeCursor(cursor: string | undefined): queue.QueueCursor | null {
   if (!cursor) return null
@@ -51,7 +52,7 @@ export async function buildQueue(deps: ChatDeps, now = new Date(), page: { limit
       position,
       queuedAt,
       waitSeconds: waitOf(now, queuedAt),
-      shopper: { id: c.shopper_id, displayName: shopper?.display_name ?? '' },
+      shopper: { id: c.shopper_id, displayName: readableShopperName(shopper?.display_name, c.shopper_id) },
       handoffReason: c.handoff_reason,
       orderNo: c.order_no,
       preview: last?.text ? maskText(Array.from(last.text).slice(0, 80).join('')) : null,
@@ -124,7 +125,11 @@ export async function customerPanel(deps: ChatDeps, conversationId: string): Pro
     queue.countConversationsOf(deps.db, conv.shopper_id),
   ])
   return {
-    shopper: { id: conv.shopper_id, displayName: user?.display_name ?? '', since: user?.created_at ?? conv.created_at },
+    shopper: {
+      id: conv.shopper_id,
+      displayName: readableShopperName(user?.display_name, conv.shopper_id),
+      since: user?.created_at ?? conv.created_at,
+    },
     orders,
     tickets,
     pastConversations: Math.max(0, count - 1),

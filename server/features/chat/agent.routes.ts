@@ -24,9 +24,9 @@ import * as agents from './agent.service'
 import { buildQueue, customerPanel, listForAgent, waitInbox } from './agent.queries'
 import { markRead, markTyping } from './chat.lifecycle'
 import { toAgentConversation, toMessages } from './chat.mapping'
-import type { ChatDeps } from './chat.mutate'
-import { longPoll } from './chat.plugin'
-import { MAX_WAIT_SECONDS, poll } from './chat.poll'
+import type { ChatDeps } from './chat.deps'
+import { longPoll, pollMessages } from './chat.long-poll'
+import { MAX_WAIT_SECONDS } from './chat.poll'
 import * as queue from './queue.repository'
 
 const tags = ['agent']
@@ -60,6 +60,8 @@ const agentRoutes: FastifyPluginAsyncTypebox<{ deps: ChatDeps }> = async (app, {
     },
     handler: async (req, reply) => {
       const wait = Math.min(req.query.wait ?? 0, MAX_WAIT_SECONDS)
+      // An open workspace asks for its inbox at least every wait seconds: that is presence.
+      await queue.markAgentSeen(db, req.user!.id, new Date())
       return longPoll(req, reply, deps.bus, (signal) => waitInbox(deps, req.user!.id, req.query.token, wait, signal))
     },
   })
@@ -70,9 +72,7 @@ const agentRoutes: FastifyPluginAsyncTypebox<{ deps: ChatDeps }> = async (app, {
       summary: 'Agents to transfer to, with their open conversations',
       response: { 200: AgentListSchema, ...errorResponses(401, 403) },
     },
-    handler: async () => ({
-      items: (await queue.listAgentsWithLoad(db)).map((a) => ({ id: a.id, displayName: a.display_name, activeConversations: Number(a.n) })),
-    }),
+    handler: async () => ({ items: await agents.listColleagues(deps) }),
   })
 
   app.get('/api/agent/conversations', {
@@ -112,16 +112,7 @@ const agentRoutes: FastifyPluginAsyncTypebox<{ deps: ChatDeps }> = async (app, {
     },
     handler: async (req, reply) => {
       const conv = await agents.agentConversation(deps, req.params.id)
-      return longPoll(req, reply, deps.bus, async (signal) => {
-        const r = await poll(deps, conv.id, 'agent', req.query, signal)
-        return {
-          messages: await toMessages(deps, r.messages),
-          conversation: await toAgentConversation(deps, r.conv),
-          readSeq: r.readSeq,
-          typing: r.typing,
-          hasMore: r.hasMore,
-        }
-      })
+      return pollMessages(deps, req, reply, req.query, conv.id, 'agent', (row) => toAgentConversation(deps, row))
     },
   })
 

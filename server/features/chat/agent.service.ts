@@ -2,8 +2,10 @@ import type { SendMessageBody, TransferBody } from '../../../types/chat'
 import { HttpError } from '../../plugins/errors'
 import { queuePatch } from './chat.bot-turn'
 import { endChange, touchQueue } from './chat.lifecycle'
-import { mutate, type ChatDeps } from './chat.mutate'
+import type { ChatDeps } from './chat.deps'
+import { mutate } from './chat.mutate'
 import * as repo from './chat.repository'
+import * as queue from './queue.repository'
 import { draftFrom, sendOnce, type Author } from './chat.send'
 import type { ConversationRow, MessageRow } from './chat.tables'
 import { eventText, langOf } from './chat.texts'
@@ -42,6 +44,20 @@ export async function claim(deps: ChatDeps, agent: Author, id: string): Promise<
   return applied!.conv
 }
 
+/** How long after its last inbox request an agent's workspace counts as open. */
+export const PRESENCE_MS = 90_000
+
+/** Colleagues with their open conversations and whether they are there to take one. */
+export async function listColleagues(deps: ChatDeps, now = new Date()) {
+  const rows = await queue.listAgentsWithLoad(deps.db)
+  return rows.map((a) => ({
+    id: a.id,
+    displayName: a.display_name,
+    activeConversations: Number(a.n),
+    online: Boolean(a.signed_in) && !!a.last_seen_at && now.getTime() - Date.parse(a.last_seen_at) < PRESENCE_MS,
+  }))
+}
+
 /** Hands the conversation to another agent, or back to the queue (keeping its place). */
 export async function transfer(deps: ChatDeps, agent: Author, id: string, body: TransferBody): Promise<ConversationRow> {
   const target = body.agentId ? await repo.findUserName(deps.db, body.agentId) : undefined
@@ -49,6 +65,9 @@ export async function transfer(deps: ChatDeps, agent: Author, id: string, body: 
     throw new HttpError(400, 'AGENT_NOT_FOUND', 'body.agentId: no such agent.', 'body.agentId')
   }
   if (body.agentId === agent.id) throw new HttpError(400, 'SAME_AGENT', 'body.agentId: this chat is already yours.', 'body.agentId')
+  if (target && !(await listColleagues(deps)).some((a) => a.id === target.id && a.online)) {
+    throw new HttpError(409, 'AGENT_OFFLINE', 'body.agentId: this colleague is not signed in now; pick another or a queue.', 'body.agentId')
+  }
   const applied = await mutate(deps, id, (c, now) => {
     assertAssignee(c, agent.id)
     const lang = langOf(c.lang)

@@ -5,7 +5,8 @@
 import type { BotMeta } from '../../../types/chat'
 import type { OrderActionBody, OrderActionKind, OrderActionResult } from '../../../types/order-action'
 import { performOrderAction, type PerformedAction } from '../orders/order-actions.service'
-import { mutate, type ChatDeps, type Draft } from './chat.mutate'
+import type { ChatDeps } from './chat.deps'
+import { mutate, type Draft } from './chat.mutate'
 import * as repo from './chat.repository'
 import type { ChatLang } from './chat.texts'
 

@@ -9,6 +9,11 @@ export type WakeReason = 'event' | 'timeout' | 'aborted' | 'closing'
 /** Channel that fires on every conversation's change (the agent inbox waits on it). */
 export const ANY_CONVERSATION = '*'
 
+/** Channel that fires when a shopper gets a new conversation (other tabs follow it). */
+export function shopperChannel(shopperId: string): string {
+  return `shopper:${shopperId}`
+}
+
 /** Carries events to other instances (PostgreSQL NOTIFY); absent on a single instance. */
 export interface RemoteTransport {
   notify(conversationId: string, seq: number): void

@@ -1,6 +1,6 @@
 import type { Database } from '../../db/database'
 import { HttpError } from '../../plugins/errors'
-import type { ChatDeps } from './chat.mutate'
+import type { ChatDeps } from './chat.deps'
 
 const DAY_MS = 86_400_000
 const DEFAULTS = { conversationsPerDay: 30, handoffsPerDay: 10 }

@@ -5,6 +5,7 @@ import type { UploadLinks } from '../uploads/upload-links'
 import * as repo from './chat.repository'
 import * as queue from './queue.repository'
 import type { ConversationRow, MessageRow } from './chat.tables'
+import { readableShopperName } from '../auth/display-name'
 
 export type Viewer = 'shopper' | 'agent'
 
@@ -98,6 +99,7 @@ export async function toConversation(deps: MapDeps, conv: ConversationRow, viewe
     createdAt: conv.created_at,
     queuedAt: conv.queued_at,
     endedAt: conv.ended_at,
+    caseNo: conv.case_no ?? null,
   }
 }
 
@@ -111,7 +113,7 @@ export async function toAgentConversation(deps: MapDeps, conv: ConversationRow):
   ])
   return {
     ...base,
-    shopper: { id: conv.shopper_id, displayName: shopper?.display_name ?? '' },
+    shopper: { id: conv.shopper_id, displayName: readableShopperName(shopper?.display_name, conv.shopper_id) },
     agentId: conv.agent_id,
     handoffReason: conv.handoff_reason,
     lastMessage: last ? (await toMessages(deps, [last]))[0] : null,

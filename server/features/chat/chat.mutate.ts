@@ -1,26 +1,11 @@
 import crypto from 'node:crypto'
-import type { LanguageModelSettings } from './bot/language-model'
 import type { Transaction } from 'kysely'
 import type { BotMeta, ChatEvent, OrderCard } from '../../../types/chat'
-import type { UserLimits } from '../../plugins/limits.types'
-import type { Database } from '../../db/database'
 import type { DB } from '../../db/schema'
-import type { UploadLinks } from '../uploads/upload-links'
 import { HttpError } from '../../plugins/errors'
-import type { ChatEventBus } from './chat.events'
+import type { ChatDeps } from './chat.deps'
 import * as repo from './chat.repository'
 import type { ConversationRow, MessageRow } from './chat.tables'
-
-/** What chat services need from the app. */
-export interface ChatDeps {
-  db: Database
-  bus: ChatEventBus
-  links: UploadLinks
-  /** The optional language model the bot may consult (LLM_BASE_URL + LLM_API_KEY). */
-  llm?: LanguageModelSettings | null
-  /** Per-shopper daily limits; absent means the defaults in chat.limits. */
-  limits?: Pick<UserLimits, 'conversationsPerDay' | 'handoffsPerDay'>
-}
 
 /** A message to append; seq, id and time are assigned under the conversation's lock. */
 export interface Draft {

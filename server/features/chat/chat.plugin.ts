@@ -1,13 +1,12 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { FastifyInstance } from 'fastify'
 import agentRoutes from './agent.routes'
 import { languageModelSettings } from './bot/language-model'
 import { ChatEventBus } from './chat.events'
 import { sweepIdle } from './chat.lifecycle'
-import type { ChatDeps } from './chat.mutate'
+import type { ChatDeps } from './chat.deps'
 import shopperRoutes from './chat.routes'
 import { PgNotifier } from './pg-notifier'
 import { UploadLinks } from '../uploads/upload-links'
-import { enterPoll } from '../../plugins/poll-slots'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -17,36 +16,19 @@ declare module 'fastify' {
 }
 
 /**
- * Runs a long-poll handler with a signal that fires when the client goes away before the
- * answer is sent, and tracks it so shutdown can wait for released polls to finish answering.
- */
-export async function longPoll<T>(
-  req: FastifyRequest,
-  reply: FastifyReply,
-  bus: ChatEventBus,
-  run: (signal: AbortSignal) => Promise<T>,
-): Promise<T> {
-  const release = enterPoll(req)
-  const ac = new AbortController()
-  const onClose = () => {
-    if (!reply.raw.writableEnded) ac.abort()
-  }
-  req.raw.on('close', onClose)
-  try {
-    return await bus.track(run(ac.signal))
-  } finally {
-    req.raw.off('close', onClose)
-    release()
-  }
-}
-
-/**
  * Realtime chat: the event bus (plus LISTEN/NOTIFY across instances on PostgreSQL), the idle
  * sweep, and the shopper and agent routes. Long-polls are released before the server closes.
  */
 async function chatFeature(app: FastifyInstance): Promise<void> {
   const bus = new ChatEventBus()
-  const deps: ChatDeps = { db: app.db, bus, links: new UploadLinks(app.db), llm: languageModelSettings(), limits: app.config.limits }
+  const deps: ChatDeps = {
+    db: app.db,
+    bus,
+    links: new UploadLinks(app.db),
+    agentHours: app.config.chat.agentHours,
+    llm: languageModelSettings(),
+    limits: app.config.limits,
+  }
   if (app.dbHandle.kind === 'postgres' && app.dbHandle.url) {
     const notifier = new PgNotifier(app.dbHandle.url, bus, app.log)
     await notifier.start()

@@ -1,12 +1,13 @@
 import type { MessagesQuery } from '../../../types/chat'
+import { MAX_POLL_WAIT_SECONDS } from '../../../types/chat-data'
 import { HttpError } from '../../plugins/errors'
 import type { Viewer } from './chat.mapping'
-import type { ChatDeps } from './chat.mutate'
+import type { ChatDeps } from './chat.deps'
 import * as repo from './chat.repository'
 import type { ConversationRow, MessageRow } from './chat.tables'
 
 /** Longest a long-poll may hold, whatever the client asks. */
-export const MAX_WAIT_SECONDS = 30
+export const MAX_WAIT_SECONDS = MAX_POLL_WAIT_SECONDS
 const DEFAULT_LIMIT = 50
 
 /** What a poll found, before mapping to DTOs. */
@@ -49,6 +50,8 @@ export async function poll(
   viewer: Viewer,
   q: MessagesQuery,
   signal: AbortSignal,
+  /** A second channel that ends the wait (a shopper's new conversation), answering at once. */
+  alsoWatch?: string,
 ): Promise<PollResult> {
   const limit = q.limit ?? DEFAULT_LIMIT
   const first = await repo.findConversation(deps.db, conversationId)
@@ -60,8 +63,10 @@ export async function poll(
   const after = q.after ?? 0
   const deadline = Date.now() + Math.min(q.wait ?? 0, MAX_WAIT_SECONDS) * 1000
   let typingAtStart: boolean | null = null
+  let moved = false
   for (;;) {
     const watch = deps.bus.watch(conversationId)
+    const other = alsoWatch ? deps.bus.watch(alsoWatch) : null
     try {
       const conv = (await repo.findConversation(deps.db, conversationId))!
       const rows = await repo.listMessagesAfter(deps.db, conversationId, after, limit + 1)
@@ -72,15 +77,20 @@ export async function poll(
       const news =
         rows.length > 0 || (q.version !== undefined && conv.version > q.version) || typing !== typingAtStart || after > conv.last_seq
       const remaining = deadline - now
-      if (news || remaining <= 0 || signal.aborted || deps.bus.isClosing) {
+      if (news || moved || remaining <= 0 || signal.aborted || deps.bus.isClosing) {
         const readSeq = viewer === 'shopper' ? conv.agent_read_seq : conv.shopper_read_seq
         return { conv, messages: rows.slice(0, limit), hasMore: rows.length > limit, typing, readSeq }
       }
       // Wake when the peer's indicator lapses, so the client learns it stopped.
       const untilTypingEnds = typing ? Date.parse(until!) - now + 10 : Infinity
-      await watch.wait(Math.min(remaining, untilTypingEnds), signal)
+      const ms = Math.min(remaining, untilTypingEnds)
+      const woke = other
+        ? await Promise.race([watch.wait(ms, signal), other.wait(ms, signal).then((r) => `other:${r}`)])
+        : await watch.wait(ms, signal)
+      moved = woke === 'other:event'
     } finally {
       watch.cancel()
+      other?.cancel()
     }
   }
 }

@@ -22,6 +22,18 @@ export function findLatestConversation(db: Db, shopperId: string) {
     .executeTakeFirst()
 }
 
+/** A shopper's conversations, newest first (会话记录). */
+export function listConversationsOf(db: Db, shopperId: string, limit: number) {
+  return db
+    .selectFrom('chat_conversations')
+    .selectAll()
+    .where('shopper_id', '=', shopperId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute()
+}
+
 /** One conversation by id. */
 export function findConversation(db: Db, id: string) {
   return db.selectFrom('chat_conversations').selectAll().where('id', '=', id).executeTakeFirst()

@@ -4,6 +4,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import {
   ChatMessageSchema,
   ChatPollSchema,
+  ConversationListSchema,
   ConversationSchema,
   HandoffBodySchema,
   LangQuerySchema,
@@ -18,9 +19,9 @@ import { errorResponses } from '../../plugins/schemas'
 import { confirmAction } from './chat.actions'
 import { markRead, markTyping, rate } from './chat.lifecycle'
 import { toConversation, toMessages } from './chat.mapping'
-import type { ChatDeps } from './chat.mutate'
-import { longPoll } from './chat.plugin'
-import { poll } from './chat.poll'
+import type { ChatDeps } from './chat.deps'
+import { shopperChannel } from './chat.events'
+import { pollMessages } from './chat.long-poll'
 import * as repo from './chat.repository'
 import * as chat from './chat.service'
 import type { ChatLang } from './chat.texts'
@@ -84,16 +85,9 @@ const shopperRoutes: FastifyPluginAsyncTypebox<{ deps: ChatDeps }> = async (app,
     },
     handler: async (req, reply) => {
       const conv = await chat.shopperConversation(deps, req.user!.id, req.query.conversationId)
-      return longPoll(req, reply, deps.bus, async (signal) => {
-        const r = await poll(deps, conv.id, 'shopper', req.query, signal)
-        return {
-          messages: await toMessages(deps, r.messages),
-          conversation: await toConversation(deps, r.conv),
-          readSeq: r.readSeq,
-          typing: r.typing,
-          hasMore: r.hasMore,
-        }
-      })
+      // Unpinned ("my current conversation"), the wait also ends when another tab starts a new one.
+      const follow = req.query.conversationId ? undefined : shopperChannel(req.user!.id)
+      return pollMessages(deps, req, reply, req.query, conv.id, 'shopper', (row) => toConversation(deps, row), follow)
     },
   })
 
@@ -149,6 +143,17 @@ const shopperRoutes: FastifyPluginAsyncTypebox<{ deps: ChatDeps }> = async (app,
       const conv = await chat.shopperConversation(deps, req.user!.id, req.body.conversationId)
       return toConversation(deps, await rate(deps, req.user!.id, conv, req.body))
     },
+  })
+
+  app.get('/api/chat/conversations', {
+    schema: {
+      tags,
+      summary: 'My conversations, newest first (read one with GET /api/chat/messages?conversationId=)',
+      response: { 200: ConversationListSchema, ...errorResponses(401, 403) },
+    },
+    handler: async (req) => ({
+      items: await Promise.all((await chat.listMyConversations(deps, req.user!.id)).map((c) => toConversation(deps, c))),
+    }),
   })
 
   app.post('/api/chat/link', {

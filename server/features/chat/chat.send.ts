@@ -3,7 +3,8 @@ import type { Database } from '../../db/database'
 import { HttpError } from '../../plugins/errors'
 import { assertOrderUsable } from '../orders/orders.service'
 import { findOwnedUploads } from '../uploads/uploads.repository'
-import { isUniqueViolation, mutate, type Change, type ChatDeps, type Draft } from './chat.mutate'
+import type { ChatDeps } from './chat.deps'
+import { isUniqueViolation, mutate, type Change, type Draft } from './chat.mutate'
 import * as repo from './chat.repository'
 import { orderCardFor } from './customer.source'
 import type { ConversationRow, MessageRow } from './chat.tables'
@@ -48,12 +49,14 @@ export async function draftFrom(db: Database, author: Author, body: SendMessageB
 
 /**
  * Appends an author's message exactly once per clientMsgId: a retry (also a concurrent one)
- * gets the stored message back. `guard` refuses (throws) when the author may not post now;
- * `follow` adds what happens next in the same transaction (the bot's answer, a queue move).
+ * gets the stored message back. The id is looked up once before anything else, so a retry
+ * never opens a conversation (`target` is resolved only for a new message), and once more
+ * under the conversation's lock for a concurrent twin. `guard` refuses (throws) when the
+ * author may not post now; `follow` adds what happens next in the same transaction.
  */
 export async function sendOnce(
   deps: ChatDeps,
-  conversationId: string,
+  target: string | (() => Promise<string>),
   author: Author,
   draft: Draft,
   guard: (conv: ConversationRow) => void,
@@ -62,6 +65,7 @@ export async function sendOnce(
   const clientMsgId = draft.clientMsgId!
   const prior = await repo.findMessageBySender(deps.db, author.id, clientMsgId)
   if (prior) return prior
+  const conversationId = typeof target === 'string' ? target : await target()
   let existing: MessageRow | undefined
   try {
     const applied = await mutate(deps, conversationId, async (conv, now, trx) => {

@@ -2,17 +2,21 @@ import crypto from 'node:crypto'
 import type { HandoffBody, LinkBody, SendMessageBody } from '../../../types/chat'
 import { HttpError } from '../../plugins/errors'
 import { assertOrderUsable, listOrdersFor } from '../orders/orders.service'
+import { newCaseNo } from '../cases/case-no'
 import { readWithLanguageModel, type LanguageModelReading } from './bot/language-model'
 import { answer } from './bot'
 import { botDraft, botTurn, queuedEvent, queuePatch } from './chat.bot-turn'
 import { endChange } from './chat.lifecycle'
 import { assertCanHandoff, assertCanOpenConversation } from './chat.limits'
-import { isUniqueViolation, mutate, type ChatDeps } from './chat.mutate'
+import type { ChatDeps } from './chat.deps'
+import { shopperChannel } from './chat.events'
+import { isUniqueViolation, mutate } from './chat.mutate'
 import * as repo from './chat.repository'
 import { draftFrom, sendOnce, type Author } from './chat.send'
 import type { ConversationRow, MessageRow } from './chat.tables'
 import { ownsTicket } from './customer.source'
-import { eventText, type ChatLang } from './chat.texts'
+import { eventText, langOf, type ChatLang } from './chat.texts'
+import { outOfHoursDraft } from './chat.hours'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
@@ -24,6 +28,7 @@ export async function openConversation(deps: ChatDeps, shopperId: string, lang: 
   const now = new Date().toISOString()
   const conv: ConversationRow = {
     id: crypto.randomUUID(),
+    case_no: newCaseNo(),
     shopper_id: shopperId,
     open_key: shopperId,
     status: 'bot',
@@ -55,6 +60,8 @@ export async function openConversation(deps: ChatDeps, shopperId: string, lang: 
       await repo.insertConversation(trx, conv)
       await repo.insertMessages(trx, [{ ...toGreetingRow(conv, greeting.text!, JSON.stringify(greeting.meta)), created_at: now }])
     })
+    // Another tab of this shopper may be waiting on the conversation before: let it follow.
+    deps.bus.publish(shopperChannel(shopperId), 0)
     return conv
   } catch (err) {
     // Two first requests raced: the unique open_key let exactly one conversation in.
@@ -98,15 +105,17 @@ export async function shopperConversation(deps: ChatDeps, shopperId: string, con
 /** Stores a shopper message once; while the bot is in charge it answers in the same transaction. */
 export async function sendAsShopper(deps: ChatDeps, author: Author, body: SendMessageBody, lang: ChatLang): Promise<MessageRow> {
   const draft = await draftFrom(deps.db, author, body, author.id)
-  const prior = await repo.findMessageBySender(deps.db, author.id, body.clientMsgId)
-  if (prior) return prior
-  const conv = await openConversation(deps, author.id, lang)
   const guard = (c: ConversationRow) => {
     if (c.status === 'ended') throw new HttpError(409, 'CONVERSATION_ENDED', 'This chat has ended; send again to start a new one.')
   }
-  // Asked before the conversation is locked: the provider may take up to its timeout.
-  const hint = await languageModelHint(deps, conv, author.id, body)
-  return sendOnce(deps, conv.id, author, draft, guard, (c, now) => {
+  let hint: LanguageModelReading | null = null
+  const open = async () => {
+    const conv = await openConversation(deps, author.id, lang)
+    // Asked before the conversation is locked: the provider may take up to its timeout.
+    hint = await languageModelHint(deps, conv, author.id, body)
+    return conv.id
+  }
+  return sendOnce(deps, open, author, draft, guard, (c, now) => {
     if (body.kind === 'order' && !c.order_no) return { patch: { order_no: body.orderNo!.trim() } }
     if (c.status !== 'bot' || body.kind !== 'text') return null
     const turn = botTurn(c, body.text ?? '', body.faqId, now, hint)
@@ -125,6 +134,14 @@ async function languageModelHint(
   return readWithLanguageModel(deps.llm, body.text, await listOrdersFor(shopperId))
 }
 
+/** How many past conversations a shopper can read back. */
+const HISTORY_LIMIT = 20
+
+/** The shopper's conversations, newest first. */
+export function listMyConversations(deps: ChatDeps, shopperId: string): Promise<ConversationRow[]> {
+  return repo.listConversationsOf(deps.db, shopperId, HISTORY_LIMIT)
+}
+
 /** 转人工: moves the open conversation into the queue of its service type (idempotent). */
 export async function requestHandoff(deps: ChatDeps, shopperId: string, body: HandoffBody, lang: ChatLang): Promise<ConversationRow> {
   const conv = await openConversation(deps, shopperId, lang)
@@ -133,9 +150,13 @@ export async function requestHandoff(deps: ChatDeps, shopperId: string, body: Ha
     if (c.status === 'ended') throw new HttpError(409, 'CONVERSATION_ENDED', 'This chat has ended.')
     if (c.status !== 'bot') return null
     const serviceType = body.serviceType ?? c.service_type
+    const lang = langOf(c.lang)
+    // A tap says what typing 转人工 says: service hours, a ticket and the hotline as ways out.
+    const ask = answer({ text: lang === 'en' ? 'talk to a human agent' : '转人工', history: { unhelpfulCount: 0 } })
+    const offHours = outOfHoursDraft(new Date(now), lang, deps.agentHours)
     return {
       patch: { ...queuePatch(now, 'handoff.request'), service_type: serviceType },
-      messages: [queuedEvent(serviceType, c.lang === 'en' ? 'en' : 'zh')],
+      messages: [botDraft(ask), queuedEvent(serviceType, lang), ...(offHours ? [offHours] : [])],
     }
   })
   return applied?.conv ?? (await repo.findConversation(deps.db, conv.id))!

@@ -25,6 +25,8 @@ export interface ChatConversationsTable {
   ended_by: string | null
   last_activity_at: string
   created_at: string
+  /** Added by migration 2026-12-01-054-case-numbers; null on older rows. */
+  case_no: string | null
 }
 
 export interface ChatMessagesTable {

@@ -4,6 +4,7 @@ import type { CustomerOrderSchema, CustomerTicketSchema, OrderCard } from '../..
 import type { Order } from '../../../types/order'
 import type { Database } from '../../db/database'
 import { listOrdersFor } from '../orders/orders.service'
+import { findTicket, listRecentTicketsOf } from '../tickets/tickets.repository'
 
 type CustomerOrder = Static<typeof CustomerOrderSchema>
 type CustomerTicket = Static<typeof CustomerTicketSchema>
@@ -32,13 +33,7 @@ export async function orderCardFor(shopperId: string, orderNo: string): Promise<
 
 /** The shopper's recent tickets for the agent's side panel, newest first. */
 export async function findCustomerTickets(db: Database, shopperId: string): Promise<CustomerTicket[]> {
-  const rows = await db
-    .selectFrom('tickets')
-    .select(['id', 'ticket_no', 'service_type', 'subtype', 'status', 'created_at'])
-    .where('user_id', '=', shopperId)
-    .orderBy('created_at', 'desc')
-    .limit(RECENT)
-    .execute()
+  const rows = await listRecentTicketsOf(db, shopperId, RECENT)
   return rows.map((t) => ({
     id: t.id,
     ticketNo: t.ticket_no,
@@ -52,6 +47,5 @@ export async function findCustomerTickets(db: Database, shopperId: string): Prom
 
 /** True when the ticket exists and belongs to the shopper. */
 export async function ownsTicket(db: Database, shopperId: string, ticketId: string): Promise<boolean> {
-  const row = await db.selectFrom('tickets').select('id').where('id', '=', ticketId).where('user_id', '=', shopperId).executeTakeFirst()
-  return Boolean(row)
+  return Boolean(await findTicket(db, ticketId, shopperId))
 }

@@ -94,9 +94,32 @@ export function listAgentsWithLoad(db: Db) {
     .leftJoin('chat_conversations', (j) =>
       j.onRef('chat_conversations.agent_id', '=', 'users.id').on('chat_conversations.status', '=', 'assigned'),
     )
-    .select((eb) => ['users.id', 'users.display_name', eb.fn.count<number | string>('chat_conversations.id').as('n')])
+    .select((eb) => ['users.id', 'users.display_name', 'users.last_seen_at', eb.fn.count<number | string>('chat_conversations.id').as('n')])
+    .select((eb) =>
+      eb
+        .exists(
+          eb
+            .selectFrom('sessions')
+            .select('sessions.user_id')
+            .whereRef('sessions.user_id', '=', 'users.id')
+            .where('sessions.revoked_at', 'is', null)
+            .where('sessions.expires_at', '>', new Date().toISOString()),
+        )
+        .as('signed_in'),
+    )
     .where('users.role', '=', 'agent')
-    .groupBy(['users.id', 'users.display_name'])
+    .groupBy(['users.id', 'users.display_name', 'users.last_seen_at'])
     .orderBy('users.display_name')
+    .execute()
+}
+
+/** Notes that an agent's workspace is open, at most every half minute per agent. */
+export async function markAgentSeen(db: Db, agentId: string, now: Date): Promise<void> {
+  const stale = new Date(now.getTime() - 30_000).toISOString()
+  await db
+    .updateTable('users')
+    .set({ last_seen_at: now.toISOString() })
+    .where('id', '=', agentId)
+    .where((eb) => eb.or([eb('last_seen_at', 'is', null), eb('last_seen_at', '<', stale)]))
     .execute()
 }

@@ -6,6 +6,8 @@ import {
   AgentTicketPageSchema,
   RevealBodySchema,
   RevealedSchema,
+  TicketChangesQuerySchema,
+  TicketChangesSchema,
   TicketParamsSchema,
   TicketStatsQuerySchema,
   TicketStatsSchema,
@@ -13,7 +15,9 @@ import {
 } from '../../../types/ticket'
 import { errorResponses } from '../../plugins/schemas'
 import * as agent from './agent-tickets.service'
+import { announceTicketChanges, nextTicketChange, ticketWaitsClosing } from './ticket-changes'
 import { attachmentSigner } from './ticket-links'
+import { ticketsToken } from './tickets.repository'
 import { ticketStats } from './ticket-stats.service'
 
 const tags = ['agent']
@@ -24,6 +28,33 @@ const agentTicketsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const settings = app.config.tickets
   const sign = attachmentSigner(db)
   app.addHook('onRequest', app.requireAgent)
+  announceTicketChanges(app)
+
+  app.get('/api/agent/tickets/changes', {
+    schema: {
+      tags,
+      summary: 'Long-poll: returns a new token as soon as any ticket changes (token, wait)',
+      querystring: TicketChangesQuerySchema,
+      response: { 200: TicketChangesSchema, ...errorResponses(400, 401, 403) },
+    },
+    handler: async (req, reply) => {
+      const deadline = Date.now() + (req.query.wait ?? 0) * 1000
+      const ac = new AbortController()
+      const onClose = () => !reply.raw.writableEnded && ac.abort()
+      req.raw.on('close', onClose)
+      try {
+        for (;;) {
+          const token = await ticketsToken(db)
+          const remaining = deadline - Date.now()
+          if (token !== req.query.token || remaining <= 0 || ac.signal.aborted || ticketWaitsClosing(db)) return { token }
+          // Changes made on another instance are seen within a few seconds.
+          await nextTicketChange(db, Math.min(remaining, 5000), ac.signal)
+        }
+      } finally {
+        req.raw.off('close', onClose)
+      }
+    },
+  })
 
   app.get('/api/agent/tickets', {
     schema: {

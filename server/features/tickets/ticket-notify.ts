@@ -20,13 +20,19 @@ function message(ticket: TicketRecord, event: ShopperNotice, text: string | null
   }
 }
 
+// An email consultation is answered by email: its subject names the case, so a reply or a call
+// to the hotline leads an agent to the whole history.
+function withCase(ticket: TicketRecord, m: { title: string; body: string }) {
+  return ticket.channel === 'email' && ticket.case_no ? { ...m, title: `${m.title}（案件号 ${ticket.case_no}）` } : m
+}
+
 /** Queues what the shopper must hear about, in the transaction that makes the change. */
 export async function notifyShopper(trx: Transaction<DB>, ticket: TicketRecord, event: ShopperNotice, text: string | null): Promise<void> {
   await enqueueNotification(trx, {
     userId: ticket.user_id,
     ticketId: ticket.id,
     event,
-    ...message(ticket, event, text),
+    ...withCase(ticket, message(ticket, event, text)),
     contact: { email: ticket.contact_email, phone: ticket.contact_phone },
   })
 }

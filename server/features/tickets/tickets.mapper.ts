@@ -5,6 +5,7 @@ import { maskEmail, maskMobile } from '../../lib/masking'
 import { ratingEditableUntil, shopperActions, type PolicyState } from './ticket-policy'
 import { autoCloseAt, isOverdue, type SlaPolicy } from './ticket-sla'
 import type { EventRecord, TicketRecord, TicketRow } from './tickets.repository'
+import { readableShopperName } from '../auth/display-name'
 
 /** Where a client fetches an attached file. */
 export function uploadUrl(uploadId: string): string {
@@ -51,6 +52,7 @@ export function toTicket(row: TicketRecord, now: string, sla: SlaPolicy): Ticket
   return {
     id: row.id,
     ticketNo: row.ticket_no,
+    caseNo: row.case_no ?? null,
     serviceType: row.service_type as ServiceTypeId,
     subtype: row.subtype as SubtypeId,
     orderNo: row.order_no,
@@ -96,7 +98,7 @@ export function toAgentTicket(row: TicketRow, now: string, sla: SlaPolicy): Agen
   return {
     ...toTicket(row, now, sla),
     contact: maskedContact(row),
-    shopper: { id: row.user_id, displayName: row.shopper_name },
+    shopper: { id: row.user_id, displayName: readableShopperName(row.shopper_name, row.user_id) },
     assignee: row.assignee_id ? { id: row.assignee_id, displayName: row.assignee_name ?? '' } : null,
     complaint:
       row.complaint_reason !== null && row.complaint_created_at

@@ -114,3 +114,23 @@ export async function resolvedBefore(db: Db, cutoff: string, limit: number): Pro
     .execute()
   return rows.map((r) => r.id)
 }
+
+/** A shopper's latest tickets, newest first (what other features show beside a conversation). */
+export function listRecentTicketsOf(db: Db, userId: string, limit: number) {
+  return db
+    .selectFrom('tickets')
+    .select(['id', 'ticket_no', 'service_type', 'subtype', 'status', 'created_at'])
+    .where('user_id', '=', userId)
+    .orderBy('created_at', 'desc')
+    .limit(limit)
+    .execute()
+}
+
+/** Changes whenever any ticket is created or changed (every change bumps a version). */
+export async function ticketsToken(db: Db): Promise<string> {
+  const row = await db
+    .selectFrom('tickets')
+    .select((eb) => [eb.fn.countAll<number | string>().as('n'), eb.fn.sum<number | string | null>('version').as('v')])
+    .executeTakeFirstOrThrow()
+  return `${Number(row.n)}.${Number(row.v ?? 0)}`
+}

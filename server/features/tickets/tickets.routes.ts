@@ -16,6 +16,7 @@ import * as actions from './ticket-actions.service'
 import { attachmentSigner } from './ticket-links'
 import { startTicketSweep } from './ticket-sweep'
 import * as tickets from './tickets.service'
+import { announceTicketChanges } from './ticket-changes'
 
 const tags = ['tickets']
 const action = (summary: string, errors: number[]) => ({
@@ -32,6 +33,7 @@ const ticketsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const sign = attachmentSigner(db)
   startTicketSweep(app, settings.sweepIntervalMs)
   app.addHook('onRequest', app.requireShopper)
+  announceTicketChanges(app)
 
   app.post('/api/tickets', {
     schema: {

@@ -13,6 +13,9 @@ import { toEvent, toTicket } from './tickets.mapper'
 import { listTickets } from './tickets.query'
 import * as repo from './tickets.repository'
 import { withNotifications } from './ticket-timeline'
+import { normalizeCaseNo } from '../../../types/chat-data'
+import { newCaseNo } from '../cases/case-no'
+import { shopperHasCase } from '../cases/cases.repository'
 
 const CST = 8 * 3_600_000
 
@@ -37,7 +40,7 @@ export function bodyHash(body: unknown): string {
     .digest('hex')
 }
 
-function ticketRecord(user: SessionUser, input: ValidTicketInput, at: string, settings: TicketSettings): repo.TicketRecord {
+function ticketRecord(user: SessionUser, input: ValidTicketInput, at: string, settings: TicketSettings, caseNo: string): repo.TicketRecord {
   const due = initialDueTimes(at, settings.sla)
   return {
     id: crypto.randomUUID(),
@@ -54,6 +57,7 @@ function ticketRecord(user: SessionUser, input: ValidTicketInput, at: string, se
     contact_email: input.contact.email,
     contact_phone: input.contact.phone,
     channel: input.channel,
+    case_no: caseNo,
     status: 'submitted',
     priority: 'normal',
     assignee_id: null,
@@ -111,16 +115,24 @@ async function insertOnce(db: Database, user: SessionUser, key: string, hash: st
   })
 }
 
+/** The case a new ticket joins: the shopper's own case it names (from the chat), else a new one. */
+async function caseNoFor(db: Database, userId: string, given: string | undefined): Promise<string> {
+  const caseNo = given ? normalizeCaseNo(given) : null
+  if (caseNo && (await shopperHasCase(db, userId, caseNo))) return caseNo
+  return newCaseNo()
+}
+
 /** Creates a ticket once per Idempotency-Key after the catalog, order and attachment checks. */
 export async function createTicket(db: Database, settings: TicketSettings, user: SessionUser, key: string, body: CreateTicketBody) {
   const at = new Date().toISOString()
   const input = validateTicketInput(body, chinaDate(at))
   if (input.orderNo) await assertOrderUsable(user.id, input.orderNo, 'body.orderNo')
   await assertOwnUploads(db, user.id, input.attachments)
+  const caseNo = await caseNoFor(db, user.id, body.caseNo)
   const hash = bodyHash(body)
   for (let attempt = 1; ; attempt++) {
     try {
-      const { id, replayed } = await insertOnce(db, user, key, hash, ticketRecord(user, input, at, settings))
+      const { id, replayed } = await insertOnce(db, user, key, hash, ticketRecord(user, input, at, settings, caseNo))
       return { ticket: await getMyTicket(db, settings, user.id, id), replayed }
     } catch (err) {
       // A ticket number drawn twice is rare; draw again.

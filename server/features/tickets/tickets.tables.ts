@@ -18,6 +18,8 @@ export interface TicketsTable {
   contact_phone: string | null
   /** Added by migration 2026-11-26-040-ticket-channel (default 'app'). */
   channel: TicketChannel
+  /** Added by migration 2026-12-01-054-case-numbers; shared with the conversation it came from. */
+  case_no: string | null
   status: TicketStatus
   priority: TicketPriority
   assignee_id: string | null

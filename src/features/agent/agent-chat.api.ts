@@ -10,11 +10,12 @@ import type {
   SendMessageBody,
   TransferBody,
 } from '@shared/chat'
+import { POLL_WAIT_SECONDS } from '@shared/chat-data'
+import type { OnRequestTask, PollQuery } from '@/lib/conversation'
 import { request, upload } from '@/lib/http'
 
 const conv = (id: string) => `/api/agent/conversations/${encodeURIComponent(id)}`
-/** Long-polls are held this long by the server; the client waits a little longer. */
-export const POLL_WAIT_SECONDS = 25
+// The client waits a little longer than the server holds a long-poll before giving up.
 const POLL_TIMEOUT_MS = (POLL_WAIT_SECONDS + 10) * 1000
 
 /** Waiting conversations, longest wait first, with counts per service type. */
@@ -41,12 +42,13 @@ export function claimConversation(id: string): Promise<AgentConversation> {
   return request<AgentConversation>(`${conv(id)}/claim`, { method: 'POST', scope: 'agent', data: {} })
 }
 
-/** Messages after `after` (held up to `wait` s when nothing is new) and the conversation state. */
-export function pollMessages(id: string, after: number, version: number | null, wait: number): Promise<AgentPoll> {
+/** Messages after or before a seq (held up to `wait` s when nothing is new) and the conversation state. */
+export function pollMessages(id: string, q: Omit<PollQuery, 'conversationId'>, onTask?: OnRequestTask): Promise<AgentPoll> {
   return request<AgentPoll>(`${conv(id)}/messages`, {
     scope: 'agent',
-    query: { after, version, wait, limit: 100 },
-    timeout: POLL_TIMEOUT_MS,
+    query: { ...q },
+    timeout: q.wait ? POLL_TIMEOUT_MS : 15_000,
+    onTask,
   })
 }
 
@@ -85,8 +87,7 @@ export function fetchCustomerPanel(id: string): Promise<CustomerPanel> {
   return request<CustomerPanel>(`${conv(id)}/customer`, { scope: 'agent' })
 }
 
-/** Uploads an image the agent picked; returns its upload id. */
-export async function uploadImage(filePath: string, onProgress?: (p: number) => void): Promise<string> {
-  const res = await upload<{ id: string }>('/api/uploads', filePath, onProgress, 'agent')
-  return res.id
+/** Uploads an image the agent picked. */
+export function uploadImage(filePath: string, onProgress?: (p: number) => void): Promise<{ id: string; url?: string }> {
+  return upload<{ id: string; url?: string }>('/api/uploads', filePath, onProgress, 'agent')
 }

@@ -1,4 +1,5 @@
-import type { AgentReplyBody, AgentTicketDetail, AgentTicketPage, Revealed, TransitionBody } from '@shared/ticket'
+import type { AgentReplyBody, AgentTicketDetail, AgentTicketPage, Revealed, TicketChanges, TransitionBody } from '@shared/ticket'
+import { POLL_WAIT_SECONDS } from '@shared/chat-data'
 import type { ServiceTypeId } from '@shared/catalog-data'
 import type { TicketStatusFilter } from '@shared/ticket-data'
 import { request } from '@/lib/http'
@@ -46,4 +47,13 @@ export function replyTicket(id: string, body: AgentReplyBody): Promise<unknown> 
 /** One contact detail in full; the server records that this agent looked. */
 export function revealTicketContact(id: string, field: 'phone' | 'email'): Promise<Revealed> {
   return request<Revealed>(`${ticket(id)}/reveal`, { method: 'POST', scope: 'agent', data: { field } })
+}
+
+/** Held until any ticket changes (or `wait` seconds pass); pass the last token back. */
+export function waitTicketChanges(token: string | null): Promise<TicketChanges> {
+  return request<TicketChanges>('/api/agent/tickets/changes', {
+    scope: 'agent',
+    query: { token, wait: token ? POLL_WAIT_SECONDS : 0 },
+    timeout: (POLL_WAIT_SECONDS + 10) * 1000,
+  })
 }

@@ -1,7 +1,8 @@
 import { create } from 'zustand'
 import type { AgentReplyBody, AgentTicket, AgentTicketDetail, TransitionBody } from '@shared/ticket'
 import { ApiError } from '@/lib/http'
-import { fetchTicket, fetchTickets, replyTicket, transitionTicket, type TicketFilter } from './agent-tickets.api'
+import { backoffMs } from '@/lib/conversation'
+import { fetchTicket, fetchTickets, replyTicket, transitionTicket, waitTicketChanges, type TicketFilter } from './agent-tickets.api'
 
 interface TicketsState {
   filter: TicketFilter
@@ -22,6 +23,8 @@ interface TicketsState {
   transition: (body: TransitionBody) => Promise<boolean>
   /** Sends a reply (or internal note); resolves true when stored. */
   reply: (body: AgentReplyBody) => Promise<boolean>
+  /** Keeps the list and the open ticket live (a shopper's 补充说明 shows without a reload). */
+  watch: () => () => void
 }
 
 const messageOf = (err: unknown, fallback: string) => (err instanceof ApiError ? err.message : fallback)
@@ -92,6 +95,33 @@ export const useTicketsStore = create<TicketsState>()((set, get) => {
         await refreshDetail(id)
       } catch (err) {
         if (get().selectedId === id) set({ detailError: messageOf(err, '工单详情加载失败') })
+      }
+    },
+    watch: () => {
+      let stopped = false
+      void (async () => {
+        let token: string | null = null
+        let failures = 0
+        while (!stopped) {
+          try {
+            const next: string = (await waitTicketChanges(token)).token
+            failures = 0
+            if (stopped) return
+            if (token !== null && next !== token) {
+              await get().load()
+              const id = get().selectedId
+              if (id) await refreshDetail(id).catch(() => undefined)
+            }
+            token = next
+          } catch (err) {
+            if (stopped || (err instanceof ApiError && (err.status === 401 || err.status === 403))) return
+            failures += 1
+            await new Promise((r) => setTimeout(r, backoffMs(failures)))
+          }
+        }
+      })()
+      return () => {
+        stopped = true
       }
     },
     transition: (body) => act(() => transitionTicket(get().selectedId!, body), '操作失败，请重试'),

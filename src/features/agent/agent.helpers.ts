@@ -43,11 +43,6 @@ export function ratingLabel(avg: number | null | undefined): string {
   return avg === null || avg === undefined ? '—' : avg.toFixed(1)
 }
 
-/** A fresh id for a message the agent sends, so retries never duplicate it. */
-export function newClientMsgId(): string {
-  return `a${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`
-}
-
 const HANDOFF_REASONS: Record<string, string> = {
   request: '顾客要求人工',
   complaint: '投诉',

@@ -1,15 +1,6 @@
 import type { BotMeta, ChatMessage } from '@shared/chat'
 import type { OrderActionKind } from '@shared/order-action-data'
 
-/** Adds `incoming` to `current`, once each (by seq), in seq order. */
-export function mergeMessages(current: ChatMessage[], incoming: ChatMessage[]): ChatMessage[] {
-  if (incoming.length === 0) return current
-  const bySeq = new Map<number, ChatMessage>()
-  for (const m of current) bySeq.set(m.seq, m)
-  for (const m of incoming) bySeq.set(m.seq, m)
-  return [...bySeq.values()].sort((a, b) => a.seq - b.seq)
-}
-
 /** What the bot understood before handing over, and what the shopper sent since. */
 export interface BotSummary {
   serviceType: BotMeta['serviceType']

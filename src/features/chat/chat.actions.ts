@@ -2,26 +2,20 @@
 import Taro from '@tarojs/taro'
 import type { OrderCard, QuickReply, RatingTarget } from '@shared/chat'
 import type { Order } from '@shared/order'
-import { endConversation, openConversation, poll, rate, requestHandoff } from './chat.api'
-import { flushOutbox } from './chat.outbox'
-import { acknowledgeRead, PAGE_SIZE, reload, resume } from './chat.realtime'
-import { applyPoll, enqueue, markRated, selectUnread, useChatStore } from './chat.store'
+import { selectConversation } from '@/lib/conversation'
+import { endConversation, openConversation, rate, requestHandoff } from './chat.api'
+import { chat, selectUnread, useChatStore, withRating } from './chat.store'
 
 const get = useChatStore.getState
-const set = useChatStore.setState
 
 /** Sends text (trimmed; empty text is ignored). A tapped FAQ reply carries its entry id. */
 export function sendText(text: string, faqId?: string): void {
-  const value = text.trim()
-  if (!value) return
-  enqueue({ kind: 'text', text: value, ...(faqId ? { faqId } : {}) })
-  void flushOutbox()
+  chat.send({ kind: 'text', text, ...(faqId ? { faqId } : {}) })
 }
 
 /** Sends a picked (already compressed) image file. */
 export function sendImage(localPath: string): void {
-  enqueue({ kind: 'image', localPath })
-  void flushOutbox()
+  chat.send({ kind: 'image', localPath })
 }
 
 /** A snapshot of an order for its card in the timeline. */
@@ -39,16 +33,14 @@ export function orderCardOf(order: Order): OrderCard {
 
 /** Sends an order card. */
 export function sendOrder(order: Order): void {
-  enqueue({ kind: 'order', orderNo: order.orderNo, order: orderCardOf(order) })
-  void flushOutbox()
+  chat.send({ kind: 'order', orderNo: order.orderNo, order: orderCardOf(order) })
 }
 
 /** Asks for a human agent, with the service type the bot settled on. */
 export async function handoff(): Promise<void> {
-  const c = get().conversation
-  const next = await requestHandoff(c?.serviceType)
-  if (!c || c.id === next.id) set({ conversation: next })
-  reload()
+  const next = await requestHandoff(selectConversation(get())?.serviceType)
+  chat.setConversation(next)
+  chat.reload()
 }
 
 /** A quick reply under a bot answer. */
@@ -60,6 +52,8 @@ export async function quickReply(q: QuickReply, prefill?: { serviceType: string;
   params.add('serviceType', prefill?.serviceType)
   params.add('subtype', prefill?.subtype ?? q.payload)
   params.add('orderNo', prefill?.orderNo)
+  // The ticket joins the chat's case, so every channel finds the whole history.
+  params.add('caseNo', selectConversation(get())?.caseNo)
   await Taro.navigateTo({ url: `/pages/ticket/new/index${params.toString()}` })
 }
 
@@ -76,52 +70,37 @@ class URLSearchParamsLite {
 
 /** Ends the conversation; the rating sheet follows from the new state. */
 export async function endChat(): Promise<void> {
-  set({ conversation: await endConversation() })
-  reload()
+  chat.setConversation(await endConversation())
+  chat.reload()
 }
 
 /** Rates the bot or the agent. */
 export async function submitRating(target: RatingTarget, score: number, tags: string[], comment: string): Promise<void> {
-  const c = get().conversation
+  const c = selectConversation(get())
   const next = await rate({ conversationId: c?.id, target, score, tags, comment })
-  markRated(target, score, comment, tags)
-  if (next.version >= (get().conversation?.version ?? 0)) set({ conversation: next })
+  if (c) chat.setConversation(withRating(c, target, score, comment, tags))
+  chat.setConversation(next)
 }
 
-/** Loads the page of messages before the oldest one shown. */
-export async function loadOlder(): Promise<void> {
-  const s = get()
-  const first = s.messages[0]
-  if (!first || !s.hasOlder || s.loadingOlder) return
-  set({ loadingOlder: true })
+/**
+ * The chat page came to the front. It shows the shopper's latest conversation, an ended one
+ * too (its history stays readable; the next message starts a new one). A shopper who never
+ * chatted is greeted: the server starts a conversation with the bot.
+ */
+export async function openChat(): Promise<void> {
+  await chat.setVisible(true)
+  await chat.whenLoaded()
+  if (get().currentId) return
   try {
-    applyPoll(await poll({ conversationId: s.conversation?.id, before: first.seq, limit: PAGE_SIZE }), { history: true })
-  } finally {
-    set({ loadingOlder: false })
+    chat.setConversation(await openConversation())
+  } catch {
+    useChatStore.setState({ status: 'error' })
   }
 }
 
-/** The chat page came to the front or left it. */
-export async function setChatVisible(visible: boolean): Promise<void> {
-  set({ visible })
-  if (!visible) return
-  if (!get().conversation) {
-    // Opening the chat greets the shopper: the server starts a conversation with the bot.
-    try {
-      set({ conversation: await openConversation() })
-    } catch {
-      set({ status: 'error' })
-    }
-    reload()
-    return
-  }
-  resume()
-  await acknowledgeRead()
-}
-
-let lastBadge = -1
 /** Keeps the 在线客服 tab badge equal to the unread count. */
 export function syncTabBadge(): () => void {
+  let lastBadge = -1
   const update = () => {
     const n = selectUnread(get())
     if (n === lastBadge) return

@@ -1,29 +1,27 @@
 /** The chat endpoints the shopper's app calls; all through the one HTTP client. */
 import { request, upload } from '@/lib/http'
 import { preferredLang } from '@/lib/platform'
-import type { ChatMessage, ChatPoll, Conversation, RatingBody, SendMessageBody } from '@shared/chat'
+import type { OnRequestTask, PollQuery } from '@/lib/conversation'
+import type { ChatMessage, ChatPoll, Conversation, ConversationList, RatingBody, SendMessageBody } from '@shared/chat'
+import { POLL_WAIT_SECONDS } from '@shared/chat-data'
 import type { Upload } from '@shared/upload'
 import type { Order, OrderList } from '@shared/order'
 
-/** Seconds the server may hold a long-poll; the client waits a little longer before giving up. */
-export const POLL_WAIT_SECONDS = 25
+// The client waits a little longer than the server holds a long-poll before giving up.
 const POLL_TIMEOUT_MS = (POLL_WAIT_SECONDS + 10) * 1000
 
-export interface PollParams {
-  conversationId?: string
-  after?: number
-  before?: number
-  version?: number
-  wait?: number
-  limit?: number
-}
-
 /** Messages after/before a seq plus the conversation state; holds up to `wait` seconds. */
-export function poll(params: PollParams): Promise<ChatPoll> {
+export function poll(params: Partial<PollQuery>, onTask?: OnRequestTask): Promise<ChatPoll> {
   return request<ChatPoll>('/api/chat/messages', {
     query: { ...params, lang: preferredLang() },
     timeout: params.wait ? POLL_TIMEOUT_MS : 15_000,
+    onTask,
   })
+}
+
+/** The shopper's conversations, newest first (会话记录). */
+export function fetchConversations(): Promise<ConversationList> {
+  return request<ConversationList>('/api/chat/conversations')
 }
 
 /** Sends one message; resending the same clientMsgId returns the stored message. */

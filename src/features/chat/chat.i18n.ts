@@ -3,7 +3,8 @@ import { preferredLang } from '@/lib/platform'
 const zh = {
   title: '在线客服',
   stateBot: '智能客服 · 秒回',
-  stateQueued: (n: number) => `排队中 · 前面 ${n} 人`,
+  // Positions are 1-based (1 = next): the people ahead are one fewer.
+  stateQueued: (position: number) => (position > 1 ? `排队中 · 前面 ${position - 1} 人` : '排队中 · 下一位就是您'),
   stateConnecting: '正在为您转接人工',
   stateAgent: (name: string) => `${name} 为您服务中`,
   agentFallback: '人工客服',
@@ -14,8 +15,21 @@ const zh = {
   handoffBusy: '转接中…',
   end: '结束',
   endConfirm: '确定结束本次会话吗？',
-  queueBanner: (n: number | null) => (n ? `正在排队，前面还有 ${n} 人，请稍候` : '正在为您转接人工客服，请稍候'),
+  queueBanner: (position: number | null) =>
+    !position
+      ? '正在为您转接人工客服，请稍候'
+      : position > 1
+        ? `正在排队，前面还有 ${position - 1} 人，请稍候`
+        : '您是下一位，客服马上为您服务',
   endedBanner: '本次会话已结束，发送消息即可开始新的咨询',
+  history: '会话记录',
+  close: '关闭',
+  historyEmpty: '还没有过往会话',
+  historyBack: '返回列表',
+  historyCurrent: '当前会话',
+  historyEnded: '已结束',
+  historyOpen: '进行中',
+  historyFailed: '会话记录加载失败，点击重试',
   welcome: '您好，我是智能客服。请描述您遇到的问题，例如「快递一周没更新」。',
   loading: '加载中…',
   loadFailed: '消息加载失败，点击重试',
@@ -64,7 +78,7 @@ export type ChatText = typeof zh
 const en: ChatText = {
   title: 'Online chat',
   stateBot: 'Service bot · instant',
-  stateQueued: (n: number) => `In queue · ${n} ahead`,
+  stateQueued: (position: number) => (position > 1 ? `In queue · ${position - 1} ahead` : 'In queue · you are next'),
   stateConnecting: 'Connecting you to an agent',
   stateAgent: (name: string) => `Chatting with ${name}`,
   agentFallback: 'Agent',
@@ -75,8 +89,21 @@ const en: ChatText = {
   handoffBusy: 'Connecting…',
   end: 'End',
   endConfirm: 'End this conversation?',
-  queueBanner: (n: number | null) => (n ? `In queue: ${n} ahead of you, please wait` : 'Connecting you to an agent, please wait'),
+  queueBanner: (position: number | null) =>
+    !position
+      ? 'Connecting you to an agent, please wait'
+      : position > 1
+        ? `In queue: ${position - 1} ahead of you, please wait`
+        : 'You are next, an agent will be with you shortly',
   endedBanner: 'This conversation has ended. Send a message to start a new one.',
+  history: 'History',
+  close: 'Close',
+  historyEmpty: 'No past conversations yet',
+  historyBack: 'Back to list',
+  historyCurrent: 'Current',
+  historyEnded: 'Ended',
+  historyOpen: 'Open',
+  historyFailed: 'Could not load your history. Tap to retry',
   welcome: 'Hi, I am the service bot. Tell me what went wrong, e.g. "tracking not updated for a week".',
   loading: 'Loading…',
   loadFailed: 'Could not load messages. Tap to retry',

@@ -12,7 +12,7 @@ export function fetchFaq(params: { serviceType?: FaqCategory; q?: string }): Pro
 }
 
 /** Files the email form as a ticket whose replies go to the given address. */
-export function fileEmailTicket(form: EmailForm, idempotencyKey: string): Promise<Ticket> {
+export function fileEmailTicket(form: EmailForm, idempotencyKey: string, caseNo?: string | null): Promise<Ticket> {
   const subtype = getSubtype(form.subtype)!
   const body: CreateTicketBody = {
     serviceType: subtype.serviceType,
@@ -21,6 +21,7 @@ export function fileEmailTicket(form: EmailForm, idempotencyKey: string): Promis
     attachments: [],
     contact: { email: form.email },
     channel: 'email',
+    ...(caseNo ? { caseNo } : {}),
     ...(form.orderNo ? { orderNo: form.orderNo } : {}),
     ...(form.productName ? { productName: form.productName } : {}),
   }

@@ -39,8 +39,14 @@ export function expectedTimes(sla: { firstResponseHours: number; resolutionHours
  * The `sessionFrom` of WeChat's contact button: who is asking and about which order, so the
  * agent console can open the shopper's context. WeChat caps it at 1000 bytes.
  */
-export function contactSessionFrom(ctx: { userId?: string | null; orderNo?: string | null; serviceType?: ServiceTypeId | null }): string {
+export function contactSessionFrom(ctx: {
+  userId?: string | null
+  orderNo?: string | null
+  serviceType?: ServiceTypeId | null
+  caseNo?: string | null
+}): string {
   const parts = ['sd', `uid=${ctx.userId ?? ''}`]
+  if (ctx.caseNo) parts.push(`case=${ctx.caseNo}`)
   if (ctx.orderNo) parts.push(`order=${ctx.orderNo}`)
   if (ctx.serviceType) parts.push(`type=${ctx.serviceType}`)
   return parts.join('|').slice(0, 1000)

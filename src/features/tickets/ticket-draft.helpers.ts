@@ -1,4 +1,5 @@
 import { EVIDENCE_KIND_IDS, getSubtype, isServiceTypeId, isSubtypeId, type EvidenceKind, type OutcomeId } from '@shared/catalog-data'
+import { normalizeCaseNo } from '@shared/chat-data'
 import type { EvidenceFile, FormStep, TicketDraft } from './ticket-form.types'
 
 /** How long an untouched draft is kept before a fresh form is offered. */
@@ -10,6 +11,8 @@ export interface PrefillParams {
   subtype?: string
   orderNo?: string
   description?: string
+  /** The chat's case number, so the ticket joins the same case. */
+  caseNo?: string
 }
 
 function safeDecode(v: string | undefined): string {
@@ -43,6 +46,8 @@ export function applyPrefill(d: TicketDraft, params: PrefillParams): TicketDraft
   if (orderNo) next.orderNo = orderNo.slice(0, 40)
   const description = safeDecode(params.description)
   if (description && !next.description.trim()) next.description = description.slice(0, 2000)
+  const caseNo = normalizeCaseNo(safeDecode(params.caseNo))
+  if (caseNo) next.caseNo = caseNo
   return next
 }
 
@@ -87,6 +92,7 @@ export function restoreDraft(saved: unknown, now = new Date(), fresh: () => Tick
     evidence,
     contactEmail: text(s.contactEmail),
     contactPhone: text(s.contactPhone),
+    ...(typeof s.caseNo === 'string' && normalizeCaseNo(s.caseNo) ? { caseNo: normalizeCaseNo(s.caseNo)! } : {}),
     idempotencyKey: typeof s.idempotencyKey === 'string' && s.idempotencyKey.length >= 16 ? s.idempotencyKey : base.idempotencyKey,
     updatedAt: s.updatedAt!,
   }

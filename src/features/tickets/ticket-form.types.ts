@@ -25,6 +25,8 @@ export interface TicketDraft {
   evidence: Partial<Record<EvidenceKind, EvidenceFile[]>>
   contactEmail: string
   contactPhone: string
+  /** The case this ticket continues (the chat it was started from). */
+  caseNo?: string
   /** One key per draft: a retried or double-tapped submit creates a single ticket. */
   idempotencyKey: string
   updatedAt: string

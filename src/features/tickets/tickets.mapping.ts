@@ -45,5 +45,6 @@ export function toCreateBody(d: TicketDraft): CreateTicketBody {
     attachments,
     ...(d.outcome ? { outcome: d.outcome } : {}),
     ...(Object.keys(contact).length ? { contact } : {}),
+    ...(d.caseNo ? { caseNo: d.caseNo } : {}),
   }
 }

@@ -3,26 +3,16 @@ import Taro, { useDidHide, useDidShow } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import type { QuickReply } from '@shared/chat'
 import { isH5 } from '@/lib/platform'
+import { selectConversation, selectMessages } from '@/lib/conversation'
 import { sendTyping } from '@/features/chat/chat.api'
-import {
-  endChat,
-  handoff,
-  loadOlder,
-  quickReply,
-  sendImage,
-  sendOrder,
-  sendText,
-  setChatVisible,
-  submitRating,
-} from '@/features/chat/chat.actions'
+import { endChat, handoff, openChat, quickReply, sendImage, sendOrder, sendText, submitRating } from '@/features/chat/chat.actions'
 import { chatText as t } from '@/features/chat/chat.i18n'
 import { pickImage } from '@/features/chat/chat.media'
-import { retryMessage } from '@/features/chat/chat.outbox'
 import { chatStateLabel } from '@/features/chat/chat.presence'
-import { reload } from '@/features/chat/chat.realtime'
-import { useChatStore } from '@/features/chat/chat.store'
+import { chat, useChatStore } from '@/features/chat/chat.store'
 import { MessageList } from '@/components/message-list'
-import { Composer } from '@/features/chat/components/composer'
+import { ChatComposer } from '@/features/chat/components/chat-composer'
+import { HistorySheet } from '@/features/chat/components/history-sheet'
 import { OrderPicker } from '@/features/chat/components/order-picker'
 import { QuickReplies } from '@/features/chat/components/quick-replies'
 import { RatingSheet } from '@/features/chat/components/rating-sheet'
@@ -35,15 +25,18 @@ const toastError = (e: unknown) => void Taro.showToast({ title: (e as Error).mes
 /** 在线客服: the conversation with the bot and then an agent. */
 export default function ChatPage() {
   const s = useChatStore()
+  const c = selectConversation(s)
+  const messages = selectMessages(s)
+  const pending = chat.selectPending(s)
   const [picking, setPicking] = useState(false)
   const [ratingClosed, setRatingClosed] = useState<string | null>(null)
   const [handingOff, setHandingOff] = useState(false)
-  useDidShow(() => void setChatVisible(true))
-  useDidHide(() => void setChatVisible(false))
+  const [historyOpen, setHistoryOpen] = useState(false)
+  useDidShow(() => void openChat())
+  useDidHide(() => void chat.setVisible(false))
 
-  const c = s.conversation
-  const last = s.messages[s.messages.length - 1]
-  const quick = last?.sender === 'bot' && s.outbox.length === 0 ? (last.meta?.quickReplies ?? []) : []
+  const last = messages[messages.length - 1]
+  const quick = last?.sender === 'bot' && pending.length === 0 ? (last.meta?.quickReplies ?? []) : []
   const showRating = !!c && c.rating.requested && c.rating.pending.length > 0 && ratingClosed !== c.id
   const header = chatStateLabel(c)
 
@@ -69,6 +62,9 @@ export default function ChatPage() {
           <Text className='chat__title'>{t.title}</Text>
           <Text className={`chat__state ${header.live ? 'chat__state--live' : ''}`}>{header.label}</Text>
         </View>
+        <View className='chat__action chat__action--ghost chat__history' role='button' onClick={() => setHistoryOpen(true)}>
+          {t.history}
+        </View>
         {c?.status === 'bot' || !c ? (
           <View className='chat__action chat__handoff' role='button' aria-busy={handingOff} onClick={handingOff ? undefined : onHandoff}>
             {handingOff ? t.handoffBusy : t.handoff}
@@ -81,32 +77,35 @@ export default function ChatPage() {
         ) : null}
       </View>
       <StatusBanner conversation={c} online={s.online} />
-      {s.status === 'error' && s.messages.length === 0 ? (
-        <View className='chat__error' role='button' onClick={() => reload()}>
+      {s.status === 'error' && messages.length === 0 ? (
+        <View className='chat__error' role='button' onClick={() => chat.reload()}>
           {t.loadFailed}
         </View>
       ) : (
         <MessageList
           viewer='shopper'
-          messages={s.messages}
-          pending={s.outbox}
+          messages={messages}
+          pending={pending}
           peerReadSeq={s.peerReadSeq}
           typing={s.typing}
           online={s.online}
           hasOlder={s.hasOlder}
           loadingOlder={s.loadingOlder}
-          onLoadOlder={() => loadOlder().catch(toastError)}
-          onRetry={(id) => void retryMessage(id)}
+          onLoadOlder={() => chat.loadOlder().catch(toastError)}
+          onRetry={(id) => void chat.retry(id)}
         />
       )}
       <QuickReplies items={quick} onPick={onQuick} />
-      <Composer
+      <ChatComposer
+        draft={chat.selectDraft(s)}
+        onDraft={chat.setDraft}
         onSend={sendText}
         onImage={onImage}
         onOrder={() => setPicking(true)}
         onTyping={() => void sendTyping().catch(() => undefined)}
       />
       {picking ? <OrderPicker onPick={(o) => (setPicking(false), sendOrder(o))} onClose={() => setPicking(false)} /> : null}
+      {historyOpen ? <HistorySheet currentId={s.currentId} onClose={() => setHistoryOpen(false)} /> : null}
       {showRating ? (
         <RatingSheet targets={c.rating.pending} agentName={c.agentName} onSubmit={submitRating} onClose={() => setRatingClosed(c.id)} />
       ) : null}

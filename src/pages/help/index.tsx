@@ -12,8 +12,8 @@ import { useOpenTickets, useOrderPicker } from '@/features/help/help.context'
 import { helpText as t } from '@/features/help/help.i18n'
 import { useHelpStore } from '@/features/help/help.store'
 import { chatStateLabel } from '@/features/chat/chat.presence'
-import { useChatStore, selectUnread } from '@/features/chat/chat.store'
-import { newClientMsgId } from '@/features/chat/chat.helpers'
+import { useChatStore, selectUnread, selectChatConversation } from '@/features/chat/chat.store'
+import { newClientMsgId } from '@/lib/conversation'
 import type { EmailForm } from '@/features/help/help.helpers'
 import { PrivacySheet } from '@/components/privacy-sheet'
 import './index.scss'
@@ -25,7 +25,7 @@ export default function HelpPage() {
   const [emailKey, setEmailKey] = useState(() => newClientMsgId())
   const order = useOrderPicker()
   const unread = useChatStore(selectUnread)
-  const conversation = useChatStore((s) => s.conversation)
+  const conversation = useChatStore(selectChatConversation)
   const chat = chatStateLabel(conversation)
 
   useDidShow(() => {
@@ -39,7 +39,7 @@ export default function HelpPage() {
   })
 
   const submitEmail = async (form: EmailForm) => {
-    await fileEmailTicket(form, emailKey)
+    await fileEmailTicket(form, emailKey, conversation?.caseNo)
     setEmailOpen(false)
     setEmailKey(newClientMsgId())
     refreshTickets()
@@ -58,7 +58,13 @@ export default function HelpPage() {
         chatState={chat.label}
         chatLive={chat.live}
         openTickets={openTickets}
-        wechat={{ userId: getSession()?.user.id, orderNo: order.orderNo, onPickOrder: isWeapp ? order.pick : undefined }}
+        caseNo={conversation?.caseNo}
+        wechat={{
+          userId: getSession()?.user.id,
+          orderNo: order.orderNo,
+          caseNo: conversation?.caseNo,
+          onPickOrder: isWeapp ? order.pick : undefined,
+        }}
         onEmail={() => setEmailOpen(true)}
       />
       <FaqSection />

@@ -6,6 +6,7 @@
  */
 import type { BotEntities } from '../../../../types/chat'
 import {
+  CHANNEL_DEFAULTS,
   EVIDENCE_KINDS,
   SERVICE_TYPES,
   getServiceType,
@@ -324,7 +325,8 @@ function handoffReply(
       summary: summaryOf(serviceType ? intent : null, entities, kinds, reason),
       faqIds: entry ? [entry.id] : [],
     },
-    quickReplies: [ticketQuickReply(lang, p)],
+    // Outside service hours the hotline is the other way to a person.
+    quickReplies: [ticketQuickReply(lang, p), { label: CHANNEL_DEFAULTS.hotline.value, action: 'faq', payload: 'faq-channel-hotline' }],
     ...(p ? { ticketPrefill: p } : {}),
   }
 }

@@ -8,13 +8,15 @@ import { QueueList } from './queue-list'
 
 export interface ChatsSectionProps {
   selfId: string
+  /** A conversation to show at once (opened from a case). */
+  openId?: string | null
   onOpenTicket: (ticketId: string) => void
 }
 
 /** Queue and my conversations | the open conversation | the shopper beside it. */
-export function ChatsSection({ selfId, onOpenTicket }: ChatsSectionProps) {
+export function ChatsSection({ selfId, openId, onOpenTicket }: ChatsSectionProps) {
   const { queue, mine, loaded, error, claiming, claim, queueAt } = useInboxStore()
-  const [selected, setSelected] = useState<string | null>(null)
+  const [selected, setSelected] = useState<string | null>(openId ?? null)
   const [customerOpen, setCustomerOpen] = useState(false)
   const [now, setNow] = useState(Date.now())
   useEffect(() => {

@@ -3,12 +3,14 @@ import Taro from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import type { TransferBody } from '@shared/chat'
 import { actionCardText, MessageList } from '@/components/message-list'
-import { sendTyping } from '../agent-chat.api'
-import { useConversationStore } from '../agent-conversation.store'
+import { ApiError } from '@/lib/http'
+import { selectConversation, selectMessages } from '@/lib/conversation'
+import { endConversation, sendTyping, transferConversation } from '../agent-chat.api'
+import { agentConversation, useConversationStore } from '../agent-conversation.store'
 import { useInboxStore } from '../agent-inbox.store'
 import { evidenceLabel, intentLabel, serviceTypeLabel } from '../agent.helpers'
 import { botSummary } from '../conversation.helpers'
-import { Composer } from './composer'
+import { ReplyComposer } from './reply-composer'
 import { TransferSheet } from './transfer-sheet'
 import './conversation-panel.scss'
 
@@ -27,14 +29,24 @@ const STATUS: Record<string, string> = { bot: '智能客服接待中', queued: '
 
 /** One conversation: bot summary, the shared message list, and the agent's composer and actions. */
 export function ConversationPanel({ conversationId, selfId, onBack, onShowCustomer, onLeave }: ConversationPanelProps) {
-  const { conversation, messages, outgoing, loading, error, typing, readSeq, open, close, send, sendImage, retry, transfer, end } =
-    useConversationStore()
+  const s = useConversationStore()
+  const conversation = selectConversation(s)
+  const messages = selectMessages(s)
   const { claim, claiming, applyMine } = useInboxStore()
   const [transferring, setTransferring] = useState(false)
+  const [actionError, setActionError] = useState<string | null>(null)
   useEffect(() => {
-    open(conversationId)
-    return close
-  }, [conversationId, open, close])
+    agentConversation.open(conversationId)
+    void agentConversation.setVisible(true)
+    return () => agentConversation.close()
+  }, [conversationId])
+  const error = actionError ?? s.refused?.message ?? (s.error ? '连接中断，正在重试…' : null)
+  const failed = (fallback: string) => (err: unknown) => {
+    setActionError(err instanceof ApiError ? err.message : fallback)
+    return null
+  }
+  const transfer = (target: TransferBody) => transferConversation(conversationId, target).catch(failed('转接失败，请重试'))
+  const end = () => endConversation(conversationId).catch(failed('结束会话失败，请重试'))
 
   const summary = useMemo(() => botSummary(messages), [messages])
   const mine = conversation?.status === 'assigned' && conversation.agentId === selfId
@@ -43,6 +55,7 @@ export function ConversationPanel({ conversationId, selfId, onBack, onShowCustom
     setTransferring(false)
     const c = await transfer(target)
     if (c) {
+      agentConversation.setConversation(c)
       applyMine(c)
       void Taro.showToast({ title: '已转接', icon: 'success' })
       onLeave()
@@ -52,7 +65,10 @@ export function ConversationPanel({ conversationId, selfId, onBack, onShowCustom
     const { confirm } = await Taro.showModal({ title: '结束会话', content: '结束后顾客会收到评价邀请，确定结束吗？' })
     if (!confirm) return
     const c = await end()
-    if (c) applyMine(c)
+    if (c) {
+      agentConversation.setConversation(c)
+      applyMine(c)
+    }
   }
 
   return (
@@ -64,7 +80,9 @@ export function ConversationPanel({ conversationId, selfId, onBack, onShowCustom
         <View className='conv__who'>
           <Text className='conv__name'>{conversation?.shopper.displayName ?? '加载中…'}</Text>
           <Text className='conv__status'>
-            {conversation ? `${serviceTypeLabel(conversation.serviceType)} · ${STATUS[conversation.status] ?? conversation.status}` : ''}
+            {conversation
+              ? `${serviceTypeLabel(conversation.serviceType)} · ${STATUS[conversation.status] ?? conversation.status}${conversation.caseNo ? ` · ${conversation.caseNo}` : ''}`
+              : ''}
           </Text>
         </View>
         <View className='conv__tools'>
@@ -108,11 +126,11 @@ export function ConversationPanel({ conversationId, selfId, onBack, onShowCustom
           viewer='agent'
           lang='zh'
           messages={messages}
-          pending={outgoing}
-          peerReadSeq={readSeq}
-          typing={typing}
-          emptyText={loading ? '加载消息…' : '暂无消息'}
-          onRetry={(id) => void retry(id)}
+          pending={agentConversation.selectPending(s)}
+          peerReadSeq={s.peerReadSeq}
+          typing={s.typing}
+          emptyText={s.status === 'loading' ? '加载消息…' : '暂无消息'}
+          onRetry={(id) => void agentConversation.retry(id)}
         />
       </View>
       {conversation?.status === 'queued' ? (
@@ -130,10 +148,12 @@ export function ConversationPanel({ conversationId, selfId, onBack, onShowCustom
         </View>
       ) : null}
       {mine ? (
-        <Composer
+        <ReplyComposer
           serviceType={conversation?.serviceType ?? null}
-          onSend={(t) => void send(t)}
-          onImage={(p) => void sendImage(p)}
+          draft={agentConversation.selectDraft(s)}
+          onDraft={agentConversation.setDraft}
+          onSend={(text) => void agentConversation.send({ kind: 'text', text })}
+          onImage={(localPath) => void agentConversation.send({ kind: 'image', localPath })}
           onTyping={() => void sendTyping(conversationId).catch(() => undefined)}
         />
       ) : null}

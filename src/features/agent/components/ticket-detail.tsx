@@ -91,7 +91,10 @@ export function TicketDetail({ ticket, busy, error, onReply, onTransition }: Tic
     <View className='tk-detail'>
       <View className='tk-card'>
         <View className='tk-item__line'>
-          <Text className='tk-detail__no'>{ticket.ticketNo}</Text>
+          <Text className='tk-detail__no'>
+            {ticket.ticketNo}
+            {ticket.caseNo ? ` · 案件 ${ticket.caseNo}` : ''}
+          </Text>
           <Text className={`tk-status tk-status--${ticket.status}`}>{ticketStatusLabel(ticket.status)}</Text>
           {ticket.escalated ? <Text className='tk-badge tk-badge--escalated'>投诉升级</Text> : null}
           {ticket.overdue ? <Text className='tk-badge tk-badge--overdue'>超时</Text> : null}

@@ -8,10 +8,11 @@ import { TicketList } from './ticket-list'
 /** Filters and list | the selected ticket with its timeline and actions. */
 export function TicketsSection() {
   const s = useTicketsStore()
-  const { load } = s
+  const { load, watch } = s
   useEffect(() => {
     void load()
-  }, [load])
+    return watch()
+  }, [load, watch])
 
   return (
     <View className={`ws__cols ws__cols--two ${s.selectedId ? 'ws--has-detail' : ''}`}>

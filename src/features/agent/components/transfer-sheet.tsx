@@ -18,7 +18,8 @@ export function TransferSheet({ selfId, onPick, onClose }: TransferSheetProps) {
   const [error, setError] = useState('')
   useEffect(() => {
     fetchAgents()
-      .then((res) => setAgents(res.items.filter((a) => a.id !== selfId)))
+      // Colleagues who are there first; the others are shown but cannot take the chat.
+      .then((res) => setAgents(res.items.filter((a) => a.id !== selfId).sort((a, b) => Number(b.online) - Number(a.online))))
       .catch((err) => setError(err instanceof ApiError ? err.message : '同事列表加载失败'))
   }, [selfId])
 
@@ -35,17 +36,21 @@ export function TransferSheet({ selfId, onPick, onClose }: TransferSheetProps) {
         <Text className='sheet__section'>同事</Text>
         {error ? <Text className='sheet__muted'>{error}</Text> : null}
         {agents === null && !error ? <Text className='sheet__muted'>加载中…</Text> : null}
-        {agents?.length === 0 ? <Text className='sheet__muted'>暂无其他在线客服</Text> : null}
+        {agents && !agents.some((a) => a.online) ? <Text className='sheet__muted'>暂无其他在线客服，可以退回排队</Text> : null}
         {agents?.map((a) => (
           <View
             key={a.id}
-            className='sheet__option'
+            className={`sheet__option ${a.online ? '' : 'sheet__option--off'}`}
             role='button'
-            aria-label={`转给 ${a.displayName}`}
-            onClick={() => onPick({ agentId: a.id })}
+            aria-label={`转给 ${a.displayName}（${a.online ? '在线' : '离线'}）`}
+            aria-disabled={!a.online}
+            onClick={a.online ? () => onPick({ agentId: a.id }) : undefined}
           >
-            <Text>{a.displayName}</Text>
-            <Text className='sheet__muted'>进行中 {a.activeConversations}</Text>
+            <Text>
+              <Text className={`sheet__presence ${a.online ? 'sheet__presence--on' : ''}`} />
+              {a.displayName}
+            </Text>
+            <Text className='sheet__muted'>{a.online ? `在线 · 进行中 ${a.activeConversations}` : '离线'}</Text>
           </View>
         ))}
         <Text className='sheet__section'>退回排队</Text>

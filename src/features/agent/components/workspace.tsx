@@ -5,12 +5,13 @@ import { AGENT_LOGIN_URL, currentAgent, logoutAgent } from '../agent-auth.api'
 import { useConversationStore } from '../agent-conversation.store'
 import { useInboxStore } from '../agent-inbox.store'
 import { useTicketsStore } from '../agent-tickets.store'
+import { CaseSearch } from './case-search'
 import { ChatsSection } from './chats-section'
 import { OverviewPanel } from './overview-panel'
 import { TicketsSection } from './tickets-section'
 import './workspace.scss'
 
-type Section = 'chats' | 'tickets' | 'overview'
+type Section = 'chats' | 'tickets' | 'cases' | 'overview'
 
 const toLogin = () => void Taro.redirectTo({ url: AGENT_LOGIN_URL })
 
@@ -19,12 +20,13 @@ export function Workspace() {
   const [agent] = useState(currentAgent)
   const [section, setSection] = useState<Section>('chats')
   const inboxSignedOut = useInboxStore((s) => s.signedOut)
-  const chatSignedOut = useConversationStore((s) => s.signedOut)
+  const chatSignedOut = useConversationStore((s) => s.refused?.status === 401)
   const signedOut = inboxSignedOut || chatSignedOut
   const waiting = useInboxStore((s) => s.queue.items.length)
   const unread = useInboxStore((s) => s.mine.reduce((n, c) => n + c.unreadCount, 0))
   const { start, stop } = useInboxStore()
   const selectTicket = useTicketsStore((s) => s.select)
+  const [openChat, setOpenChat] = useState<string | null>(null)
 
   useDidShow(() => {
     if (!currentAgent()) toLogin()
@@ -51,6 +53,7 @@ export function Workspace() {
   const tabs: { id: Section; label: string; badge?: number }[] = [
     { id: 'chats', label: '会话', badge: waiting + unread },
     { id: 'tickets', label: '工单' },
+    { id: 'cases', label: '查找' },
     { id: 'overview', label: '概览' },
   ]
   return (
@@ -79,7 +82,18 @@ export function Workspace() {
         </View>
       </View>
       <View className='ws__body'>
-        {section === 'chats' ? <ChatsSection selfId={agent.user.id} onOpenTicket={openTicket} /> : null}
+        {section === 'chats' ? <ChatsSection selfId={agent.user.id} openId={openChat} onOpenTicket={openTicket} /> : null}
+        {section === 'cases' ? (
+          <View className='ws__main ws__main--full'>
+            <CaseSearch
+              onOpenConversation={(id) => {
+                setOpenChat(id)
+                setSection('chats')
+              }}
+              onOpenTicket={openTicket}
+            />
+          </View>
+        ) : null}
         {section === 'tickets' ? <TicketsSection /> : null}
         {section === 'overview' ? (
           <View className='ws__main ws__main--full'>

@@ -16,6 +16,8 @@ export interface ChannelGridProps {
   chatState: string
   chatLive: boolean
   openTickets: number
+  /** The shopper's case number, so the hotline finds the chat and tickets behind it. */
+  caseNo?: string | null
   wechat: WechatContactProps
   onEmail: () => void
 }
@@ -40,7 +42,7 @@ export function ChannelGrid(props: ChannelGridProps) {
         <ChannelCard
           icon={phoneIcon}
           title={`${t.phone} ${hotline.value}`}
-          sub={t.hotlineHours}
+          sub={props.caseNo ? `${t.hotlineHours} · ${t.tellCase(props.caseNo)}` : t.hotlineHours}
           onTap={() => Taro.makePhoneCall({ phoneNumber: hotline.value })}
         />
         <ChannelCard icon={emailIcon} title={t.email} sub={CHANNEL_DEFAULTS.email.value} onTap={props.onEmail} />

@@ -9,6 +9,7 @@ import { ChannelCard, ChannelCardBody } from './channel-card'
 export interface WechatContactProps {
   userId?: string | null
   orderNo?: string | null
+  caseNo?: string | null
   onPickOrder?: () => void
 }
 
@@ -28,7 +29,7 @@ async function explainOutsideWechat() {
  * 微信客服. In the mini-program a real contact button: WeChat opens its service session with
  * `sessionFrom` (who and which order) and, when an order is picked, a card leading back to it.
  */
-export function WechatContact({ userId, orderNo, onPickOrder }: WechatContactProps) {
+export function WechatContact({ userId, orderNo, caseNo, onPickOrder }: WechatContactProps) {
   if (!isWeapp) {
     return <ChannelCard icon={wechatIcon} title={t.wechat} sub={t.wechatH5Sub} onTap={explainOutsideWechat} />
   }
@@ -37,7 +38,7 @@ export function WechatContact({ userId, orderNo, onPickOrder }: WechatContactPro
       <Button
         className='channel__button'
         openType='contact'
-        sessionFrom={contactSessionFrom({ userId, orderNo })}
+        sessionFrom={contactSessionFrom({ userId, orderNo, caseNo })}
         showMessageCard={!!orderNo}
         sendMessageTitle={orderNo ? `${t.attachOrder} ${orderNo}` : undefined}
         sendMessagePath={orderNo ? orderMessagePath(orderNo) : undefined}

@@ -1,0 +1,89 @@
+import { useEffect, useState } from 'react'
+import { Text, View } from '@tarojs/components'
+import type { ChatMessage, Conversation } from '@shared/chat'
+import { MessageList } from '@/components/message-list'
+import { preferredLang } from '@/lib/platform'
+import { formatTime } from '@/lib/time'
+import { fetchConversations, poll } from '../chat.api'
+import { chatText as t } from '../chat.i18n'
+
+export interface HistorySheetProps {
+  currentId: string | null
+  onClose: () => void
+}
+
+// Beyond any seq: the latest page of a conversation.
+const LATEST = 2_147_483_647
+
+/** 会话记录: the shopper's conversations, and any one of them to read back. */
+export function HistorySheet({ currentId, onClose }: HistorySheetProps) {
+  const [items, setItems] = useState<Conversation[] | null>(null)
+  const [failed, setFailed] = useState(false)
+  const [reading, setReading] = useState<{ id: string; messages: ChatMessage[] | null } | null>(null)
+  const load = () => {
+    setFailed(false)
+    fetchConversations()
+      .then((res) => setItems(res.items))
+      .catch(() => setFailed(true))
+  }
+  useEffect(load, [])
+  const open = (id: string) => {
+    setReading({ id, messages: null })
+    poll({ conversationId: id, before: LATEST, limit: 100 })
+      .then((res) => setReading({ id, messages: res.messages }))
+      .catch(() => setReading(null))
+  }
+  const lang = preferredLang()
+
+  return (
+    <View className='sheet' role='dialog' aria-label={t.history}>
+      <View className='sheet__mask' onClick={onClose} />
+      <View className='sheet__panel history'>
+        <View className='sheet__head'>
+          {reading ? (
+            <View className='history__back' role='button' onClick={() => setReading(null)}>
+              ‹ {t.historyBack}
+            </View>
+          ) : (
+            <Text className='sheet__title'>{t.history}</Text>
+          )}
+          <View className='sheet__close' role='button' aria-label={t.close} onClick={onClose}>
+            ×
+          </View>
+        </View>
+        {reading ? (
+          <View className='history__read'>
+            <MessageList
+              viewer='shopper'
+              messages={reading.messages ?? []}
+              pending={[]}
+              peerReadSeq={0}
+              typing={false}
+              onRetry={() => undefined}
+              emptyText={t.loading}
+              lang={lang}
+            />
+          </View>
+        ) : failed ? (
+          <View className='history__hint' role='button' onClick={load}>
+            {t.historyFailed}
+          </View>
+        ) : items === null ? (
+          <View className='history__hint'>{t.loading}</View>
+        ) : items.length === 0 ? (
+          <View className='history__hint'>{t.historyEmpty}</View>
+        ) : (
+          items.map((c) => (
+            <View key={c.id} className='history__item' role='button' onClick={() => open(c.id)}>
+              <Text className='history__when'>{formatTime(c.createdAt, new Date(), lang)}</Text>
+              <Text className='history__state'>
+                {c.id === currentId ? t.historyCurrent : c.status === 'ended' ? t.historyEnded : t.historyOpen}
+                {c.caseNo ? ` · ${c.caseNo}` : ''}
+              </Text>
+            </View>
+          ))
+        )}
+      </View>
+    </View>
+  )
+}
