@@ -266,6 +266,10 @@ function related(text: string, serviceType: ServiceTypeId | null, exclude: strin
     .map((h) => h.entry)
 }
 
+/** The self-service action of the intent an FAQ entry answers. */
+const ACTION_BY_FAQ = new Map<string, NonNullable<IntentDef['action']>>()
+for (const i of INTENTS.values()) if (i.faqId && i.action) ACTION_BY_FAQ.set(i.faqId, i.action)
+
 /** Exact taps on a clarifying quick reply resolve without the model. */
 const BY_LABEL = new Map<string, IntentDef>()
 for (const i of INTENTS.values()) {
@@ -518,6 +522,7 @@ function answerClean(
 export function replyForFaq(faqId: string, lang: Lang = 'zh'): BotReply {
   const entry = getKbEntry(faqId)
   if (!entry) return generic('invalid', lang)
+  const action = ACTION_BY_FAQ.get(entry.id) ?? (entry.intent ? INTENTS.get(entry.intent)?.action : undefined)
   const evidence = evidenceFor(entry.subtype, entry)
   const lines = [lang === 'zh' ? entry.answerZh : entry.answerEn]
   const evidenceText = evidenceLines(evidence, lang)
@@ -534,6 +539,8 @@ export function replyForFaq(faqId: string, lang: Lang = 'zh'): BotReply {
       entities: {},
       needsEvidence: evidence.map((e) => e.kind),
       handoff: false,
+      // The answer points to the card, so a tapped FAQ offers it just like a typed question.
+      ...(action ? { action } : {}),
       faqIds: [entry.id],
     },
     quickReplies,
