@@ -249,6 +249,21 @@ describe('knowledge base', () => {
     expect(r.meta.needsEvidence).toEqual(['logistics_info'])
     expect(replyForFaq('nope').meta.intent).toBe('invalid_input')
   })
+
+  it('offers the self-service card on a tapped FAQ whose answer points to it', () => {
+    expect(replyForFaq('faq-order-invoice').meta.action).toBe('reissue_invoice')
+    expect(replyForFaq('faq-order-cancel-how', 'en').meta.action).toBe('cancel_order')
+    expect(replyForFaq('faq-logistics-lost').meta.action).toBeUndefined()
+  })
+
+  it('never sends the shopper to menus this app does not have', () => {
+    for (const e of KNOWLEDGE_BASE) {
+      expect(`${e.answerZh} ${e.answerEn}`).not.toMatch(/我的订单|申请开票|My orders|Request invoice/)
+    }
+    for (const text of ['怎么开发票', '想退货怎么弄', 'how do i cancel my order', '售后维修怎么申请']) {
+      expect(answer({ text }).text).not.toMatch(/我的订单|申请开票|My orders|Request invoice/)
+    }
+  })
 })
 
 describe('tokenizer', () => {
