@@ -16,7 +16,7 @@ export const UI = {
     evidenceItem: (label: string, min: number, hint: string) => `${label}（至少 ${min} 张）：${hint}`,
     orderFound: (no: string) => `已识别订单号：${no}`,
     trackingFound: (no: string) => `已识别快递单号：${no}`,
-    orderAsk: '请提供订单号（在「我的订单」中可以复制）。',
+    orderAsk: '请点输入框旁的「订单」选一笔发给我，或直接发订单号。',
     sla: `提交工单后我们会在 ${SLA_DEFAULTS.firstResponseHours} 小时内回复，一般 ${SLA_DEFAULTS.resolutionHours / 24} 天内解决。`,
     handoff: {
       request: '好的，正在为您转接人工客服，请稍候。',
@@ -50,7 +50,7 @@ export const UI = {
     evidenceItem: (label: string, min: number, hint: string) => `${label} (at least ${min}): ${hint}`,
     orderFound: (no: string) => `Order number found: ${no}`,
     trackingFound: (no: string) => `Tracking number found: ${no}`,
-    orderAsk: 'Please share your order number (you can copy it in "My orders").',
+    orderAsk: 'Tap "Order" next to the message box to pick the order, or type its number.',
     sla: `After you submit a ticket we reply within ${SLA_DEFAULTS.firstResponseHours} hours and usually resolve it within ${SLA_DEFAULTS.resolutionHours / 24} days.`,
     handoff: {
       request: 'Sure, connecting you to an agent now. Please hold on.',

@@ -132,6 +132,21 @@ function screen(text: string): Rejection | null {
   return null
 }
 
+/** The text with markup and injection phrases cut out (repeated, since a cut can join new ones). */
+export function stripHostile(text: string): string {
+  const patterns = [
+    new RegExp(MARKUP.source, 'gi'),
+    ...INJECTION.map((re) => new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`)),
+  ]
+  let out = text
+  for (let round = 0; round < 5; round += 1) {
+    const next = patterns.reduce((t, re) => t.replace(re, ' '), out).replace(/[<>]/g, ' ')
+    if (next === out) break
+    out = next
+  }
+  return out.replace(/\s+/g, ' ').trim()
+}
+
 function categoryQuickReplies(lang: Lang): QuickReply[] {
   return SERVICE_TYPES.map((t) => ({
     label: lang === 'zh' ? UI.zh.qrTypes(t.zh) : UI.en.qrTypes(t.en),
@@ -251,6 +266,10 @@ function related(text: string, serviceType: ServiceTypeId | null, exclude: strin
     .slice(0, 2)
     .map((h) => h.entry)
 }
+
+/** The self-service action of the intent an FAQ entry answers. */
+const ACTION_BY_FAQ = new Map<string, NonNullable<IntentDef['action']>>()
+for (const i of INTENTS.values()) if (i.faqId && i.action) ACTION_BY_FAQ.set(i.faqId, i.action)
 
 /** Exact taps on a clarifying quick reply resolve without the model. */
 const BY_LABEL = new Map<string, IntentDef>()
@@ -420,8 +439,31 @@ function answerUnsafe(
 ): BotReply {
   const rejection = screen(raw)
   if (rejection === 'too_long') return generic('tooLong', lang)
+  if (rejection === 'markup' || rejection === 'injection') return answerHostile(raw, unhelpfulCount, lang, model)
   if (rejection) return generic('invalid', lang)
+  return answerClean(raw, unhelpfulCount, lang, model, hint)
+}
 
+/**
+ * Markup or an injection attempt around a real request: the request is answered, the rest is
+ * dropped. A provider's reading of the raw text is not trusted here, and only a confident reading
+ * of a shopper problem counts, so a bare attempt still gets the polite "could not read that".
+ */
+function answerHostile(raw: string, unhelpfulCount: number, lang: Lang, model: IntentModel | undefined): BotReply {
+  const rest = stripHostile(raw)
+  if (!/[\p{L}\p{N}]/u.test(rest)) return generic('invalid', lang)
+  const reply = answerClean(rest, unhelpfulCount, lang, model, null)
+  if (reply.meta.serviceType === null || isUnhelpful(reply)) return generic('invalid', lang)
+  return reply
+}
+
+function answerClean(
+  raw: string,
+  unhelpfulCount: number,
+  lang: Lang,
+  model: IntentModel | undefined,
+  hint: LanguageModelReading | null,
+): BotReply {
   const ui = UI[lang]
   const entities = extractEntities(raw)
   const wording = readWording(raw)
@@ -482,6 +524,7 @@ function answerUnsafe(
 export function replyForFaq(faqId: string, lang: Lang = 'zh'): BotReply {
   const entry = getKbEntry(faqId)
   if (!entry) return generic('invalid', lang)
+  const action = ACTION_BY_FAQ.get(entry.id) ?? (entry.intent ? INTENTS.get(entry.intent)?.action : undefined)
   const evidence = evidenceFor(entry.subtype, entry)
   const lines = [lang === 'zh' ? entry.answerZh : entry.answerEn]
   const evidenceText = evidenceLines(evidence, lang)
@@ -498,6 +541,8 @@ export function replyForFaq(faqId: string, lang: Lang = 'zh'): BotReply {
       entities: {},
       needsEvidence: evidence.map((e) => e.kind),
       handoff: false,
+      // The answer points to the card, so a tapped FAQ offers it just like a typed question.
+      ...(action ? { action } : {}),
       faqIds: [entry.id],
     },
     quickReplies,

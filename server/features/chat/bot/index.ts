@@ -4,6 +4,7 @@ export {
   detectLang,
   isUnhelpful,
   replyForFaq,
+  stripHostile,
   MAX_INPUT_CHARS,
   UNHELPFUL_HANDOFF_THRESHOLD,
   type BotInput,
