@@ -24,6 +24,10 @@ export interface Config {
   tickets: TicketSettings
   /** Chat: conversations idle this long end by themselves; the sweep runs every sweepSeconds. */
   chat: { idleMinutes: number; sweepSeconds: number }
+  /** Public origin of this server (PUBLIC_BASE_URL), for links WeChat fetches itself (image checks); null when unset. */
+  publicBaseUrl: string | null
+  /** Token of WeChat's message push (WECHAT_PUSH_TOKEN); the push endpoint answers 404 without it. */
+  wechatPushToken: string | null
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
@@ -62,6 +66,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const chat = { idleMinutes: positiveInt(env, 'CHAT_IDLE_MINUTES', 30), sweepSeconds: positiveInt(env, 'CHAT_SWEEP_SECONDS', 60) }
   const nodeEnv = env.NODE_ENV || 'development'
+  const publicBaseUrl = readPublicBaseUrl(env.PUBLIC_BASE_URL)
+  const wechatPushToken = env.WECHAT_PUSH_TOKEN || null
+  // WeChat's admin console accepts tokens of 3–32 letters and digits.
+  if (wechatPushToken && !/^[A-Za-z0-9]{3,32}$/.test(wechatPushToken)) {
+    throw new ConfigError('WECHAT_PUSH_TOKEN must be 3 to 32 letters or digits')
+  }
   const root = path.resolve(__dirname, '..')
   return {
     port,
@@ -73,6 +83,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     nodeEnv,
     rateLimitMax,
     chat,
+    publicBaseUrl,
+    wechatPushToken,
     auth: {
       production: nodeEnv === 'production',
       wechat: env.WECHAT_APPID
@@ -88,6 +100,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       throw new ConfigError(message)
     }),
   }
+}
+
+function readPublicBaseUrl(raw: string | undefined): string | null {
+  if (!raw) return null
+  let url: URL
+  try {
+    url = new URL(raw)
+  } catch {
+    throw new ConfigError(`PUBLIC_BASE_URL must be an absolute http(s) URL, got "${raw}"`)
+  }
+  if (!/^https?:$/.test(url.protocol) || url.search || url.hash || url.username) {
+    throw new ConfigError(`PUBLIC_BASE_URL must be an http(s) origin with an optional path, got "${raw}"`)
+  }
+  return url.href.replace(/\/+$/, '')
 }
 
 function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {

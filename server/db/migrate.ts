@@ -7,6 +7,7 @@ import * as m011 from './migrations/2026-11-26-011-notifications'
 import * as m020 from './migrations/2026-11-26-020-tickets'
 import * as m030 from './migrations/2026-11-26-030-chat'
 import * as m040 from './migrations/2026-11-26-040-ticket-channel'
+import * as m050 from './migrations/2026-12-01-050-upload-moderation'
 
 /** Every migration, in order. Names sort by date so both dialects apply them identically. */
 const migrations: Record<string, Migration> = {
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-26-020-tickets': m020,
   '2026-11-26-030-chat': m030,
   '2026-11-26-040-ticket-channel': m040,
+  '2026-12-01-050-upload-moderation': m050,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }

@@ -10,6 +10,7 @@ import uploadsRoutes from './uploads/uploads.routes'
 import notificationsRoutes from './notifications/notifications.routes'
 import helpRoutes from './help/help.routes'
 import agentStatsRoutes from './agent/agent-stats.routes'
+import wechatPushRoutes from './wechat-push/wechat-push.routes'
 
 /** Every feature's routes; each feature lives in its own folder beside this file. */
 export const features: FastifyPluginAsync[] = [
@@ -24,4 +25,5 @@ export const features: FastifyPluginAsync[] = [
   chatFeature,
   helpRoutes,
   agentStatsRoutes,
+  wechatPushRoutes,
 ]

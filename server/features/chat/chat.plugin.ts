@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import agentRoutes from './agent.routes'
 import { ChatEventBus } from './chat.events'
+import { noteBlockedImage } from './chat.image-blocked'
 import { sweepIdle } from './chat.lifecycle'
 import type { ChatDeps } from './chat.mutate'
 import shopperRoutes from './chat.routes'
@@ -51,6 +52,7 @@ async function chatFeature(app: FastifyInstance): Promise<void> {
   const idleMs = app.config.chat.idleMinutes * 60_000
   const sweep = (now: Date = new Date()) => sweepIdle(deps, now, idleMs)
   app.decorate('chat', { bus, sweepIdle: sweep })
+  app.imageModeration.onBlocked((uploadId) => noteBlockedImage(deps, uploadId))
 
   const timer = setInterval(() => {
     sweep().catch((err: unknown) => app.log.error({ err }, 'chat idle sweep failed'))
