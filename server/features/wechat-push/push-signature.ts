@@ -5,10 +5,7 @@ export const PUSH_WINDOW_SECONDS = 300
 
 /** WeChat's message-push signature: SHA-1 hex of token, timestamp and nonce, sorted and joined. */
 export function pushSignature(token: string, timestamp: string, nonce: string): string {
-  return crypto
-    .createHash('sha1')
-    .update([token, timestamp, nonce].sort().join(''))
-    .digest('hex')
+  return crypto.createHash('sha1').update([token, timestamp, nonce].sort().join('')).digest('hex')
 }
 
 /** True when `signature` is the one WeChat makes for these values (constant-time compare). */
