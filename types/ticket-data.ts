@@ -94,6 +94,7 @@ export const TIMELINE_EVENT_TYPES = [
   'escalated',
   'contact_updated',
   'notified',
+  'image_blocked',
 ] as const
 export type TimelineEventType = (typeof TIMELINE_EVENT_TYPES)[number]
 

@@ -1,10 +1,11 @@
 import type { FastifyInstance } from 'fastify'
 import type { AgentPoll, ChatMessage } from '../../types/chat'
+import type { TicketDetail } from '../../types/ticket'
 import { pushSignature } from '../../server/features/wechat-push/push-signature'
 import { cid, current, pollShopper, say, sendRaw, type Auth } from '../support/chat'
 import { FakeWechat } from '../support/fake-wechat'
 import { buildTestApp, createTestDatabase, type TestDatabase } from '../support/server'
-import { agent, uploads } from '../support/tickets'
+import { agent, damagedBody, submit, uploads } from '../support/tickets'
 
 const dbName = process.env.DATABASE_URL ? 'postgres' : 'sqlite'
 const PUBLIC = 'https://desk.example.com/service'
@@ -123,11 +124,22 @@ describe(`image content security: mediaCheckAsync and the message push (${dbName
     expect((await pollShopper(app, me, 'after=0')).messages).toHaveLength(after.messages.length)
   })
 
-  it('hides risky ticket evidence from agents', async () => {
+  it('hides risky ticket evidence from agents and says so on the ticket timeline', async () => {
     const me = await wechatShopper()
-    const [id] = await uploads(app, me, 1)
-    await push(checkOf(id).trace_id, 'risky')
-    expect((await download(id, staff)).json().error.code).toBe('IMAGE_BLOCKED')
+    const ticket = await submit(app, me, await damagedBody(app, me))
+    const [bad, good] = ticket.attachments.map((a) => a.uploadId)
+    const before = ticket.timeline.length
+    expect((await push(checkOf(bad).trace_id, 'risky')).body).toBe('success')
+    await push(checkOf(good).trace_id, 'pass')
+
+    expect((await download(bad, staff)).json().error.code).toBe('IMAGE_BLOCKED')
+    expect((await download(good, staff)).statusCode).toBe(200)
+    const forAgent = await app.inject({ url: `/api/agent/tickets/${ticket.id}`, headers: { authorization: staff.authorization } })
+    expect(forAgent.json<TicketDetail>().attachments.map((a) => a.blocked ?? false)).toEqual([true, false])
+    const mine = (await app.inject({ url: `/api/tickets/${ticket.id}`, headers: { authorization: me.authorization } })).json<TicketDetail>()
+    expect(mine.timeline).toHaveLength(before + 1)
+    expect(mine.timeline.at(-1)).toMatchObject({ type: 'image_blocked', actor: { role: 'system' } })
+    expect(mine.timeline.at(-1)!.text).toContain('未通过微信内容安全检查')
   })
 
   it('refuses a push with a wrong signature or an old timestamp, and changes nothing', async () => {

@@ -55,6 +55,7 @@ const EVENT_LABELS: Record<TimelineEventType, string> = {
   escalated: '投诉升级',
   contact_updated: '更新联系方式',
   notified: '已通知顾客',
+  image_blocked: '图片未通过安全检查',
 }
 
 /** The Chinese name of a timeline entry. */

@@ -106,6 +106,7 @@ export function eventTitle(e: TimelineEvent): string {
     case 'escalated':
     case 'contact_updated':
     case 'notified':
+    case 'image_blocked':
       return tx.events[e.type]
     default:
       return tx.events.other
