@@ -14,6 +14,22 @@ async function typeInto(container: HTMLElement, value: string) {
 }
 
 describe('chat composer', () => {
+  it('takes a refused text back into the box to edit it, and sends the edited text', async () => {
+    const onSend = jest.fn()
+    const { container } = render(
+      <Composer onSend={onSend} onImage={jest.fn()} onOrder={jest.fn()} refill={{ text: '这里可以代开发票吗', key: 'm1' }} />,
+    )
+    const area = await waitFor(() => {
+      const el = container.querySelector('textarea')
+      if (el?.value !== '这里可以代开发票吗') throw new Error('not refilled yet')
+      return el
+    })
+    expect(area.value).toBe('这里可以代开发票吗')
+    await typeInto(container, '请问可以开发票吗')
+    await act(async () => fireEvent.click(screen.getByText('发送')))
+    expect(onSend).toHaveBeenCalledWith('请问可以开发票吗')
+  })
+
   it('sends typed text and clears the box', async () => {
     const onSend = jest.fn()
     const { container } = render(<Composer onSend={onSend} onImage={jest.fn()} onOrder={jest.fn()} />)

@@ -25,6 +25,8 @@ export interface OutboxItem {
   state: 'queued' | 'sending' | 'failed'
   attempts: number
   error?: string
+  /** Refused by content security (CONTENT_BLOCKED): edit, do not retry. */
+  blocked?: boolean
 }
 
 /** Merges messages by seq (the server's order), keeping one copy of each. */

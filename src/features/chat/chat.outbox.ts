@@ -50,7 +50,8 @@ async function sendOne(item: OutboxItem): Promise<boolean> {
     return true
   } catch (e) {
     if (!isTransient(e)) {
-      patchOutbox(item.clientMsgId, { state: 'failed', error: (e as Error).message })
+      const blocked = (e as Partial<ApiError>).code === 'CONTENT_BLOCKED'
+      patchOutbox(item.clientMsgId, { state: 'failed', error: (e as Error).message, blocked })
       return true
     }
     const { online } = useChatStore.getState()

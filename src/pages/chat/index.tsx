@@ -20,7 +20,7 @@ import { pickImage } from '@/features/chat/chat.media'
 import { retryMessage } from '@/features/chat/chat.outbox'
 import { chatStateLabel } from '@/features/chat/chat.presence'
 import { reload } from '@/features/chat/chat.realtime'
-import { useChatStore } from '@/features/chat/chat.store'
+import { discard, useChatStore } from '@/features/chat/chat.store'
 import { MessageList } from '@/components/message-list'
 import { Composer } from '@/features/chat/components/composer'
 import { OrderPicker } from '@/features/chat/components/order-picker'
@@ -38,6 +38,7 @@ export default function ChatPage() {
   const [picking, setPicking] = useState(false)
   const [ratingClosed, setRatingClosed] = useState<string | null>(null)
   const [handingOff, setHandingOff] = useState(false)
+  const [refill, setRefill] = useState<{ text: string; key: string } | null>(null)
   useDidShow(() => void setChatVisible(true))
   useDidHide(() => void setChatVisible(false))
 
@@ -97,11 +98,17 @@ export default function ChatPage() {
           loadingOlder={s.loadingOlder}
           onLoadOlder={() => loadOlder().catch(toastError)}
           onRetry={(id) => void retryMessage(id)}
+          onEdit={(id) => {
+            const item = s.outbox.find((o) => o.clientMsgId === id)
+            discard(id)
+            if (item?.text) setRefill({ text: item.text, key: id })
+          }}
         />
       )}
       <QuickReplies items={quick} onPick={onQuick} />
       <Composer
         onSend={sendText}
+        refill={refill}
         onImage={onImage}
         onOrder={() => setPicking(true)}
         onTyping={() => void sendTyping().catch(() => undefined)}

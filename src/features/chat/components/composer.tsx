@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { View, Text, Textarea } from '@tarojs/components'
 import { useEnterToSend } from '@/lib/enter-to-send'
 import { MAX_MESSAGE_TEXT } from '../chat.helpers'
@@ -9,6 +9,8 @@ export interface ComposerProps {
   onImage: () => void
   onOrder: () => void
   onTyping?: () => void
+  /** Text put back into the box to edit (a refused message); a new `key` puts it back again. */
+  refill?: { text: string; key: string } | null
 }
 
 // Show the count once a message gets long enough to matter.
@@ -16,8 +18,11 @@ const SHOW_COUNT_FROM = MAX_MESSAGE_TEXT - 500
 const TYPING_EVERY_MS = 3000
 
 /** Text box with send, and a tray for photos and orders. */
-export function Composer({ onSend, onImage, onOrder, onTyping }: ComposerProps) {
+export function Composer({ onSend, onImage, onOrder, onTyping, refill }: ComposerProps) {
   const [text, setText] = useState('')
+  useEffect(() => {
+    if (refill) setText(refill.text)
+  }, [refill])
   const [tray, setTray] = useState(false)
   const lastTyping = useRef(0)
   const field = useEnterToSend<React.ElementRef<typeof Textarea>>()
