@@ -29,17 +29,20 @@ describe('message-push signature', () => {
   })
 })
 
+// TARO_ENV is declared as always present for the app's build; the server never reads it.
+const env = (vars: Record<string, string>) => vars as NodeJS.ProcessEnv
+
 describe('PUBLIC_BASE_URL and WECHAT_PUSH_TOKEN settings', () => {
   it('keeps an origin with an optional path, without a trailing slash', () => {
-    expect(loadConfig({ PUBLIC_BASE_URL: 'https://api.example.com/' }).publicBaseUrl).toBe('https://api.example.com')
-    expect(loadConfig({ PUBLIC_BASE_URL: 'https://example.com/desk/' }).publicBaseUrl).toBe('https://example.com/desk')
-    expect(loadConfig({}).publicBaseUrl).toBeNull()
+    expect(loadConfig(env({ PUBLIC_BASE_URL: 'https://api.example.com/' })).publicBaseUrl).toBe('https://api.example.com')
+    expect(loadConfig(env({ PUBLIC_BASE_URL: 'https://example.com/desk/' })).publicBaseUrl).toBe('https://example.com/desk')
+    expect(loadConfig(env({})).publicBaseUrl).toBeNull()
   })
 
   it('stops at start on a value it cannot use, naming the variable', () => {
     for (const bad of ['api.example.com', 'ftp://example.com', 'https://example.com/?x=1'])
-      expect(() => loadConfig({ PUBLIC_BASE_URL: bad })).toThrow(/PUBLIC_BASE_URL/)
-    expect(() => loadConfig({ WECHAT_PUSH_TOKEN: 'has space' })).toThrow(ConfigError)
-    expect(loadConfig({ WECHAT_PUSH_TOKEN: 'pushToken2026' }).wechatPushToken).toBe('pushToken2026')
+      expect(() => loadConfig(env({ PUBLIC_BASE_URL: bad }))).toThrow(/PUBLIC_BASE_URL/)
+    expect(() => loadConfig(env({ WECHAT_PUSH_TOKEN: 'has space' }))).toThrow(ConfigError)
+    expect(loadConfig(env({ WECHAT_PUSH_TOKEN: 'pushToken2026' })).wechatPushToken).toBe('pushToken2026')
   })
 })
