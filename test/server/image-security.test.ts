@@ -124,6 +124,16 @@ describe(`image content security: mediaCheckAsync and the message push (${dbName
     expect((await pollShopper(app, me, 'after=0')).messages).toHaveLength(after.messages.length)
   })
 
+  it('marks an image found risky before it was sent, so neither side gets a broken picture', async () => {
+    const me = await wechatShopper()
+    const [id] = await uploads(app, me, 1)
+    await push(checkOf(id).trace_id, 'risky')
+    const sent = await sendRaw(app, me, { clientMsgId: cid(), kind: 'image', uploadId: id })
+    expect(sent.statusCode).toBe(200)
+    expect(sent.json<ChatMessage>().imageBlocked).toBe(true)
+    expect((await download(id, staff)).statusCode).toBe(451)
+  })
+
   it('hides risky ticket evidence from agents and says so on the ticket timeline', async () => {
     const me = await wechatShopper()
     const ticket = await submit(app, me, await damagedBody(app, me))
