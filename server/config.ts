@@ -36,6 +36,10 @@ export interface Config {
   cleanup: CleanupSettings
   /** Chat: conversations idle this long end by themselves; the sweep runs every sweepSeconds. */
   chat: { idleMinutes: number; sweepSeconds: number; agentHours: AgentHours }
+  /** Public origin of this server (PUBLIC_BASE_URL), for links WeChat fetches itself (image checks); null when unset. */
+  publicBaseUrl: string | null
+  /** Token of WeChat's message push (WECHAT_PUSH_TOKEN); the push endpoint answers 404 without it. */
+  wechatPushToken: string | null
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
@@ -100,6 +104,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     if (problems.length > 0) throw new ConfigError(`refusing to start in production:\n  - ${problems.join('\n  - ')}`)
   }
   if (env.DOCS && !['on', 'off'].includes(env.DOCS)) throw new ConfigError(`DOCS must be on or off, got "${env.DOCS}"`)
+  const publicBaseUrl = readPublicBaseUrl(env.PUBLIC_BASE_URL)
+  const wechatPushToken = env.WECHAT_PUSH_TOKEN || null
+  // WeChat's admin console accepts tokens of 3–32 letters and digits.
+  if (wechatPushToken && !/^[A-Za-z0-9]{3,32}$/.test(wechatPushToken)) {
+    throw new ConfigError('WECHAT_PUSH_TOKEN must be 3 to 32 letters or digits')
+  }
   const root = path.resolve(__dirname, '..')
   return {
     port,
@@ -124,6 +134,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       idleGuestDays: positiveInt(env, 'CLEANUP_IDLE_GUEST_DAYS', 90),
     },
     chat,
+    publicBaseUrl,
+    wechatPushToken,
     auth: {
       production: nodeEnv === 'production',
       wechat: env.WECHAT_APPID
@@ -173,6 +185,20 @@ function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): nu
   const value = Number(raw)
   if (!Number.isInteger(value) || value < 0) throw new ConfigError(`${name} must be a whole number, got "${raw}"`)
   return value
+}
+
+function readPublicBaseUrl(raw: string | undefined): string | null {
+  if (!raw) return null
+  let url: URL
+  try {
+    url = new URL(raw)
+  } catch {
+    throw new ConfigError(`PUBLIC_BASE_URL must be an absolute http(s) URL, got "${raw}"`)
+  }
+  if (!/^https?:$/.test(url.protocol) || url.search || url.hash || url.username) {
+    throw new ConfigError(`PUBLIC_BASE_URL must be an http(s) origin with an optional path, got "${raw}"`)
+  }
+  return url.href.replace(/\/+$/, '')
 }
 
 function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {

@@ -113,6 +113,7 @@ export const ChatEventTypeSchema = Type.Union([
   Type.Literal('ended'),
   Type.Literal('rating_requested'),
   Type.Literal('linked'),
+  Type.Literal('image_blocked'),
 ])
 export type ChatEventType = Static<typeof ChatEventTypeSchema>
 
@@ -125,6 +126,7 @@ export const ChatEventSchema = Type.Object({
   ratingTargets: Type.Optional(Type.Array(RatingTargetSchema)),
   orderNo: Type.Optional(Type.String()),
   ticketId: Type.Optional(Type.String()),
+  uploadId: Type.Optional(Type.String({ description: 'image_blocked: the image WeChat found risky' })),
 })
 export type ChatEvent = Static<typeof ChatEventSchema>
 
@@ -139,6 +141,9 @@ export const ChatMessageSchema = Type.Object({
   text: Type.Union([Type.String(), Type.Null()], { description: 'Plain text exactly as typed; render as text, never as HTML' }),
   uploadId: Type.Union([Type.String(), Type.Null()]),
   imageUrl: Type.Union([Type.String(), Type.Null()]),
+  imageBlocked: Type.Optional(
+    Type.Boolean({ description: 'True when WeChat found the image risky: agents cannot open it, the shopper is told' }),
+  ),
   orderNo: Type.Union([Type.String(), Type.Null()]),
   order: Type.Union([OrderCardSchema, Type.Null()]),
   meta: Type.Union([BotMetaSchema, Type.Null()]),

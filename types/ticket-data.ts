@@ -95,6 +95,7 @@ export const TIMELINE_EVENT_TYPES = [
   'contact_updated',
   'notified',
   'self_service',
+  'image_blocked',
 ] as const
 export type TimelineEventType = (typeof TIMELINE_EVENT_TYPES)[number]
 

@@ -56,6 +56,7 @@ export const AttachmentSchema = Type.Object({
   uploadId: Uuid,
   kind: AttachmentKindSchema,
   url: Type.String({ description: 'GET this path (with the bearer token) to fetch the file' }),
+  blocked: Type.Optional(Type.Boolean({ description: 'True when WeChat found the image risky: agents cannot open it' })),
 })
 export type Attachment = Static<typeof AttachmentSchema>
 

@@ -12,6 +12,7 @@ import * as m051 from './migrations/2026-12-01-051-sign-in-audit'
 import * as m052 from './migrations/2026-12-01-052-data-reveals'
 import * as m053 from './migrations/2026-12-01-053-order-actions'
 import * as m054 from './migrations/2026-12-01-054-case-numbers'
+import * as m055 from './migrations/2026-12-01-055-upload-moderation'
 
 /** Every migration, in order. Names sort by date so both dialects apply them identically. */
 export const migrations: Record<string, Migration> = {
@@ -27,6 +28,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-01-052-data-reveals': m052,
   '2026-12-01-053-order-actions': m053,
   '2026-12-01-054-case-numbers': m054,
+  '2026-12-01-055-upload-moderation': m055,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }

@@ -11,6 +11,7 @@ import notificationsRoutes from './notifications/notifications.routes'
 import helpRoutes from './help/help.routes'
 import agentStatsRoutes from './agent/agent-stats.routes'
 import casesRoutes from './cases/cases.routes'
+import wechatPushRoutes from './wechat-push/wechat-push.routes'
 
 /** Every feature's routes; each feature lives in its own folder beside this file. */
 export const features: FastifyPluginAsync[] = [
@@ -26,4 +27,5 @@ export const features: FastifyPluginAsync[] = [
   helpRoutes,
   agentStatsRoutes,
   casesRoutes,
+  wechatPushRoutes,
 ]

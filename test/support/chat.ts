@@ -75,6 +75,8 @@ export async function fakeUploadRow(app: FastifyInstance, ownerId: string): Prom
       sha256: crypto.createHash('sha256').update(id).digest('hex'),
       storage_key: `test/${id}.png`,
       created_at: new Date().toISOString(),
+      moderation: 'pass',
+      moderation_trace_id: null,
     })
     .execute()
   return id

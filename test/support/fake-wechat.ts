@@ -1,3 +1,4 @@
+import crypto from 'node:crypto'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 
@@ -17,10 +18,29 @@ export interface SecCheck {
   openid: string
 }
 
+/** One mediaCheckAsync call as WeChat received it. */
+export interface MediaCheck {
+  media_url: string
+  media_type: number
+  version: number
+  scene: number
+  openid: string
+  trace_id: string
+}
+
+/** A push request as WeChat sends it to the message-push URL (for app.inject). */
+export interface SignedPush {
+  method: 'POST'
+  url: string
+  headers: Record<string, string>
+  payload: string
+}
+
 /**
  * A local stand-in for api.weixin.qq.com that speaks its protocol: jscode2session,
  * stable_token, subscribeMessage.send with WeChat's errcodes (40001, 40029, 43101, 47003), and
- * msgSecCheck v2 (risky when the text holds one of `riskyWords`).
+ * msgSecCheck v2 (risky when the text holds one of `riskyWords`), mediaCheckAsync v2 (records the
+ * call, answers a trace_id) and the signed message push that later carries the verdict.
  */
 export class FakeWechat {
   readonly appId = 'wxfake0123456789'
@@ -29,6 +49,7 @@ export class FakeWechat {
   readonly sent: SentMessage[] = []
   tokenRequests = 0
   readonly secChecks: SecCheck[] = []
+  readonly mediaChecks: MediaCheck[] = []
   /** Texts holding any of these are rated risky by msgSecCheck. */
   riskyWords: string[] = []
   /** When set, msgSecCheck answers errcode -1 (system busy). */
@@ -84,6 +105,7 @@ export class FakeWechat {
     }
     if (url.pathname === '/sns/jscode2session') return reply(this.jscode2session(url.searchParams))
     if (url.pathname === '/cgi-bin/stable_token') return reply(this.stableToken(body))
+    if (url.pathname === '/wxa/media_check_async') return reply(this.mediaCheckAsync(url.searchParams.get('access_token'), body))
     if (url.pathname === '/wxa/msg_sec_check') return reply(this.msgSecCheck(url.searchParams.get('access_token'), body))
     if (url.pathname === '/cgi-bin/message/subscribe/send') {
       this.sendRequests++
@@ -126,6 +148,54 @@ export class FakeWechat {
       result,
       detail: [{ strategy: 'content_model', errcode: 0, ...result }],
       trace_id: `trace-${this.secChecks.length}`,
+    }
+  }
+
+  private mediaCheckAsync(token: string | null, body: Omit<MediaCheck, 'trace_id'>): object {
+    if (!token || token !== this.token) return { errcode: 40001, errmsg: 'invalid credential, access_token is invalid or not latest' }
+    const validUrl = typeof body.media_url === 'string' && /^https?:\/\//.test(body.media_url)
+    if (body.version !== 2 || body.media_type !== 2 || ![1, 2, 3, 4].includes(body.scene) || !body.openid || !validUrl)
+      return { errcode: 40003, errmsg: 'invalid args' }
+    const traceId = `media-${crypto.randomUUID()}`
+    this.mediaChecks.push({ ...body, trace_id: traceId })
+    return { errcode: 0, errmsg: 'ok', trace_id: traceId }
+  }
+
+  /**
+   * The wxa_media_check push WeChat sends once the image is rated, signed with `pushToken` as
+   * the message-push settings say; `timestamp` (unix seconds) defaults to now.
+   */
+  mediaVerdictPush(pushToken: string, traceId: string, suggest: 'pass' | 'review' | 'risky', timestamp?: number): SignedPush {
+    const check = this.mediaChecks.find((c) => c.trace_id === traceId)
+    const now = timestamp ?? Math.floor(Date.now() / 1000)
+    return this.signedPush(pushToken, now, {
+      ToUserName: 'gh_fake0123456',
+      FromUserName: check?.openid ?? '',
+      CreateTime: now,
+      MsgType: 'event',
+      Event: 'wxa_media_check',
+      appid: this.appId,
+      trace_id: traceId,
+      version: 2,
+      detail: [{ strategy: 'content_model', errcode: 0, suggest, label: suggest === 'risky' ? 20002 : 100, prob: 90 }],
+      errcode: 0,
+      errmsg: 'ok',
+      result: { suggest, label: suggest === 'risky' ? 20002 : 100 },
+    })
+  }
+
+  /** Any JSON push, signed as WeChat signs it (SHA-1 of the sorted token, timestamp and nonce). */
+  signedPush(pushToken: string, timestamp: number, body: object): SignedPush {
+    const nonce = String(crypto.randomInt(1e9))
+    const signature = crypto
+      .createHash('sha1')
+      .update([pushToken, String(timestamp), nonce].sort().join(''))
+      .digest('hex')
+    return {
+      method: 'POST',
+      url: `/api/wechat/push?signature=${signature}&timestamp=${timestamp}&nonce=${nonce}`,
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify(body),
     }
   }
 

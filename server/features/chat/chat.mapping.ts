@@ -2,6 +2,7 @@ import type { AgentConversation, BotMeta, ChatEvent, ChatMessage, Conversation, 
 import type { ServiceTypeId } from '../../../types/catalog-data'
 import type { Database } from '../../db/database'
 import type { UploadLinks } from '../uploads/upload-links'
+import { findBlocked } from '../uploads/uploads.repository'
 import * as repo from './chat.repository'
 import * as queue from './queue.repository'
 import type { ConversationRow, MessageRow } from './chat.tables'
@@ -26,7 +27,13 @@ export interface MapDeps {
 
 /** Stored rows → message DTOs; images get a signed link, since the other side does not own them. */
 export async function toMessages(deps: MapDeps, rows: MessageRow[]): Promise<ChatMessage[]> {
-  return Promise.all(rows.map(async (r) => toMessage(r, r.upload_id ? await deps.links.pathFor(r.upload_id) : null)))
+  const blocked = await findBlocked(deps.db, [...new Set(rows.flatMap((r) => (r.upload_id ? [r.upload_id] : [])))])
+  return Promise.all(
+    rows.map(async (r) => {
+      const message = toMessage(r, r.upload_id ? await deps.links.pathFor(r.upload_id) : null)
+      return r.upload_id && blocked.has(r.upload_id) ? { ...message, imageBlocked: true } : message
+    }),
+  )
 }
 
 /** Stored row → message DTO, with the image link already made. */

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify'
 import agentRoutes from './agent.routes'
 import { languageModelSettings } from './bot/language-model'
 import { ChatEventBus } from './chat.events'
+import { noteBlockedImage } from './chat.image-blocked'
 import { sweepIdle } from './chat.lifecycle'
 import type { ChatDeps } from './chat.deps'
 import shopperRoutes from './chat.routes'
@@ -37,6 +38,7 @@ async function chatFeature(app: FastifyInstance): Promise<void> {
   const idleMs = app.config.chat.idleMinutes * 60_000
   const sweep = (now: Date = new Date()) => sweepIdle(deps, now, idleMs)
   app.decorate('chat', { bus, sweepIdle: sweep })
+  app.imageModeration.onBlocked((uploadId) => noteBlockedImage(deps, uploadId))
 
   const timer = setInterval(() => {
     sweep().catch((err: unknown) => app.log.error({ err }, 'chat idle sweep failed'))

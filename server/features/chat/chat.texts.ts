@@ -36,5 +36,9 @@ export function eventText(e: ChatEvent, lang: ChatLang): string {
     case 'linked':
       if (e.orderNo) return zh ? `已关联订单 ${e.orderNo}。` : `Linked order ${e.orderNo}.`
       return zh ? `已关联工单。` : 'Linked a ticket.'
+    case 'image_blocked':
+      return zh
+        ? '您发送的一张图片未通过微信内容安全检查，客服看不到它。您可以换一张重新发送。'
+        : 'One of your images did not pass WeChat’s content security check, so the agent cannot see it. You can send another one.'
   }
 }

@@ -1,5 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { HttpError } from '../../plugins/errors'
+import { UploadLinks } from '../uploads/upload-links'
+import { ImageModeration } from './image-moderation'
 import { TextModeration } from './text-moderation'
 import { WechatSecurityClient, type Scene } from './wechat-security.client'
 import { loadWordList } from './word-list'
@@ -8,6 +10,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** Content security for shoppers' texts (see text-moderation.ts). */
     moderation: TextModeration
+    /** WeChat's asynchronous check of shoppers' images (see image-moderation.ts). */
+    imageModeration: ImageModeration
   }
 }
 
@@ -36,6 +40,7 @@ export function registerModeration(app: FastifyInstance): void {
   const client = wechat && app.wechatApi ? new WechatSecurityClient(wechat.apiBase, (force) => app.wechatApi!.accessToken(force)) : null
   const moderation = new TextModeration(app.db, loadWordList(), client, (obj, msg) => app.log.warn(obj, msg))
   app.decorate('moderation', moderation)
+  app.decorate('imageModeration', imageModeration(app, client))
   app.addHook('preHandler', async (req: FastifyRequest) => {
     const rule = CHECKED[`${req.method} ${req.routeOptions.url}`]
     if (!rule || req.user?.role !== 'shopper' || !req.body || typeof req.body !== 'object') return
@@ -43,5 +48,19 @@ export function registerModeration(app: FastifyInstance): void {
     if (!refused) return
     req.log.info({ source: refused.source, label: refused.label, route: req.routeOptions.url }, 'content refused by moderation')
     throw new HttpError(422, 'CONTENT_BLOCKED', 'This text cannot be sent as it is; please rephrase it. Nothing was saved.')
+  })
+}
+
+function imageModeration(app: FastifyInstance, client: WechatSecurityClient | null): ImageModeration {
+  const base = app.config.publicBaseUrl
+  // WeChat fetches the image itself, so it needs a public address, never localhost.
+  if (client && !base) app.log.warn('PUBLIC_BASE_URL is not set: shoppers’ images are not sent to WeChat’s image check')
+  const links = new UploadLinks(app.db)
+  return new ImageModeration({
+    db: app.db,
+    wechat: base ? client : null,
+    publicUrl: async (id) => `${base}${await links.pathFor(id)}`,
+    info: (obj, msg) => app.log.info(obj, msg),
+    warn: (obj, msg) => app.log.warn(obj, msg),
   })
 }

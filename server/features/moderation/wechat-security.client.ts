@@ -1,4 +1,4 @@
-/** WeChat's content-security API for text (msgSecCheck v2) with the app's shared access token. */
+/** WeChat's content-security API (msgSecCheck and mediaCheckAsync v2) with the app's shared access token. */
 
 /** How WeChat rates a text or an image. */
 export type Suggest = 'pass' | 'review' | 'risky'
@@ -64,5 +64,15 @@ export class WechatSecurityClient {
   ): Promise<{ suggest: Suggest; label: number | null; traceId: string | null }> {
     const res = await this.call('/wxa/msg_sec_check', { content, version: 2, scene, openid })
     return { suggest: res.result?.suggest ?? 'pass', label: res.result?.label ?? null, traceId: res.trace_id ?? null }
+  }
+
+  /**
+   * mediaCheckAsync v2 for an image WeChat fetches from `mediaUrl`; resolves the trace_id under
+   * which the verdict is pushed later (event wxa_media_check).
+   */
+  async checkImageAsync(mediaUrl: string, openid: string, scene: Scene): Promise<string> {
+    const res = await this.call('/wxa/media_check_async', { media_url: mediaUrl, media_type: 2, version: 2, scene, openid })
+    if (!res.trace_id) throw new Error('WeChat /wxa/media_check_async answered without a trace_id')
+    return res.trace_id
   }
 }

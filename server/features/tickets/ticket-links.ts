@@ -1,6 +1,7 @@
 import type { Attachment, TimelineEvent } from '../../../types/ticket'
 import type { Database } from '../../db/database'
 import { UploadLinks } from '../uploads/upload-links'
+import { findBlocked } from '../uploads/uploads.repository'
 
 interface WithAttachments {
   attachments: Attachment[]
@@ -13,7 +14,12 @@ interface WithAttachments {
  */
 export function attachmentSigner(db: Database) {
   const links = new UploadLinks(db)
-  const signAll = (list: Attachment[]) => Promise.all(list.map(async (a) => ({ ...a, url: await links.pathFor(a.uploadId) })))
+  const signAll = async (list: Attachment[]) => {
+    const blocked = await findBlocked(db, [...new Set(list.map((a) => a.uploadId))])
+    return Promise.all(
+      list.map(async (a) => ({ ...a, url: await links.pathFor(a.uploadId), ...(blocked.has(a.uploadId) ? { blocked: true } : {}) })),
+    )
+  }
   const one = async <T extends WithAttachments>(t: T): Promise<T> => {
     const signed: T = { ...t, attachments: await signAll(t.attachments) }
     if (t.timeline) signed.timeline = await Promise.all(t.timeline.map(async (e) => ({ ...e, attachments: await signAll(e.attachments) })))

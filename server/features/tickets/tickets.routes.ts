@@ -13,6 +13,7 @@ import {
 } from '../../../types/ticket'
 import { errorResponses } from '../../plugins/schemas'
 import * as actions from './ticket-actions.service'
+import { noteBlockedEvidence } from './ticket-image-blocked'
 import { attachmentSigner } from './ticket-links'
 import { startTicketSweep } from './ticket-sweep'
 import * as tickets from './tickets.service'
@@ -32,6 +33,7 @@ const ticketsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const settings = app.config.tickets
   const sign = attachmentSigner(db)
   startTicketSweep(app, settings.sweepIntervalMs)
+  app.imageModeration.onBlocked((uploadId) => noteBlockedEvidence(db, uploadId))
   app.addHook('onRequest', app.requireShopper)
   announceTicketChanges(app)
 

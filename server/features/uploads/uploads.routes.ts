@@ -35,7 +35,9 @@ const uploadsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     onRequest: app.requireUser,
     handler: async (req, reply) => {
       const file = await readSingleFile(req, maxBytes)
-      return reply.status(201).send(await uploads.createUpload(deps, req.user!.id, file))
+      const upload = await uploads.createUpload(deps, req.user!.id, file)
+      if (req.user!.role === 'shopper') await app.imageModeration.submit(upload.id, req.user!.id)
+      return reply.status(201).send(upload)
     },
   })
 
@@ -45,7 +47,7 @@ const uploadsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       summary: 'The image bytes, for its owner, agents, or with a signed link from the upload',
       params: UploadParamsSchema,
       querystring: UploadFileQuerySchema,
-      response: { 200: Type.Unsafe<Readable>({ type: 'string', format: 'binary' }), 304: Type.Null(), ...errorResponses(400, 404) },
+      response: { 200: Type.Unsafe<Readable>({ type: 'string', format: 'binary' }), 304: Type.Null(), ...errorResponses(400, 404, 451) },
     },
     handler: async (req, reply) => {
       const { row, stream } = await uploads.openUpload(deps, req.params.id, req.user, req.query)

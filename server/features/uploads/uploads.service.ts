@@ -51,6 +51,8 @@ export async function createUpload(deps: UploadsDeps, ownerId: string, file: { f
     sha256: crypto.createHash('sha256').update(file.data).digest('hex'),
     storage_key: `${id.slice(0, 2)}/${id}`,
     created_at: new Date().toISOString(),
+    moderation: 'pass',
+    moderation_trace_id: null,
   }
   await deps.storage.save(row.storage_key, file.data)
   try {
@@ -76,7 +78,10 @@ export async function toDto(deps: UploadsDeps, row: repo.UploadRow): Promise<Upl
   }
 }
 
-/** The file for its owner, an agent, or a holder of a valid signed link; 404 for everyone else. */
+/**
+ * The file for its owner, an agent, or a holder of a valid signed link; 404 for everyone else.
+ * An image WeChat found risky is refused to all but its owner (451 IMAGE_BLOCKED).
+ */
 export async function openUpload(
   deps: UploadsDeps,
   id: string,
@@ -87,6 +92,10 @@ export async function openUpload(
   const allowed = row && (viewer?.role === 'agent' || viewer?.id === row.owner_id || (await deps.links.verify(id, link.exp, link.sig)))
   const stream = allowed ? await deps.storage.open(row.storage_key) : null
   if (!row || !stream) throw new HttpError(404, 'UPLOAD_NOT_FOUND', 'No such upload.')
+  if (row.moderation === 'risky' && (viewer?.id !== row.owner_id || viewer.role !== 'shopper')) {
+    stream.destroy()
+    throw new HttpError(451, 'IMAGE_BLOCKED', 'This image did not pass WeChat’s content security check.')
+  }
   return { row, stream }
 }
 

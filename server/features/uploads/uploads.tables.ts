@@ -10,4 +10,8 @@ export interface UploadsTable {
   sha256: string
   storage_key: string
   created_at: string
+  /** Image check: 'pending' while WeChat looks at it, then 'pass' or 'risky' (hidden from agents). */
+  moderation: 'pending' | 'pass' | 'risky'
+  /** WeChat's trace_id of the asynchronous image check, matched when the verdict is pushed. */
+  moderation_trace_id: string | null
 }

@@ -23,7 +23,7 @@ function Avatar({ sender, name, viewer, t }: { sender: Sender; name?: string | n
   )
 }
 
-function Content({ message, viewer, t }: { message: ChatMessage; viewer: Viewer; t: MessageListText }) {
+function Content({ message, viewer, blocked, t }: { message: ChatMessage; viewer: Viewer; blocked: boolean; t: MessageListText }) {
   const meta = message.sender === 'bot' ? message.meta : null
   const lang = t.bot === '智能客服' ? 'zh' : 'en'
   if (meta?.action && viewer === 'shopper') {
@@ -40,6 +40,14 @@ function Content({ message, viewer, t }: { message: ChatMessage; viewer: Viewer;
         <MessageText text={message.text ?? ''} t={t} />
         <Text className='action-result'>✓ {actionCardText(lang).title[meta.actionResult.kind]}</Text>
       </>
+    )
+  }
+  // WeChat found the image risky: the file is refused, so show a placeholder, not a broken image.
+  if (message.kind === 'image' && blocked) {
+    return (
+      <View className='bubble__blocked' role='img' aria-label={t.imageBlocked}>
+        <Text>{t.imageBlocked}</Text>
+      </View>
     )
   }
   if (message.kind === 'image' && message.imageUrl) {
@@ -62,11 +70,13 @@ export interface BubbleProps {
   message: ChatMessage
   read: boolean
   viewer: Viewer
+  /** The image was found risky (flag on the message, or a later image_blocked notice). */
+  blocked?: boolean
   t: MessageListText
 }
 
 /** One message: a centred line for system events, else avatar + bubble on the sender's side. */
-export function MessageBubble({ message, read, viewer, t }: BubbleProps) {
+export function MessageBubble({ message, read, viewer, blocked = false, t }: BubbleProps) {
   if (message.kind === 'event' || message.sender === 'system') {
     return (
       <View className='msg msg--system' role='note'>
@@ -76,6 +86,7 @@ export function MessageBubble({ message, read, viewer, t }: BubbleProps) {
   }
   const mine = message.sender === viewer
   const name = nameOf(message, viewer, t)
+  const imageBlocked = message.kind === 'image' && (blocked || message.imageBlocked === true)
   return (
     <View className={`msg ${mine ? 'msg--mine' : 'msg--theirs'} msg--${message.sender}`}>
       <Avatar sender={message.sender} name={message.senderName} viewer={viewer} t={t} />
@@ -84,15 +95,42 @@ export function MessageBubble({ message, read, viewer, t }: BubbleProps) {
         <View
           className={`bubble bubble--${message.sender} ${mine ? 'bubble--mine' : ''} ${message.kind === 'image' ? 'bubble--bare' : ''}`}
         >
-          <Content message={message} viewer={viewer} t={t} />
+          <Content message={message} viewer={viewer} blocked={imageBlocked} t={t} />
         </View>
+        {imageBlocked && mine && viewer === 'shopper' ? (
+          <View className='msg__blocked' role='alert'>
+            {t.imageBlockedMine}
+          </View>
+        ) : null}
         {mine ? <Text className={`msg__mark ${read ? 'msg__mark--read' : ''}`}>{read ? t.read : t.unread}</Text> : null}
       </View>
     </View>
   )
 }
 
-function Status({ item, online, onRetry, t }: { item: PendingMessage; online: boolean; onRetry: () => void; t: MessageListText }) {
+interface StatusProps {
+  item: PendingMessage
+  online: boolean
+  onRetry: () => void
+  onEdit?: () => void
+  t: MessageListText
+}
+
+function Status({ item, online, onRetry, onEdit, t }: StatusProps) {
+  if (item.state === 'failed' && item.blocked) {
+    // Sending the same text again can only be refused again: say why and offer to edit it.
+    return (
+      <View className='msg__failed msg__failed--blocked'>
+        <Text className='msg__failed-icon'>!</Text>
+        <View role='alert'>{item.error ?? t.blockedText}</View>
+        {onEdit ? (
+          <View className='msg__edit' role='button' aria-label={t.editBlocked} onClick={onEdit}>
+            {t.editBlocked}
+          </View>
+        ) : null}
+      </View>
+    )
+  }
   if (item.state === 'failed') {
     return (
       <View className='msg__failed' role='button' aria-label={t.failed} onClick={onRetry}>
@@ -112,11 +150,13 @@ export interface PendingBubbleProps {
   viewer: Viewer
   online: boolean
   onRetry: () => void
+  /** Puts a refused text back into the composer. */
+  onEdit?: () => void
   t: MessageListText
 }
 
 /** A message the viewer sent that the server has not confirmed yet: sending, waiting or failed. */
-export function PendingBubble({ item, viewer, online, onRetry, t }: PendingBubbleProps) {
+export function PendingBubble({ item, viewer, online, onRetry, onEdit, t }: PendingBubbleProps) {
   const src = item.imageUrl ? absoluteUrl(item.imageUrl) : item.localPath
   const progress = item.uploadProgress !== undefined && item.uploadProgress < 100 ? item.uploadProgress : null
   return (
@@ -138,7 +178,7 @@ export function PendingBubble({ item, viewer, online, onRetry, t }: PendingBubbl
             <MessageText text={item.text ?? ''} t={t} />
           )}
         </View>
-        <Status item={item} online={online} onRetry={onRetry} t={t} />
+        <Status item={item} online={online} onRetry={onRetry} onEdit={onEdit} t={t} />
       </View>
     </View>
   )

@@ -17,6 +17,10 @@ export interface PendingMessage {
   createdAt: string
   /** queued: waiting for the network or its turn · sending: in flight · failed: needs a retry tap. */
   state: 'queued' | 'sending' | 'failed'
+  /** Why it failed, in the viewer's language. */
+  error?: string
+  /** Refused by content security: a retry would fail again, so the text goes back to the composer. */
+  blocked?: boolean
 }
 
 export type Row =
@@ -75,4 +79,11 @@ export function segmentText(text: string): Segment[] {
   }
   if (at < text.length) out.push({ type: 'text', value: text.slice(at) })
   return out
+}
+
+/** Uploads named by an image_blocked notice: a bubble already on screen turns into the placeholder. */
+export function blockedImages(messages: readonly ChatMessage[]): Set<string> {
+  const ids = new Set<string>()
+  for (const m of messages) if (m.event?.type === 'image_blocked' && m.event.uploadId) ids.add(m.event.uploadId)
+  return ids
 }

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react'
 import { View, Text, ScrollView } from '@tarojs/components'
 import type { ChatMessage } from '@shared/chat'
 import { formatTime } from '@/lib/time'
-import { buildRows, type PendingMessage, type Viewer } from './message-list.helpers'
+import { blockedImages, buildRows, type PendingMessage, type Viewer } from './message-list.helpers'
 import { defaultLang, listText } from './message-list.i18n'
 import { MessageBubble, PendingBubble } from './message-bubble'
 import './message-list.scss'
@@ -21,6 +21,8 @@ export interface MessageListProps {
   loadingOlder?: boolean
   onLoadOlder?: () => Promise<void>
   onRetry: (clientMsgId: string) => void
+  /** A text refused by content security: take it back into the composer to change it. */
+  onEdit?: (clientMsgId: string) => void
   /** Shown when there is nothing to draw yet (e.g. "loading"). */
   emptyText?: string
   lang?: 'zh' | 'en'
@@ -41,6 +43,7 @@ export function MessageList(p: MessageListProps) {
   const t = listText(p.lang ?? defaultLang)
   const online = p.online ?? true
   const rows = useMemo(() => buildRows(p.messages, p.pending, p.peerReadSeq, p.viewer), [p.messages, p.pending, p.peerReadSeq, p.viewer])
+  const blockedUploads = useMemo(() => blockedImages(p.messages), [p.messages])
   const [anchor, setAnchor] = useState<{ id: string; align: 'start' | 'end' }>({ id: BOTTOM, align: 'end' })
   const [unseen, setUnseen] = useState(0)
   const atBottom = useRef(true)
@@ -126,9 +129,22 @@ export function MessageList(p: MessageListProps) {
           ) : (
             <View key={r.key} id={rowId(r.key)}>
               {r.type === 'message' ? (
-                <MessageBubble message={r.message} read={r.read} viewer={p.viewer} t={t} />
+                <MessageBubble
+                  message={r.message}
+                  read={r.read}
+                  viewer={p.viewer}
+                  blocked={r.message.uploadId !== null && blockedUploads.has(r.message.uploadId)}
+                  t={t}
+                />
               ) : (
-                <PendingBubble item={r.item} viewer={p.viewer} online={online} onRetry={() => p.onRetry(r.item.clientMsgId)} t={t} />
+                <PendingBubble
+                  item={r.item}
+                  viewer={p.viewer}
+                  online={online}
+                  onRetry={() => p.onRetry(r.item.clientMsgId)}
+                  onEdit={p.onEdit ? () => p.onEdit?.(r.item.clientMsgId) : undefined}
+                  t={t}
+                />
               )}
             </View>
           ),

@@ -56,6 +56,7 @@ const EVENT_LABELS: Record<TimelineEventType, string> = {
   contact_updated: '更新联系方式',
   notified: '已通知顾客',
   self_service: '顾客自助操作',
+  image_blocked: '图片未通过安全检查',
 }
 
 /** The Chinese name of a timeline entry. */

@@ -107,6 +107,7 @@ export function eventTitle(e: TimelineEvent): string {
     case 'contact_updated':
     case 'notified':
     case 'self_service':
+    case 'image_blocked':
       return tx.events[e.type]
     default:
       return tx.events.other

@@ -24,6 +24,8 @@ export interface OutboxItem {
   state: 'queued' | 'sending' | 'failed'
   attempts: number
   error?: string
+  /** Refused by content security (CONTENT_BLOCKED): edit, do not retry. */
+  blocked?: boolean
 }
 
 /** What a message draft may carry when it is queued. */

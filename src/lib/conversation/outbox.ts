@@ -56,7 +56,8 @@ export function createOutboxSender<C extends ConversationLike>(ctx: OutboxContex
     } catch (e) {
       const message = (e as Error).message
       if (!isTransient(e)) {
-        ctx.patch(item.clientMsgId, { state: 'failed', error: message })
+        const blocked = (e as { code?: unknown }).code === 'CONTENT_BLOCKED'
+        ctx.patch(item.clientMsgId, { state: 'failed', error: message, blocked })
         return true
       }
       // Offline, the message simply waits for the network; only failures while online count.

@@ -93,6 +93,11 @@ export default function ChatPage() {
           loadingOlder={s.loadingOlder}
           onLoadOlder={() => chat.loadOlder().catch(toastError)}
           onRetry={(id) => void chat.retry(id)}
+          onEdit={(id) => {
+            const item = pending.find((o) => o.clientMsgId === id)
+            chat.discard(id)
+            if (item?.text) chat.setDraft(item.text)
+          }}
         />
       )}
       <QuickReplies items={quick} onPick={onQuick} />

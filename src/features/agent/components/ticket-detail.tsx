@@ -44,13 +44,20 @@ function AttachmentImage({ attachment }: { attachment: Attachment }) {
   )
 }
 
+/** An image WeChat found risky: the file is refused, so say so instead of "加载失败". */
+function BlockedAttachment() {
+  return (
+    <View className='tk-files__img tk-files__img--empty tk-files__img--blocked' role='img' aria-label='图片未通过安全检查'>
+      图片未通过安全检查
+    </View>
+  )
+}
+
 function Attachments({ items }: { items: Attachment[] }) {
   if (items.length === 0) return null
   return (
     <View className='tk-files'>
-      {items.map((a) => (
-        <AttachmentImage key={a.uploadId} attachment={a} />
-      ))}
+      {items.map((a) => (a.blocked ? <BlockedAttachment key={a.uploadId} /> : <AttachmentImage key={a.uploadId} attachment={a} />))}
     </View>
   )
 }
