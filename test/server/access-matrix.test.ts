@@ -30,7 +30,8 @@ describe(`access matrix from the route table (${db})`, () => {
   const ids: Record<string, string> = {}
 
   beforeAll(async () => {
-    app = await buildTestApp()
+    // With message push configured, so its signature check is what answers.
+    app = await buildTestApp({ wechatPushToken: 'matrixtoken' })
     const a = await guest(app)
     const b = await guest(app)
     const staff = await agent(app)
