@@ -4,7 +4,6 @@ import type { Database } from '../../db/database'
 import type { UploadLinks } from '../uploads/upload-links'
 import { findBlocked } from '../uploads/uploads.repository'
 import * as repo from './chat.repository'
-import * as queue from './queue.repository'
 import type { ConversationRow, MessageRow } from './chat.tables'
 import { readableShopperName } from '../auth/display-name'
 
@@ -67,17 +66,11 @@ export function peerSenders(viewer: Viewer): MessageRow['sender'][] {
   return viewer === 'shopper' ? ['bot', 'agent', 'system'] : ['shopper']
 }
 
-/** Conversation row → the shopper's DTO (agent name, queue position, unread, ratings). */
+/** Conversation row → the shopper's DTO (agent name, queue position, unread, ratings) in one query. */
 export async function toConversation(deps: MapDeps, conv: ConversationRow, viewer: Viewer = 'shopper'): Promise<Conversation> {
-  const db = deps.db
   const readSeq = viewer === 'shopper' ? conv.shopper_read_seq : conv.agent_read_seq
-  const [agent, position, unread, ratings] = await Promise.all([
-    conv.agent_id ? repo.findUserName(db, conv.agent_id) : undefined,
-    conv.status === 'queued' ? queue.queuePosition(db, conv) : null,
-    repo.countMessagesAfter(db, conv.id, readSeq, peerSenders(viewer)),
-    repo.listRatings(db, conv.id),
-  ])
-  const given = ratings.map((r) => ({
+  const facts = await repo.findConversationFacts(deps.db, conv, readSeq, peerSenders(viewer))
+  const given = facts.ratings.map((r) => ({
     target: r.target,
     score: r.score,
     comment: r.comment,
@@ -88,9 +81,9 @@ export async function toConversation(deps: MapDeps, conv: ConversationRow, viewe
     id: conv.id,
     status: conv.status,
     serviceType: conv.service_type as ServiceTypeId | null,
-    agentName: agent?.display_name ?? null,
-    queuePosition: position,
-    unreadCount: unread,
+    agentName: facts.agentName,
+    queuePosition: conv.status === 'queued' ? facts.ahead + 1 : null,
+    unreadCount: facts.unread,
     lastSeq: conv.last_seq,
     version: conv.version,
     shopperReadSeq: conv.shopper_read_seq,

@@ -155,3 +155,47 @@ export async function insertRating(db: Db, row: RatingRow): Promise<void> {
 export function findUserName(db: Db, id: string) {
   return db.selectFrom('users').select(['id', 'display_name', 'role', 'created_at']).where('id', '=', id).executeTakeFirst()
 }
+
+/** What a conversation's DTO adds to its row, in one round trip: agent name, queue place, unread, ratings. */
+export async function findConversationFacts(db: Db, conv: ConversationRow, readSeq: number, unreadFrom: MessageRow['sender'][]) {
+  const queuedAt = conv.queued_at ?? conv.created_at
+  const rows = await db
+    .selectFrom('chat_conversations as c')
+    .leftJoin('chat_ratings as r', 'r.conversation_id', 'c.id')
+    .select(['r.target', 'r.score', 'r.comment', 'r.tags_json', 'r.created_at'])
+    .select((eb) => [
+      eb
+        .selectFrom('users')
+        .select('display_name')
+        .where('id', '=', conv.agent_id ?? '')
+        .as('agent_name'),
+      eb
+        .selectFrom('chat_messages')
+        .select((m) => m.fn.countAll<number | string>().as('n'))
+        .where('conversation_id', '=', conv.id)
+        .where('seq', '>', readSeq)
+        .where('sender', 'in', unreadFrom)
+        .as('unread'),
+      eb
+        .selectFrom('chat_conversations as q')
+        .select((m) => m.fn.countAll<number | string>().as('n'))
+        .where('q.status', '=', 'queued')
+        .where((w) => (conv.service_type === null ? w('q.service_type', 'is', null) : w('q.service_type', '=', conv.service_type)))
+        .where((w) => w.or([w('q.queued_at', '<', queuedAt), w.and([w('q.queued_at', '=', queuedAt), w('q.id', '<', conv.id)])]))
+        .as('ahead'),
+    ])
+    .where('c.id', '=', conv.id)
+    .orderBy('r.created_at', 'asc')
+    .execute()
+  const first = rows[0]
+  return {
+    agentName: conv.agent_id ? (first?.agent_name ?? null) : null,
+    unread: Number(first?.unread ?? 0),
+    ahead: Number(first?.ahead ?? 0),
+    ratings: rows.flatMap((r) =>
+      r.target === null
+        ? []
+        : [{ target: r.target, score: r.score!, comment: r.comment!, tags_json: r.tags_json!, created_at: r.created_at! }],
+    ),
+  }
+}

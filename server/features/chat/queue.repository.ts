@@ -1,22 +1,8 @@
 import type { Transaction } from 'kysely'
 import type { Database } from '../../db/database'
 import type { DB } from '../../db/schema'
-import type { ConversationRow } from './chat.tables'
 
 type Db = Database | Transaction<DB>
-
-/** 1-based place among queued conversations of the same service type, oldest first. */
-export async function queuePosition(db: Db, conv: ConversationRow): Promise<number> {
-  const queuedAt = conv.queued_at ?? conv.created_at
-  let q = db
-    .selectFrom('chat_conversations')
-    .select((eb) => eb.fn.countAll<number | string>().as('n'))
-    .where('status', '=', 'queued')
-    .where((eb) => eb.or([eb('queued_at', '<', queuedAt), eb.and([eb('queued_at', '=', queuedAt), eb('id', '<', conv.id)])]))
-  q = conv.service_type === null ? q.where('service_type', 'is', null) : q.where('service_type', '=', conv.service_type)
-  const row = await q.executeTakeFirstOrThrow()
-  return Number(row.n) + 1
-}
 
 /** Bumps the version of every conversation waiting in a service type's queue (their position moved). */
 export function bumpQueued(db: Db, serviceType: string | null) {
