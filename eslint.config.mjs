@@ -51,6 +51,25 @@ export default tseslint.config(
     rules: { 'import-x/no-restricted-paths': ['error', { zones: featureBoundaries('./src') }] },
   },
   {
+    // Chat routes reach the database only through a service: route → service → repository.
+    files: ['server/features/chat/*.routes.ts'],
+    plugins: { 'import-x': importX },
+    rules: {
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            {
+              target: './server/features/chat/*.routes.ts',
+              from: ['./server/features/chat/*.repository.ts', './server/features/chat/*.queries.ts'],
+              message: 'Routes call a service; only services use repositories.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The app bundles only plain value modules of the contract (types/*-data.ts); schema files
     // pull TypeBox into the mini-program, so from them only types may be imported.
     files: ['src/**/*.{ts,tsx}'],

@@ -21,13 +21,10 @@ import {
 } from '../../../types/chat'
 import { errorResponses } from '../../plugins/schemas'
 import * as agents from './agent.service'
-import { buildQueue, customerPanel, listForAgent, waitInbox } from './agent.queries'
-import { markRead, markTyping } from './chat.lifecycle'
-import { toAgentConversation, toMessages } from './chat.mapping'
+import { buildQueue, customerPanel, listForAgent, waitInbox } from './agent.inbox'
 import type { ChatDeps } from './chat.deps'
-import { longPoll, pollMessages } from './chat.long-poll'
+import { longPoll } from './chat.long-poll'
 import { MAX_WAIT_SECONDS } from './chat.poll'
-import * as queue from './queue.repository'
 
 const tags = ['agent']
 const params = ConversationIdParamsSchema
@@ -38,7 +35,6 @@ function me(req: FastifyRequest) {
 
 /** The agent workspace: queue, claim, chat, transfer, end, the customer beside the chat. */
 const agentRoutes: FastifyPluginAsyncTypebox<{ deps: ChatDeps }> = async (app, { deps }) => {
-  const db = deps.db
   app.addHook('onRequest', app.requireAgent)
 
   app.get('/api/agent/queue', {
@@ -60,8 +56,7 @@ const agentRoutes: FastifyPluginAsyncTypebox<{ deps: ChatDeps }> = async (app, {
     },
     handler: async (req, reply) => {
       const wait = Math.min(req.query.wait ?? 0, MAX_WAIT_SECONDS)
-      // An open workspace asks for its inbox at least every wait seconds: that is presence.
-      await queue.markAgentSeen(db, req.user!.id, new Date())
+      await agents.markSeen(deps, req.user!.id)
       return longPoll(req, reply, deps.bus, (signal) => waitInbox(deps, req.user!.id, req.query.token, wait, signal))
     },
   })
@@ -89,7 +84,7 @@ const agentRoutes: FastifyPluginAsyncTypebox<{ deps: ChatDeps }> = async (app, {
 
   app.get('/api/agent/conversations/:id', {
     schema: { tags, summary: 'One conversation', params, response: { 200: AgentConversationSchema, ...errorResponses(401, 403, 404) } },
-    handler: async (req) => toAgentConversation(deps, await agents.agentConversation(deps, req.params.id)),
+    handler: (req) => agents.view(deps, req.params.id),
   })
 
   app.post('/api/agent/conversations/:id/claim', {
@@ -99,7 +94,7 @@ const agentRoutes: FastifyPluginAsyncTypebox<{ deps: ChatDeps }> = async (app, {
       params,
       response: { 200: AgentConversationSchema, ...errorResponses(401, 403, 404, 409) },
     },
-    handler: async (req) => toAgentConversation(deps, await agents.claim(deps, me(req), req.params.id)),
+    handler: (req) => agents.claim(deps, me(req), req.params.id),
   })
 
   app.get('/api/agent/conversations/:id/messages', {
@@ -110,10 +105,7 @@ const agentRoutes: FastifyPluginAsyncTypebox<{ deps: ChatDeps }> = async (app, {
       querystring: MessagesQuerySchema,
       response: { 200: AgentPollSchema, ...errorResponses(400, 401, 403, 404) },
     },
-    handler: async (req, reply) => {
-      const conv = await agents.agentConversation(deps, req.params.id)
-      return pollMessages(deps, req, reply, req.query, conv.id, 'agent', (row) => toAgentConversation(deps, row))
-    },
+    handler: (req, reply) => agents.pollConversation(deps, req, reply, req.params.id, req.query),
   })
 
   app.post('/api/agent/conversations/:id/messages', {
@@ -124,7 +116,7 @@ const agentRoutes: FastifyPluginAsyncTypebox<{ deps: ChatDeps }> = async (app, {
       body: SendMessageBodySchema,
       response: { 200: ChatMessageSchema, ...errorResponses(400, 401, 403, 404, 409) },
     },
-    handler: async (req) => (await toMessages(deps, [await agents.sendAsAgent(deps, me(req), req.params.id, req.body)]))[0],
+    handler: (req) => agents.sendAsAgent(deps, me(req), req.params.id, req.body),
   })
 
   app.post('/api/agent/conversations/:id/read', {
@@ -135,10 +127,7 @@ const agentRoutes: FastifyPluginAsyncTypebox<{ deps: ChatDeps }> = async (app, {
       body: ReadBodySchema,
       response: { 200: AgentConversationSchema, ...errorResponses(400, 401, 403, 404, 409) },
     },
-    handler: async (req) => {
-      agents.assertAssignee(await agents.agentConversation(deps, req.params.id), req.user!.id)
-      return toAgentConversation(deps, await markRead(deps, req.params.id, 'agent', req.body.seq))
-    },
+    handler: (req) => agents.readUpTo(deps, req.user!.id, req.params.id, req.body.seq),
   })
 
   app.post('/api/agent/conversations/:id/typing', {
@@ -149,8 +138,7 @@ const agentRoutes: FastifyPluginAsyncTypebox<{ deps: ChatDeps }> = async (app, {
       response: { 204: Type.Null(), ...errorResponses(401, 403, 404, 409) },
     },
     handler: async (req, reply) => {
-      agents.assertAssignee(await agents.agentConversation(deps, req.params.id), req.user!.id)
-      await markTyping(deps, req.params.id, 'agent')
+      await agents.typing(deps, req.user!.id, req.params.id)
       return reply.status(204).send(null)
     },
   })
@@ -163,7 +151,7 @@ const agentRoutes: FastifyPluginAsyncTypebox<{ deps: ChatDeps }> = async (app, {
       body: TransferBodySchema,
       response: { 200: AgentConversationSchema, ...errorResponses(400, 401, 403, 404, 409) },
     },
-    handler: async (req) => toAgentConversation(deps, await agents.transfer(deps, me(req), req.params.id, req.body)),
+    handler: (req) => agents.transfer(deps, me(req), req.params.id, req.body),
   })
 
   app.post('/api/agent/conversations/:id/end', {
@@ -173,7 +161,7 @@ const agentRoutes: FastifyPluginAsyncTypebox<{ deps: ChatDeps }> = async (app, {
       params,
       response: { 200: AgentConversationSchema, ...errorResponses(401, 403, 404, 409) },
     },
-    handler: async (req) => toAgentConversation(deps, await agents.endByAgent(deps, me(req), req.params.id)),
+    handler: (req) => agents.endByAgent(deps, me(req), req.params.id),
   })
 
   app.get('/api/agent/conversations/:id/customer', {

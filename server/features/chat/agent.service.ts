@@ -1,13 +1,16 @@
-import type { SendMessageBody, TransferBody } from '../../../types/chat'
+import type { FastifyReply, FastifyRequest } from 'fastify'
+import type { AgentConversation, ChatMessage, MessagesQuery, SendMessageBody, TransferBody } from '../../../types/chat'
 import { HttpError } from '../../plugins/errors'
 import { queuePatch } from './chat.bot-turn'
-import { endChange, touchQueue } from './chat.lifecycle'
+import { endChange, markRead, markTyping, touchQueue } from './chat.lifecycle'
+import { toAgentConversation, toMessages } from './chat.mapping'
+import { pollMessages } from './chat.long-poll'
 import type { ChatDeps } from './chat.deps'
 import { mutate } from './chat.mutate'
 import * as repo from './chat.repository'
 import * as queue from './queue.repository'
 import { draftFrom, sendOnce, type Author } from './chat.send'
-import type { ConversationRow, MessageRow } from './chat.tables'
+import type { ConversationRow } from './chat.tables'
 import { eventText, langOf } from './chat.texts'
 
 /** Any conversation, for an agent to read (agents see every conversation). */
@@ -26,7 +29,7 @@ export function assertAssignee(conv: ConversationRow, agentId: string): void {
 }
 
 /** Takes a queued conversation; of several agents racing, exactly one wins. */
-export async function claim(deps: ChatDeps, agent: Author, id: string): Promise<ConversationRow> {
+export async function claim(deps: ChatDeps, agent: Author, id: string): Promise<AgentConversation> {
   let serviceType: string | null = null
   const applied = await mutate(deps, id, (c, now) => {
     if (c.status !== 'queued') {
@@ -41,7 +44,7 @@ export async function claim(deps: ChatDeps, agent: Author, id: string): Promise<
     }
   })
   await touchQueue(deps, serviceType)
-  return applied!.conv
+  return toAgentConversation(deps, applied!.conv)
 }
 
 /** How long after its last inbox request an agent's workspace counts as open. */
@@ -59,7 +62,7 @@ export async function listColleagues(deps: ChatDeps, now = new Date()) {
 }
 
 /** Hands the conversation to another agent, or back to the queue (keeping its place). */
-export async function transfer(deps: ChatDeps, agent: Author, id: string, body: TransferBody): Promise<ConversationRow> {
+export async function transfer(deps: ChatDeps, agent: Author, id: string, body: TransferBody): Promise<AgentConversation> {
   const target = body.agentId ? await repo.findUserName(deps.db, body.agentId) : undefined
   if (body.agentId && (!target || target.role !== 'agent')) {
     throw new HttpError(400, 'AGENT_NOT_FOUND', 'body.agentId: no such agent.', 'body.agentId')
@@ -90,22 +93,51 @@ export async function transfer(deps: ChatDeps, agent: Author, id: string, body: 
     }
   })
   if (!target) await touchQueue(deps, applied!.conv.service_type)
-  return applied!.conv
+  return toAgentConversation(deps, applied!.conv)
 }
 
 /** The assigned agent ends the conversation; the shopper is asked to rate it. */
-export async function endByAgent(deps: ChatDeps, agent: Author, id: string): Promise<ConversationRow> {
+export async function endByAgent(deps: ChatDeps, agent: Author, id: string): Promise<AgentConversation> {
   const applied = await mutate(deps, id, (c, now) => {
     assertAssignee(c, agent.id)
     return endChange(c, 'agent', now)
   })
-  return applied!.conv
+  return toAgentConversation(deps, applied!.conv)
 }
 
 /** Stores an agent's message once per clientMsgId; only the assignee may post. */
-export async function sendAsAgent(deps: ChatDeps, agent: Author, id: string, body: SendMessageBody): Promise<MessageRow> {
+export async function sendAsAgent(deps: ChatDeps, agent: Author, id: string, body: SendMessageBody): Promise<ChatMessage> {
   if (body.faqId !== undefined) throw new HttpError(400, 'FAQ_NOT_ALLOWED', 'body.faqId: only shoppers tap quick replies.', 'body.faqId')
   const conv = await agentConversation(deps, id)
   const draft = await draftFrom(deps.db, agent, body, conv.shopper_id)
-  return sendOnce(deps, conv.id, agent, draft, (c) => assertAssignee(c, agent.id))
+  const [message] = await toMessages(deps, [await sendOnce(deps, conv.id, agent, draft, (c) => assertAssignee(c, agent.id))])
+  return message
+}
+
+/** One conversation as the agent workspace shows it. */
+export async function view(deps: ChatDeps, id: string): Promise<AgentConversation> {
+  return toAgentConversation(deps, await agentConversation(deps, id))
+}
+
+/** Long-polls new messages of a conversation, or pages its history. */
+export async function pollConversation(deps: ChatDeps, req: FastifyRequest, reply: FastifyReply, id: string, query: MessagesQuery) {
+  const conv = await agentConversation(deps, id)
+  return pollMessages(deps, req, reply, query, conv.id, 'agent', (row) => toAgentConversation(deps, row))
+}
+
+/** The assignee moves their read mark over the shopper's messages. */
+export async function readUpTo(deps: ChatDeps, agentId: string, id: string, seq: number): Promise<AgentConversation> {
+  assertAssignee(await agentConversation(deps, id), agentId)
+  return toAgentConversation(deps, await markRead(deps, id, 'agent', seq))
+}
+
+/** The assignee's typing indicator, shown to the shopper. */
+export async function typing(deps: ChatDeps, agentId: string, id: string): Promise<void> {
+  assertAssignee(await agentConversation(deps, id), agentId)
+  await markTyping(deps, id, 'agent')
+}
+
+/** An open workspace asks for its inbox at least every wait seconds: that is presence. */
+export function markSeen(deps: ChatDeps, agentId: string, now = new Date()): Promise<void> {
+  return queue.markAgentSeen(deps.db, agentId, now)
 }

@@ -17,13 +17,8 @@ import {
 import { OrderActionBodySchema, OrderActionResultSchema } from '../../../types/order-action'
 import { errorResponses } from '../../plugins/schemas'
 import { confirmAction } from './chat.actions'
-import { markRead, markTyping, rate } from './chat.lifecycle'
-import { toConversation, toMessages } from './chat.mapping'
 import type { ChatDeps } from './chat.deps'
-import { shopperChannel } from './chat.events'
-import { pollMessages } from './chat.long-poll'
-import * as repo from './chat.repository'
-import * as chat from './chat.service'
+import * as chat from './shopper.service'
 import type { ChatLang } from './chat.texts'
 
 const tags = ['chat']
@@ -40,7 +35,6 @@ function author(req: FastifyRequest) {
 
 /** The shopper's chat: one open conversation with the bot, then an agent. */
 const shopperRoutes: FastifyPluginAsyncTypebox<{ deps: ChatDeps }> = async (app, { deps }) => {
-  const db = deps.db
   app.addHook('onRequest', app.requireShopper)
 
   app.get('/api/chat', {
@@ -50,7 +44,7 @@ const shopperRoutes: FastifyPluginAsyncTypebox<{ deps: ChatDeps }> = async (app,
       querystring: LangQuerySchema,
       response: { 200: ConversationSchema, ...errorResponses(401, 403) },
     },
-    handler: async (req) => toConversation(deps, await chat.openConversation(deps, req.user!.id, langOf(req, req.query.lang))),
+    handler: (req) => chat.currentConversation(deps, req.user!.id, langOf(req, req.query.lang)),
   })
 
   app.post('/api/chat/messages', {
@@ -60,7 +54,7 @@ const shopperRoutes: FastifyPluginAsyncTypebox<{ deps: ChatDeps }> = async (app,
       body: SendMessageBodySchema,
       response: { 200: ChatMessageSchema, ...errorResponses(400, 401, 403, 409) },
     },
-    handler: async (req) => (await toMessages(deps, [await chat.sendAsShopper(deps, author(req), req.body, langOf(req))]))[0],
+    handler: (req) => chat.sendMessage(deps, author(req), req.body, langOf(req)),
   })
 
   app.post('/api/chat/actions', {
@@ -83,12 +77,7 @@ const shopperRoutes: FastifyPluginAsyncTypebox<{ deps: ChatDeps }> = async (app,
       querystring: MessagesQuerySchema,
       response: { 200: ChatPollSchema, ...errorResponses(400, 401, 403, 404) },
     },
-    handler: async (req, reply) => {
-      const conv = await chat.shopperConversation(deps, req.user!.id, req.query.conversationId)
-      // Unpinned ("my current conversation"), the wait also ends when another tab starts a new one.
-      const follow = req.query.conversationId ? undefined : shopperChannel(req.user!.id)
-      return pollMessages(deps, req, reply, req.query, conv.id, 'shopper', (row) => toConversation(deps, row), follow)
-    },
+    handler: (req, reply) => chat.pollMine(deps, req, reply, req.user!.id, req.query),
   })
 
   app.post('/api/chat/read', {
@@ -98,10 +87,7 @@ const shopperRoutes: FastifyPluginAsyncTypebox<{ deps: ChatDeps }> = async (app,
       body: ReadBodySchema,
       response: { 200: ConversationSchema, ...errorResponses(400, 401, 403, 404) },
     },
-    handler: async (req) => {
-      const conv = await chat.shopperConversation(deps, req.user!.id, req.body.conversationId)
-      return toConversation(deps, await markRead(deps, conv.id, 'shopper', req.body.seq))
-    },
+    handler: (req) => chat.readUpTo(deps, req.user!.id, req.body),
   })
 
   app.post('/api/chat/typing', {
@@ -111,8 +97,7 @@ const shopperRoutes: FastifyPluginAsyncTypebox<{ deps: ChatDeps }> = async (app,
       response: { 204: Type.Null(), ...errorResponses(401, 403) },
     },
     handler: async (req, reply) => {
-      const open = await repo.findOpenConversation(db, req.user!.id)
-      if (open) await markTyping(deps, open.id, 'shopper')
+      await chat.typing(deps, req.user!.id)
       return reply.status(204).send(null)
     },
   })
@@ -124,12 +109,12 @@ const shopperRoutes: FastifyPluginAsyncTypebox<{ deps: ChatDeps }> = async (app,
       body: Type.Optional(HandoffBodySchema),
       response: { 200: ConversationSchema, ...errorResponses(400, 401, 403, 409) },
     },
-    handler: async (req) => toConversation(deps, await chat.requestHandoff(deps, req.user!.id, req.body ?? {}, langOf(req))),
+    handler: (req) => chat.handoff(deps, req.user!.id, req.body ?? {}, langOf(req)),
   })
 
   app.post('/api/chat/end', {
     schema: { tags, summary: 'End the open conversation', response: { 200: ConversationSchema, ...errorResponses(401, 403, 409) } },
-    handler: async (req) => toConversation(deps, await chat.endByShopper(deps, req.user!.id)),
+    handler: (req) => chat.end(deps, req.user!.id),
   })
 
   app.post('/api/chat/rating', {
@@ -139,10 +124,7 @@ const shopperRoutes: FastifyPluginAsyncTypebox<{ deps: ChatDeps }> = async (app,
       body: RatingBodySchema,
       response: { 200: ConversationSchema, ...errorResponses(400, 401, 403, 404, 409) },
     },
-    handler: async (req) => {
-      const conv = await chat.shopperConversation(deps, req.user!.id, req.body.conversationId)
-      return toConversation(deps, await rate(deps, req.user!.id, conv, req.body))
-    },
+    handler: (req) => chat.rateConversation(deps, req.user!.id, req.body),
   })
 
   app.get('/api/chat/conversations', {
@@ -151,9 +133,7 @@ const shopperRoutes: FastifyPluginAsyncTypebox<{ deps: ChatDeps }> = async (app,
       summary: 'My conversations, newest first (read one with GET /api/chat/messages?conversationId=)',
       response: { 200: ConversationListSchema, ...errorResponses(401, 403) },
     },
-    handler: async (req) => ({
-      items: await Promise.all((await chat.listMyConversations(deps, req.user!.id)).map((c) => toConversation(deps, c))),
-    }),
+    handler: (req) => chat.myConversations(deps, req.user!.id),
   })
 
   app.post('/api/chat/link', {
@@ -163,7 +143,7 @@ const shopperRoutes: FastifyPluginAsyncTypebox<{ deps: ChatDeps }> = async (app,
       body: LinkBodySchema,
       response: { 200: ConversationSchema, ...errorResponses(400, 401, 403) },
     },
-    handler: async (req) => toConversation(deps, await chat.linkConversation(deps, req.user!.id, req.body, langOf(req))),
+    handler: (req) => chat.link(deps, req.user!.id, req.body, langOf(req)),
   })
 }
 
