@@ -68,8 +68,17 @@ export function peerSenders(viewer: Viewer): MessageRow['sender'][] {
 
 /** Conversation row → the shopper's DTO (agent name, queue position, unread, ratings) in one query. */
 export async function toConversation(deps: MapDeps, conv: ConversationRow, viewer: Viewer = 'shopper'): Promise<Conversation> {
+  return conversationDto(conv, await findFacts(deps, conv, viewer))
+}
+
+type Facts = Awaited<ReturnType<typeof repo.findConversationFacts>>
+
+function findFacts(deps: MapDeps, conv: ConversationRow, viewer: Viewer): Promise<Facts> {
   const readSeq = viewer === 'shopper' ? conv.shopper_read_seq : conv.agent_read_seq
-  const facts = await repo.findConversationFacts(deps.db, conv, readSeq, peerSenders(viewer))
+  return repo.findConversationFacts(deps.db, conv, readSeq, peerSenders(viewer))
+}
+
+function conversationDto(conv: ConversationRow, facts: Facts): Conversation {
   const given = facts.ratings.map((r) => ({
     target: r.target,
     score: r.score,
@@ -105,15 +114,13 @@ export async function toConversation(deps: MapDeps, conv: ConversationRow, viewe
 
 /** Conversation row → the agent's DTO. */
 export async function toAgentConversation(deps: MapDeps, conv: ConversationRow): Promise<AgentConversation> {
-  const db = deps.db
-  const [base, shopper, last] = await Promise.all([
-    toConversation(deps, conv, 'agent'),
-    repo.findUserName(db, conv.shopper_id),
-    repo.lastMessageFrom(db, conv.id, ['shopper', 'bot', 'agent', 'system']),
+  const [facts, last] = await Promise.all([
+    findFacts(deps, conv, 'agent'),
+    repo.lastMessageFrom(deps.db, conv.id, ['shopper', 'bot', 'agent', 'system']),
   ])
   return {
-    ...base,
-    shopper: { id: conv.shopper_id, displayName: readableShopperName(shopper?.display_name, conv.shopper_id) },
+    ...conversationDto(conv, facts),
+    shopper: { id: conv.shopper_id, displayName: readableShopperName(facts.shopperName, conv.shopper_id) },
     agentId: conv.agent_id,
     handoffReason: conv.handoff_reason,
     lastMessage: last ? (await toMessages(deps, [last]))[0] : null,

@@ -156,7 +156,7 @@ export function findUserName(db: Db, id: string) {
   return db.selectFrom('users').select(['id', 'display_name', 'role', 'created_at']).where('id', '=', id).executeTakeFirst()
 }
 
-/** What a conversation's DTO adds to its row, in one round trip: agent name, queue place, unread, ratings. */
+/** What a conversation's DTO adds to its row, in one round trip: names, queue place, unread, ratings. */
 export async function findConversationFacts(db: Db, conv: ConversationRow, readSeq: number, unreadFrom: MessageRow['sender'][]) {
   const queuedAt = conv.queued_at ?? conv.created_at
   const rows = await db
@@ -169,6 +169,7 @@ export async function findConversationFacts(db: Db, conv: ConversationRow, readS
         .select('display_name')
         .where('id', '=', conv.agent_id ?? '')
         .as('agent_name'),
+      eb.selectFrom('users').select('display_name').where('id', '=', conv.shopper_id).as('shopper_name'),
       eb
         .selectFrom('chat_messages')
         .select((m) => m.fn.countAll<number | string>().as('n'))
@@ -190,6 +191,7 @@ export async function findConversationFacts(db: Db, conv: ConversationRow, readS
   const first = rows[0]
   return {
     agentName: conv.agent_id ? (first?.agent_name ?? null) : null,
+    shopperName: first?.shopper_name ?? null,
     unread: Number(first?.unread ?? 0),
     ahead: Number(first?.ahead ?? 0),
     ratings: rows.flatMap((r) =>
