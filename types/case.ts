@@ -4,6 +4,7 @@
  */
 import { Type, type Static } from 'typebox'
 import { AgentConversationSchema, ChatCustomerSchema } from './chat'
+import { ORDER_ACTION_KINDS } from './order-action-data'
 import { TICKET_CHANNELS } from './ticket-data'
 
 export const CaseParamsSchema = Type.Object({
@@ -35,6 +36,17 @@ export const CaseNotificationSchema = Type.Object({
   createdAt: Type.String({ format: 'date-time' }),
 })
 
+/** A self-service action the shopper confirmed in one of the case's conversations. */
+export const CaseActionSchema = Type.Object({
+  id: Type.String({ description: 'The chat message that reported the result' }),
+  conversationId: Type.String(),
+  kind: Type.Enum(ORDER_ACTION_KINDS),
+  orderNo: Type.String(),
+  text: Type.Union([Type.String(), Type.Null()]),
+  createdAt: Type.String({ format: 'date-time' }),
+})
+export type CaseAction = Static<typeof CaseActionSchema>
+
 /** Everything under one case number, newest first in each list. */
 export const CaseSchema = Type.Object({
   caseNo: Type.String(),
@@ -42,6 +54,7 @@ export const CaseSchema = Type.Object({
   conversations: Type.Array(AgentConversationSchema),
   tickets: Type.Array(CaseTicketSchema),
   notifications: Type.Array(CaseNotificationSchema),
+  actions: Type.Array(CaseActionSchema),
 })
 export type Case = Static<typeof CaseSchema>
 

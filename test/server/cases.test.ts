@@ -90,6 +90,20 @@ describe(`case numbers across channels (${dbName})`, () => {
     expect(bad.json().error).toMatchObject({ code: 'BAD_CASE_NO', field: 'params.caseNo' })
   })
 
+  it("lists the self-service actions confirmed in the case's conversations", async () => {
+    const shopper = await guest(app)
+    const conv = await current(app, shopper)
+    const order = (await listOrdersFor(shopper.userId)).find((o) => o.logistics)!
+    const body = { kind: 'track_parcel', orderNo: order.orderNo, idempotencyKey: 'case-track-1' }
+    const confirm = () =>
+      app.inject({ method: 'POST', url: '/api/chat/actions', headers: { authorization: shopper.authorization }, payload: body })
+    expect((await confirm()).statusCode).toBe(200)
+    // A retried confirmation is the same action, listed once.
+    expect((await confirm()).statusCode).toBe(200)
+    const found = (await get(await agent(app), `/api/agent/cases/${conv.caseNo}`)).json<Case>()
+    expect(found.actions).toEqual([expect.objectContaining({ conversationId: conv.id, kind: 'track_parcel', orderNo: order.orderNo })])
+  })
+
   it('is for agents only', async () => {
     const shopper = await guest(app)
     const caseNo = (await current(app, shopper)).caseNo!

@@ -55,3 +55,17 @@ export async function findCases(db: Database, term: string): Promise<string[]> {
   const ordered = [...convs, ...tickets].sort((a, b) => b.created_at.localeCompare(a.created_at))
   return [...new Set(ordered.map((r) => r.case_no!))]
 }
+
+/** Bot messages reporting a self-service action's result in these conversations, newest first. */
+export function actionMessagesOf(db: Database, conversationIds: string[]) {
+  if (conversationIds.length === 0) return Promise.resolve([])
+  return db
+    .selectFrom('chat_messages')
+    .select(['id', 'conversation_id', 'text', 'meta_json', 'created_at'])
+    .where('conversation_id', 'in', conversationIds)
+    .where('sender', '=', 'bot')
+    .where('meta_json', 'like', '%"actionResult"%')
+    .orderBy('created_at', 'desc')
+    .limit(100)
+    .execute()
+}

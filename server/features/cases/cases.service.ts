@@ -1,4 +1,5 @@
-import type { Case, CaseSummary } from '../../../types/case'
+import type { Case, CaseAction, CaseSummary } from '../../../types/case'
+import { ORDER_ACTION_KINDS } from '../../../types/order-action-data'
 import { normalizeCaseNo } from '../../../types/chat-data'
 import { HttpError } from '../../plugins/errors'
 import { readableShopperName } from '../auth/display-name'
@@ -6,20 +7,38 @@ import { toAgentConversation, type MapDeps } from '../chat/chat.mapping'
 import { findTicket } from '../tickets/tickets.repository'
 import * as repo from './cases.repository'
 
+type ActionMessage = Awaited<ReturnType<typeof repo.actionMessagesOf>>[number]
+
+/** The action a result message reports, or null for a message whose meta does not name one. */
+function toCaseAction(row: ActionMessage): CaseAction | null {
+  try {
+    const result = (JSON.parse(row.meta_json ?? 'null') as { actionResult?: { kind?: unknown; orderNo?: unknown } } | null)?.actionResult
+    const kind = ORDER_ACTION_KINDS.find((k) => k === result?.kind)
+    if (!kind || typeof result?.orderNo !== 'string') return null
+    return { id: row.id, conversationId: row.conversation_id, kind, orderNo: result.orderNo, text: row.text, createdAt: row.created_at }
+  } catch {
+    return null
+  }
+}
+
 function notFound(): HttpError {
   return new HttpError(404, 'CASE_NOT_FOUND', 'No conversation or ticket has this case number.')
 }
 
-/** The conversations, tickets and notifications under one case number (any spelling of it). */
+/** The conversations, tickets, notifications and self-service actions under one case number (any spelling of it). */
 export async function getCase(deps: MapDeps, typed: string): Promise<Case> {
   const caseNo = normalizeCaseNo(typed)
   if (!caseNo) throw new HttpError(400, 'BAD_CASE_NO', 'params.caseNo: a case number looks like KF-7Q3M-2H.', 'params.caseNo')
   const [convRows, ticketIds] = await Promise.all([repo.conversationsOfCase(deps.db, caseNo), repo.ticketIdsOfCase(deps.db, caseNo)])
   if (convRows.length === 0 && ticketIds.length === 0) throw notFound()
-  const [conversations, ticketRows, notes] = await Promise.all([
+  const [conversations, ticketRows, notes, actionRows] = await Promise.all([
     Promise.all(convRows.map((c) => toAgentConversation(deps, c))),
     Promise.all(ticketIds.map((id) => findTicket(deps.db, id))),
     repo.notificationsOfTickets(deps.db, ticketIds),
+    repo.actionMessagesOf(
+      deps.db,
+      convRows.map((c) => c.id),
+    ),
   ])
   const tickets = ticketRows.filter((t) => t !== undefined)
   const firstTicket = tickets[0]
@@ -49,6 +68,7 @@ export async function getCase(deps: MapDeps, typed: string): Promise<Case> {
       title: n.title,
       createdAt: n.created_at,
     })),
+    actions: actionRows.map(toCaseAction).filter((a) => a !== null),
   }
 }
 

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { Input, Text, View } from '@tarojs/components'
 import type { Case, CaseSummary } from '@shared/case'
+import { actionCardText } from '@/components/message-list'
 import { ApiError } from '@/lib/http'
 import { formatTime } from '@/lib/time'
 import { fetchCase, searchCases } from '../agent-cases.api'
@@ -105,6 +106,14 @@ export function CaseSearch({ onOpenConversation, onOpenTicket }: CaseSearchProps
             <View key={n.id} className='case-search__note'>
               <Text>
                 {formatTime(n.createdAt)} · {n.title} · {n.channel}
+              </Text>
+            </View>
+          ))}
+          {open.actions.length ? <Text className='ws__heading'>自助操作 · {open.actions.length}</Text> : null}
+          {open.actions.map((a) => (
+            <View key={a.id} className='case-search__note'>
+              <Text>
+                {formatTime(a.createdAt)} · {actionCardText('zh').title[a.kind]} · {a.orderNo}
               </Text>
             </View>
           ))}
