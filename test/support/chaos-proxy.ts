@@ -1,4 +1,5 @@
 import net from 'node:net'
+import { seededRandom } from '../../server/lib/seeded-random'
 
 /** What the proxy did to connections so far. */
 export interface ChaosStats {
@@ -6,18 +7,6 @@ export interface ChaosStats {
   resetBeforeServer: number
   droppedResponses: number
   upstreamRefused: number
-}
-
-/** A small deterministic PRNG, so a failing run can be replayed with the same seed. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
 }
 
 /**
@@ -29,7 +18,7 @@ export function startChaosProxy(
   target: () => number,
   opts: { seed: number; resetRate: number; dropRate: number },
 ): Promise<{ port: number; stats: ChaosStats; close(): Promise<void> }> {
-  const random = mulberry32(opts.seed)
+  const random = seededRandom(opts.seed)
   const stats: ChaosStats = { connections: 0, resetBeforeServer: 0, droppedResponses: 0, upstreamRefused: 0 }
   const sockets = new Set<net.Socket>()
   const server = net.createServer((client) => {

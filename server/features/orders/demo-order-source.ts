@@ -2,21 +2,10 @@ import crypto from 'node:crypto'
 import type { Logistics, LogisticsStatus, Order, OrderItem, OrderStatus } from '../../../types/order'
 import { DEMO_CITIES, DEMO_COURIERS, DEMO_PRODUCTS, latestScan } from './demo-catalog'
 import type { OrderOwnership, OrderSource } from './order-source'
+import { seededRandom } from '../../lib/seeded-random'
 
 const DAY = 86_400_000
 const CST = 8 * 3_600_000
-
-/** A small seeded generator (mulberry32): the same seed always yields the same orders. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 /** Six digits derived from the user id; embedded in every demo order number of that shopper. */
 export function userTag(userId: string): string {
@@ -88,7 +77,7 @@ const STAGES: { days: [number, number]; order: OrderStatus; logistics: Logistics
 /** Orders generated from the user id: stable for a given day, 3–6 of them, newest first. */
 export function demoOrders(userId: string, now: Date): Order[] {
   const tag = userTag(userId)
-  const r = rng(crypto.createHash('sha256').update(`orders:${userId}`).digest().readUInt32BE(0))
+  const r = seededRandom(crypto.createHash('sha256').update(`orders:${userId}`).digest().readUInt32BE(0))
   const today = Math.floor(now.getTime() / DAY) * DAY
   const count = 3 + Math.floor(r() * 4)
   const orders: Order[] = []

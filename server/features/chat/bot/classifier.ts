@@ -4,6 +4,8 @@
  * deterministically so the committed model file is reproducible.
  */
 
+import { seededRandom } from '../../../lib/seeded-random'
+
 /** One labelled example. */
 export interface Example {
   readonly features: readonly string[]
@@ -36,18 +38,6 @@ export const DEFAULT_TRAIN_OPTIONS: TrainOptions = { epochs: 20, learningRate: 0
 // Weights this small change no probability visibly; dropping them keeps the file small.
 const PRUNE_BELOW = 0.004
 const SKIP_BELOW = 0.03
-
-/** Deterministic PRNG (mulberry32): the same seed gives the same shuffle and the same model. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 function softmax(scores: number[], temperature: number): number[] {
   let max = -Infinity
