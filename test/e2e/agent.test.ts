@@ -2,42 +2,18 @@ import crypto from 'node:crypto'
 import path from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import type { FastifyInstance } from 'fastify'
-import { insertUser } from '../../server/features/auth/auth.repository'
-import { hashPassword } from '../../server/features/auth/passwords'
 import { listOutbox } from '../../server/features/notifications/notifications.repository'
-import { inViewport, launchBrowser, phoneContext, SCREENSHOTS, startServer, watchErrors } from '../support/e2e'
-
-const PASSWORD = 'correct-horse-42'
-
-async function createAgent(app: FastifyInstance, username: string, displayName: string): Promise<void> {
-  await insertUser(app.db, {
-    id: crypto.randomUUID(),
-    role: 'agent',
-    display_name: displayName,
-    openid: null,
-    device_id: null,
-    username,
-    password_hash: await hashPassword(PASSWORD),
-    created_at: new Date().toISOString(),
-  })
-}
-
-/** The shopper's bearer token, as the H5 app stored it. */
-async function shopperToken(page: Page): Promise<string> {
-  const raw = await page.evaluate(() => localStorage.getItem('sd.session'))
-  const parsed = JSON.parse(raw ?? 'null') as { data?: { token: string }; token?: string } | null
-  const token = parsed?.data?.token ?? parsed?.token
-  if (!token) throw new Error(`no shopper session in storage: ${raw}`)
-  return token
-}
-
-async function signInAgent(page: Page, baseUrl: string, username: string): Promise<void> {
-  await page.goto(`${baseUrl}/#/pages/agent/login/index`)
-  await page.getByLabel('用户名').filter({ visible: true }).locator('input').fill(username)
-  await page.getByLabel('密码').filter({ visible: true }).locator('input').fill(PASSWORD)
-  await page.getByLabel('登录').filter({ visible: true }).click()
-  await page.waitForURL(/#\/pages\/agent\/workspace\/index/)
-}
+import {
+  createAgent,
+  inViewport,
+  launchBrowser,
+  phoneContext,
+  SCREENSHOTS,
+  shopperToken,
+  signInAgentPage as signInAgent,
+  startServer,
+  watchErrors,
+} from '../support/e2e'
 
 describe('agent workspace with a live shopper (two browsers at once)', () => {
   let app: FastifyInstance

@@ -1,12 +1,7 @@
-import crypto from 'node:crypto'
 import path from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import type { FastifyInstance } from 'fastify'
-import { insertUser } from '../../server/features/auth/auth.repository'
-import { hashPassword } from '../../server/features/auth/passwords'
-import { launchBrowser, phoneContext, SCREENSHOTS, startServer, watchErrors } from '../support/e2e'
-
-const PASSWORD = 'correct-horse-42'
+import { createAgent, launchBrowser, phoneContext, SCREENSHOTS, signInAgentPage, startServer, watchErrors } from '../support/e2e'
 
 describe('self-service action card in the chat, seen by an agent', () => {
   let app: FastifyInstance
@@ -20,16 +15,7 @@ describe('self-service action card in the chat, seen by an agent', () => {
 
   beforeAll(async () => {
     ;({ app, baseUrl } = await startServer())
-    await insertUser(app.db, {
-      id: crypto.randomUUID(),
-      role: 'agent',
-      display_name: '小艾',
-      openid: null,
-      device_id: null,
-      username: 'alice',
-      password_hash: await hashPassword(PASSWORD),
-      created_at: new Date().toISOString(),
-    })
+    await createAgent(app, 'alice', '小艾')
     browser = await launchBrowser()
     shopperCtx = await phoneContext(browser)
     agentCtx = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' })
@@ -66,19 +52,13 @@ describe('self-service action card in the chat, seen by an agent', () => {
     await shopper.locator('.composer__send').click()
     await shopper.getByText('正在为您转接人工客服', { exact: false }).first().waitFor()
 
-    await agent.goto(`${baseUrl}/#/pages/agent/login/index`)
-    await agent.getByLabel('用户名').locator('input').fill('alice')
-    await agent.getByLabel('密码').locator('input').fill(PASSWORD)
-    await agent.getByLabel('登录').click({ force: true })
-    await agent.waitForURL(/#\/pages\/agent\/workspace\/index/)
-    await agent
+    await signInAgentPage(agent, baseUrl, 'alice')
+    const claim = agent
       .getByLabel(/^接入 /)
+      .filter({ visible: true })
       .first()
-      .waitFor({ timeout: 30_000 })
-    await agent
-      .getByLabel(/^接入 /)
-      .first()
-      .click({ force: true })
+    await claim.waitFor({ timeout: 30_000 })
+    await claim.click()
     const summary = agent.getByLabel('智能客服摘要')
     await summary.waitFor()
     await summary.getByText('已自助办理：催发货').waitFor()

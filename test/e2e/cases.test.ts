@@ -6,11 +6,7 @@ import crypto from 'node:crypto'
 import type { Browser } from 'playwright-core'
 import type { FastifyInstance } from 'fastify'
 import type { Conversation } from '../../types/chat'
-import { insertUser } from '../../server/features/auth/auth.repository'
-import { hashPassword } from '../../server/features/auth/passwords'
-import { launchBrowser, phoneContext, startServer, watchErrors } from '../support/e2e'
-
-const PASSWORD = 'correct-horse-42'
+import { createAgent, launchBrowser, phoneContext, signInAgentPage, startServer, watchErrors } from '../support/e2e'
 
 describe('case numbers in Chromium (H5 build, real server)', () => {
   let app: FastifyInstance
@@ -18,16 +14,7 @@ describe('case numbers in Chromium (H5 build, real server)', () => {
   let browser: Browser
   beforeAll(async () => {
     ;({ app, baseUrl } = await startServer())
-    await insertUser(app.db, {
-      id: crypto.randomUUID(),
-      role: 'agent',
-      display_name: '小艾',
-      openid: null,
-      device_id: null,
-      username: 'casey',
-      password_hash: await hashPassword(PASSWORD),
-      created_at: new Date().toISOString(),
-    })
+    await createAgent(app, 'casey', '小艾')
     browser = await launchBrowser()
   })
   afterAll(async () => {
@@ -70,11 +57,7 @@ describe('case numbers in Chromium (H5 build, real server)', () => {
     const agentCtx = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' })
     const agent = await agentCtx.newPage()
     errors.push(...watchErrors(agent))
-    await agent.goto(`${baseUrl}/#/pages/agent/login/index`)
-    await agent.getByLabel('用户名').locator('input').fill('casey')
-    await agent.getByLabel('密码').locator('input').fill(PASSWORD)
-    await agent.getByLabel('登录').click({ force: true })
-    await agent.waitForURL(/#\/pages\/agent\/workspace\/index/)
+    await signInAgentPage(agent, baseUrl, 'casey')
     await agent.getByRole('tab', { name: '查找' }).click()
     await agent.getByLabel('查找案件').locator('input').fill(caseNo.toLowerCase().replace(/-/g, ''))
     await agent.getByRole('button', { name: '查找', exact: true }).click()

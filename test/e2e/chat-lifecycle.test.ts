@@ -6,14 +6,8 @@
 import type { Browser, Page } from 'playwright-core'
 import type { FastifyInstance } from 'fastify'
 import type { Conversation } from '../../types/chat'
-import { launchBrowser, phoneContext, startServer, watchErrors } from '../support/e2e'
+import { launchBrowser, phoneContext, shopperToken, startServer, watchErrors } from '../support/e2e'
 import { agent as signInAgent } from '../support/chat'
-
-async function shopperAuth(page: Page): Promise<string> {
-  const raw = await page.evaluate(() => localStorage.getItem('sd.session'))
-  const parsed = JSON.parse(raw ?? 'null') as { data?: { token: string }; token?: string } | null
-  return `Bearer ${parsed?.data?.token ?? parsed?.token}`
-}
 
 describe('chat lifecycle in Chromium (H5 build, real server)', () => {
   let app: FastifyInstance
@@ -68,7 +62,7 @@ describe('chat lifecycle in Chromium (H5 build, real server)', () => {
     await ask('快递一周了物流信息都没有更新')
     await page.locator('.chat__handoff').click()
     await page.locator('.banner--queued').filter({ visible: true }).waitFor()
-    const shopper = await shopperAuth(page)
+    const shopper = `Bearer ${await shopperToken(page)}`
     const conv = await api<Conversation>('/api/chat', shopper)
     const desk = await signInAgent(app, '小艾')
     await api(`/api/agent/conversations/${conv.id}/claim`, desk.authorization, {})
@@ -107,7 +101,7 @@ describe('chat lifecycle in Chromium (H5 build, real server)', () => {
     await ended()
     await ask('会员积分怎么查')
     expect(await banner().getByText('本次会话已结束', { exact: false }).count()).toBe(0)
-    const shopper = await shopperAuth(page)
+    const shopper = `Bearer ${await shopperToken(page)}`
     const now = await api<Conversation>('/api/chat', shopper)
     expect(now.status).toBe('bot')
     expect(errors).toEqual([])

@@ -1,20 +1,11 @@
 import path from 'node:path'
 import crypto from 'node:crypto'
-import type { Browser, Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import type { FastifyInstance } from 'fastify'
 import type { AgentPoll, ChatMessage, Queue } from '../../types/chat'
-import { inViewport, launchBrowser, phoneContext, SCREENSHOTS, startServer, watchErrors } from '../support/e2e'
+import { inViewport, launchBrowser, phoneContext, SCREENSHOTS, shopperToken, startServer, watchErrors } from '../support/e2e'
 import { agent as signInAgent } from '../support/chat'
 import { png } from '../support/images'
-
-/** The shopper's bearer token, as the app stored it (Taro keeps `{ data }` in localStorage). */
-async function shopperToken(page: Page): Promise<string> {
-  const raw = await page.evaluate(() => localStorage.getItem('sd.session'))
-  const parsed = JSON.parse(raw ?? 'null') as { data?: { token: string }; token?: string } | null
-  const token = parsed?.data?.token ?? parsed?.token
-  if (!token) throw new Error(`no session stored: ${raw}`)
-  return token
-}
 
 describe('chat in Chromium (H5 build, real server)', () => {
   let app: FastifyInstance

@@ -1,7 +1,7 @@
 import path from 'node:path'
-import type { Browser, Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import type { FastifyInstance } from 'fastify'
-import { animationsDone, launchBrowser, SCREENSHOTS, startServer, watchErrors } from '../support/e2e'
+import { animationsDone, launchBrowser, SCREENSHOTS, shopperToken, startServer, watchErrors } from '../support/e2e'
 import { agent as signInAgent, move, pointsBody, submit, type Who } from '../support/tickets'
 
 /** Phones a shopper really holds: small, notched and large. */
@@ -10,16 +10,6 @@ const PHONES = [
   { width: 375, height: 812 },
   { width: 414, height: 896 },
 ]
-
-/** The shopper's bearer token, as the H5 app stored it (Taro keeps `{ data }` in localStorage). */
-async function shopperAuth(page: Page): Promise<string> {
-  await page.waitForFunction(() => localStorage.getItem('sd.session') !== null)
-  const raw = await page.evaluate(() => localStorage.getItem('sd.session'))
-  const parsed = JSON.parse(raw ?? 'null') as { data?: { token: string }; token?: string } | null
-  const token = parsed?.data?.token ?? parsed?.token
-  if (!token) throw new Error(`no session stored: ${raw}`)
-  return `Bearer ${token}`
-}
 
 describe('bottom sheets on the ticket page can be reached by a thumb', () => {
   let app: FastifyInstance
@@ -41,7 +31,7 @@ describe('bottom sheets on the ticket page can be reached by a thumb', () => {
     const page = await context.newPage()
     const errors = watchErrors(page)
     await page.goto(`${baseUrl}/#/pages/tickets/index`)
-    const shopper = { authorization: await shopperAuth(page), userId: '' }
+    const shopper = { authorization: `Bearer ${await shopperToken(page)}`, userId: '' }
     const ticket = await submit(app, shopper, pointsBody())
     expect((await move(app, staff, ticket.id, { to: 'in_progress' })).statusCode).toBe(200)
     expect((await move(app, staff, ticket.id, { to: 'resolved', resolutionSummary: '积分已补发到账户' })).statusCode).toBe(200)

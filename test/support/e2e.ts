@@ -1,8 +1,11 @@
 import type { AddressInfo } from 'node:net'
+import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core'
 import type { FastifyInstance } from 'fastify'
+import { insertUser } from '../../server/features/auth/auth.repository'
+import { hashPassword } from '../../server/features/auth/passwords'
 import { buildTestApp } from './server'
 
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
@@ -67,4 +70,40 @@ export async function inViewport(locator: Locator): Promise<void> {
 /** Waits until no CSS animation or transition is running (a sheet has finished sliding in). */
 export async function animationsDone(page: Page): Promise<void> {
   await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'))
+}
+
+/** The password of every agent the e2e tests create. */
+export const AGENT_PASSWORD = 'correct-horse-42'
+
+/** An agent account straight in the database, as `npm run agent:create` makes one. */
+export async function createAgent(app: FastifyInstance, username: string, displayName: string): Promise<void> {
+  await insertUser(app.db, {
+    id: crypto.randomUUID(),
+    role: 'agent',
+    display_name: displayName,
+    openid: null,
+    device_id: null,
+    username,
+    password_hash: await hashPassword(AGENT_PASSWORD),
+    created_at: new Date().toISOString(),
+  })
+}
+
+/** Signs an agent in through the real login page and waits for the workspace. */
+export async function signInAgentPage(page: Page, baseUrl: string, username: string): Promise<void> {
+  await page.goto(`${baseUrl}/#/pages/agent/login/index`)
+  await page.getByLabel('用户名').filter({ visible: true }).locator('input').fill(username)
+  await page.getByLabel('密码').filter({ visible: true }).locator('input').fill(AGENT_PASSWORD)
+  await page.getByLabel('登录').filter({ visible: true }).click()
+  await page.waitForURL(/#\/pages\/agent\/workspace\/index/)
+}
+
+/** The shopper's bearer token, once the H5 app has stored it (Taro keeps `{ data }` in localStorage). */
+export async function shopperToken(page: Page): Promise<string> {
+  await page.waitForFunction(() => localStorage.getItem('sd.session') !== null)
+  const raw = await page.evaluate(() => localStorage.getItem('sd.session'))
+  const parsed = JSON.parse(raw ?? 'null') as { data?: { token: string }; token?: string } | null
+  const token = parsed?.data?.token ?? parsed?.token
+  if (!token) throw new Error(`no shopper session stored: ${raw}`)
+  return token
 }
