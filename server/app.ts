@@ -13,6 +13,7 @@ import { registerInputGuards } from './plugins/input-guards'
 import { loggerOptions } from './plugins/log-privacy'
 import { registerRateLimits } from './plugins/rate-limits'
 import { registerPollSlots } from './plugins/poll-slots'
+import { registerRedis } from './plugins/redis'
 import { registerH5 } from './plugins/static-h5'
 import { features } from './features'
 import { registerNotificationWorker } from './features/notifications/notifications.plugin'
@@ -97,6 +98,7 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
   })
   registerAuth(app)
   registerModeration(app)
+  await registerRedis(app, config.redisUrl)
   registerPollSlots(app)
   await registerRateLimits(app, config.rateLimitMax)
   if (config.docs) await registerDocs(app)

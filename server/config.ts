@@ -6,6 +6,7 @@ import type { CleanupSettings, UserLimits } from './plugins/limits.types'
 import { readNotifySettings, type NotifySettings } from './features/notifications/notify.config'
 import { readTicketSettings, type TicketSettings } from './features/tickets/tickets.config'
 import { productionProblems } from './production-checks'
+import { readUploadStorage, type UploadStorageConfig } from './features/uploads/upload-storage.config'
 
 /** Server settings, read from the environment only. */
 export interface Config {
@@ -13,6 +14,12 @@ export interface Config {
   host: string
   dataDir: string
   databaseUrl: string | null
+  /** REDIS_URL: rate limits and long-poll slots shared by every instance; null keeps them in this process. */
+  redisUrl: string | null
+  /** REDIS_PREFIX: the start of every key this server writes, so several deployments can share one Redis. */
+  redisPrefix: string
+  /** Where upload bytes live (UPLOAD_STORAGE and the S3_* variables). */
+  uploadStorage: UploadStorageConfig
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
   h5Dir: string
   nodeEnv: string
@@ -116,6 +123,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST || '0.0.0.0',
     dataDir: path.resolve(env.DATA_DIR || path.join(root, 'data')),
     databaseUrl,
+    redisUrl: readRedisUrl(env.REDIS_URL),
+    redisPrefix: readRedisPrefix(env.REDIS_PREFIX),
+    uploadStorage: readUploadStorage(env, nodeEnv === 'production', (message) => {
+      throw new ConfigError(message)
+    }),
     logLevel,
     h5Dir: path.resolve(env.H5_DIR || path.join(root, 'dist', 'h5')),
     nodeEnv,
@@ -207,4 +219,16 @@ function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): nu
   const value = Number(raw)
   if (!Number.isInteger(value) || value < 1) throw new ConfigError(`${name} must be a positive integer, got "${raw}"`)
   return value
+}
+
+function readRedisUrl(raw: string | undefined): string | null {
+  if (!raw) return null
+  if (!/^rediss?:\/\/[^/\s]+/.test(raw)) throw new ConfigError(`REDIS_URL must look like redis://host:6379 (or rediss://), got "${raw}"`)
+  return raw
+}
+
+function readRedisPrefix(raw: string | undefined): string {
+  if (raw === undefined || raw === '') return 'sd:'
+  if (!/^[A-Za-z0-9:_-]{1,40}$/.test(raw)) throw new ConfigError(`REDIS_PREFIX must be 1–40 letters, digits, ':', '_' or '-', got "${raw}"`)
+  return raw
 }

@@ -1,6 +1,6 @@
 import type { ColumnType } from 'kysely'
 import type { NotificationOutboxTable, SubscriptionGrantsTable } from '../features/notifications/notifications.tables'
-import type { UploadsTable } from '../features/uploads/uploads.tables'
+import type { UploadBlobsTable, UploadsTable } from '../features/uploads/uploads.tables'
 import type { TicketComplaintsTable, TicketEventsTable, TicketIdempotencyTable, TicketsTable } from '../features/tickets/tickets.tables'
 import type { ChatTables } from '../features/chat/chat.tables'
 import type { OrderActionsTable } from '../features/orders/order-actions.tables'
@@ -62,6 +62,7 @@ export interface DB extends ChatTables {
   sign_in_attempts: SignInAttemptsTable
   data_reveals: DataRevealsTable
   uploads: UploadsTable
+  upload_blobs: UploadBlobsTable
   notification_outbox: NotificationOutboxTable
   subscription_grants: SubscriptionGrantsTable
   tickets: TicketsTable

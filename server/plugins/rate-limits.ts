@@ -5,14 +5,26 @@ function rateLimitedBody(_req: FastifyRequest, ctx: { ttl: number }) {
   return { statusCode: 429, code: 'RATE_LIMITED', message: `Too many requests; try again in ${Math.ceil(ctx.ttl / 1000)} s.` }
 }
 
-/** The global per-minute budget: one bucket per signed-in user (all their tokens share it), else per address. */
+/**
+ * The global per-minute budget: one bucket per signed-in user (all their tokens share it), else per address.
+ * With Redis the buckets are shared by every instance, so N servers still allow `max`, not N × `max`.
+ */
 export async function registerRateLimits(app: FastifyInstance, max: number): Promise<void> {
+  const prefix = app.config.redisPrefix
   await app.register(rateLimit, {
     max,
     timeWindow: '1 minute',
     // Only a valid session earns its own bucket; made-up tokens must not dodge the per-address limit.
     keyGenerator: (req) => (req.user ? `u:${req.user.id}` : `ip:${req.ip}`),
     errorResponseBuilder: rateLimitedBody,
+    ...(app.redis
+      ? {
+          redis: app.redis,
+          nameSpace: `${prefix}rl:`,
+          // Redis unreachable: serve the request rather than fail every shopper with a 500.
+          skipOnError: true,
+        }
+      : {}),
   })
 }
 

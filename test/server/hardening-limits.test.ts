@@ -12,8 +12,8 @@ const limits = { pollsPerUser: 2, conversationsPerDay: 2, handoffsPerDay: 1, upl
 const HOUR = 3_600_000
 
 /** Resolves once `check` holds, yielding to the event loop in between (no fixed sleeps). */
-async function until(check: () => boolean): Promise<void> {
-  for (let turns = 0; !check(); turns++) {
+async function until(check: () => boolean | Promise<boolean>): Promise<void> {
+  for (let turns = 0; !(await check()); turns++) {
     if (turns > 200_000) throw new Error('condition never held')
     await new Promise((resolve) => setImmediate(resolve))
   }
@@ -108,17 +108,17 @@ describe(`long-polls, chats, handoffs and uploads per user (${db})`, () => {
     const poll = (who: { authorization: string; userId: string }) =>
       app.inject({ url: `/api/chat/messages?after=${seqOf[who.userId]}&wait=30`, headers: { authorization: who.authorization } })
     const held = [poll(a), poll(a)]
-    await until(() => app.pollSlots.count(a.userId) === 2)
+    await until(async () => (await app.pollSlots.count(a.userId)) === 2)
     const extra = await poll(a)
     expect(extra.statusCode).toBe(429)
     expect(extra.json().error.code).toBe('TOO_MANY_POLLS')
     const other = poll(b)
-    await until(() => app.pollSlots.count(b.userId) === 1)
+    await until(async () => (await app.pollSlots.count(b.userId)) === 1)
     // A message is news for every waiting poll of that conversation; they answer and free their slots.
     await say(app, a, '还在吗')
     await say(app, b, '在吗')
     expect((await Promise.all([...held, other])).map((r) => r.statusCode)).toEqual([200, 200, 200])
-    expect(app.pollSlots.count(a.userId)).toBe(0)
+    expect(await app.pollSlots.count(a.userId)).toBe(0)
   })
 
   it('limits new conversations and handoffs per day', async () => {

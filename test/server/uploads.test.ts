@@ -3,15 +3,25 @@ import { findOwnedUploads } from '../../server/features/uploads/uploads.reposito
 import { agent as signInAgent } from '../support/tickets'
 import { gif, jpeg, multipart, png, webp, type Part } from '../support/images'
 import { buildTestApp, guest } from '../support/server'
+import { fakeS3Settings, startFakeS3, type FakeS3 } from '../support/fake-s3'
+import type { UploadStorageConfig } from '../../server/features/uploads/upload-storage.config'
 
-describe(`uploads (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'})`, () => {
+const STORAGES = ['disk', 'database', 's3'] as const
+
+describe.each(STORAGES)(`uploads (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'}, %s storage)`, (kind) => {
   let app: FastifyInstance
   let shopper: { authorization: string; userId: string }
+  let s3: FakeS3 | undefined
   beforeAll(async () => {
-    app = await buildTestApp({ uploadMaxBytes: 4096 })
+    if (kind === 's3') s3 = await startFakeS3()
+    const uploadStorage: UploadStorageConfig = s3 ? { kind: 's3', s3: fakeS3Settings(s3) } : { kind: kind as 'disk' | 'database' }
+    app = await buildTestApp({ uploadMaxBytes: 4096, uploadStorage })
     shopper = await guest(app)
   })
-  afterAll(() => app.close())
+  afterAll(async () => {
+    await app.close()
+    await s3?.close()
+  })
 
   const post = (parts: Part[], authorization = shopper.authorization) => {
     const { payload, headers } = multipart(parts)

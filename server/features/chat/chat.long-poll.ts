@@ -17,7 +17,7 @@ export async function longPoll<T>(
   bus: ChatEventBus,
   run: (signal: AbortSignal) => Promise<T>,
 ): Promise<T> {
-  const release = enterPoll(req)
+  const release = await enterPoll(req)
   const ac = new AbortController()
   const onClose = () => {
     if (!reply.raw.writableEnded) ac.abort()

@@ -15,12 +15,17 @@ export interface UploadStorage {
   remove(key: string): Promise<void>
 }
 
+/** Keys are `ab/uuid`; anything else is a bug, never a path to follow. */
+export function assertStorageKey(key: string): void {
+  if (!/^[a-z0-9][a-z0-9/-]{0,199}$/.test(key) || key.includes('..')) throw new Error(`bad storage key ${key}`)
+}
+
 /** Files under a directory (DATA_DIR/uploads); mount it on shared storage for several instances. */
 export class DiskStorage implements UploadStorage {
   constructor(private readonly dir: string) {}
 
   private pathOf(key: string): string {
-    if (!/^[a-z0-9][a-z0-9/-]{0,199}$/.test(key) || key.includes('..')) throw new Error(`bad storage key ${key}`)
+    assertStorageKey(key)
     return path.join(this.dir, key)
   }
 

@@ -1,4 +1,3 @@
-import path from 'node:path'
 import type { Readable } from 'node:stream'
 import multipart from '@fastify/multipart'
 import { Type } from 'typebox'
@@ -9,14 +8,14 @@ import { every } from '../../plugins/periodic'
 import { readSingleFile } from './multipart-file'
 import { sweepUnattachedUploads } from './upload-cleanup'
 import { UploadLinks } from './upload-links'
-import { DiskStorage } from './upload-storage'
+import { createUploadStorage } from './upload-storage.factory'
 import * as uploads from './uploads.service'
 
 /** Image uploads (ticket evidence, chat pictures) and their download. */
 const uploadsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const deps: uploads.UploadsDeps = {
     db: app.db,
-    storage: new DiskStorage(path.join(app.config.dataDir, 'uploads')),
+    storage: await createUploadStorage(app),
     links: new UploadLinks(app.db),
     bytesPerDay: app.config.limits.uploadBytesPerDay,
   }

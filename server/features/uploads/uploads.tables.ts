@@ -15,3 +15,10 @@ export interface UploadsTable {
   /** WeChat's trace_id of the asynchronous image check, matched when the verdict is pushed. */
   moderation_trace_id: string | null
 }
+
+/** Upload bytes when UPLOAD_STORAGE=database. */
+export interface UploadBlobsTable {
+  storage_key: string
+  data: Buffer
+  created_at: string
+}
