@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Makes sure the system packages the tests need are present: Chromium (+ CJK fonts) for the H5
-# end-to-end tests and the PostgreSQL server for the server tests. Installs them with apt-get
+# end-to-end tests, the PostgreSQL server for the server tests, Redis and nginx for the scale layer. Installs them with apt-get
 # when running as root; otherwise prints the exact command and fails.
 set -euo pipefail
 
@@ -10,6 +10,8 @@ fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' || missing+=(fonts-noto-cjk)
 if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && ! command -v initdb >/dev/null 2>&1; then
   missing+=(postgresql)
 fi
+command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+[[ -x /usr/sbin/nginx ]] || command -v nginx >/dev/null 2>&1 || missing+=(nginx)
 
 if [[ ${#missing[@]} -eq 0 ]]; then exit 0; fi
 

@@ -1,0 +1,74 @@
+import crypto from 'node:crypto'
+import type { FastifyInstance } from 'fastify'
+import { say } from '../support/chat'
+import { startRedis } from '../support/redis-throwaway'
+import { buildTestApp, createTestDatabase, guest, type TestDatabase } from '../support/server'
+
+const db = process.env.DATABASE_URL ? 'postgres' : 'sqlite'
+
+/** Resolves once `check` holds, yielding to the event loop in between (no fixed sleeps). */
+async function until(check: () => Promise<boolean>): Promise<void> {
+  for (let turns = 0; !(await check()); turns++) {
+    if (turns > 100_000) throw new Error('condition never held')
+    await new Promise((resolve) => setImmediate(resolve))
+  }
+}
+
+describe(`limits shared by two instances through Redis (${db})`, () => {
+  let redis: ReturnType<typeof startRedis>
+  let database: TestDatabase
+  let one: FastifyInstance
+  let two: FastifyInstance
+  beforeAll(async () => {
+    redis = startRedis()
+    database = await createTestDatabase()
+    // Both apps share one database and one Redis, like two servers behind a proxy.
+    const shared = {
+      redisUrl: redis.url,
+      redisPrefix: `t${crypto.randomBytes(4).toString('hex')}:`,
+      rateLimitMax: 6,
+      limits: { pollsPerUser: 2, conversationsPerDay: 30, handoffsPerDay: 10, uploadBytesPerDay: 1 << 20 },
+    }
+    one = await buildTestApp(shared, database)
+    two = await buildTestApp(shared, database)
+  })
+  afterAll(async () => {
+    await one?.close()
+    await two?.close()
+    await database?.drop()
+    redis?.stop()
+  })
+
+  it('counts one per-minute budget for a user across both instances', async () => {
+    const s = await guest(one)
+    const me = (app: FastifyInstance) => app.inject({ url: '/api/auth/me', headers: { authorization: s.authorization } })
+    const codes: number[] = []
+    for (let i = 0; i < 6; i++) codes.push((await me(i % 2 ? two : one)).statusCode)
+    expect(codes).toEqual([200, 200, 200, 200, 200, 200])
+    const over = await me(two)
+    expect(over.statusCode).toBe(429)
+    expect(over.json().error.code).toBe('RATE_LIMITED')
+    expect((await me(one)).statusCode).toBe(429)
+    // Another shopper has a budget of their own.
+    const other = await guest(two)
+    expect((await two.inject({ url: '/api/auth/me', headers: { authorization: other.authorization } })).statusCode).toBe(200)
+  })
+
+  it('holds the long-poll cap per account across instances and frees the slots when the polls answer', async () => {
+    const s = await guest(one)
+    const after = (await say(one, s, '你好')).seq + 1
+    const poll = (app: FastifyInstance) =>
+      app.inject({ url: `/api/chat/messages?after=${after}&wait=30`, headers: { authorization: s.authorization } })
+    const held = [poll(one), poll(two)]
+    await until(async () => (await one.pollSlots.count(s.userId)) === 2)
+    expect(await two.pollSlots.count(s.userId)).toBe(2)
+    const extra = await poll(one)
+    expect(extra.statusCode).toBe(429)
+    expect(extra.json().error.code).toBe('TOO_MANY_POLLS')
+    // One message through each instance: on SQLite an instance only hears its own sends.
+    await say(one, s, '还在吗')
+    await say(two, s, '在吗')
+    expect((await Promise.all(held)).map((r) => r.statusCode)).toEqual([200, 200])
+    await until(async () => (await two.pollSlots.count(s.userId)) === 0)
+  })
+})
