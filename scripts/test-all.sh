@@ -28,5 +28,6 @@ step "server (SQLite)" env -u DATABASE_URL npx jest -c test/jest.server.config.j
 step "server (PostgreSQL)" bash scripts/pg-throwaway.sh run -- npx jest -c test/jest.server.config.js --ci
 step "weapp (miniprogram-simulate on dist/weapp)" npx jest -c test/jest.weapp.config.js --ci
 step "e2e (Chromium on the H5 build)" npx jest -c test/jest.e2e.config.js --ci
+step "scale (nginx, 3 instances, PostgreSQL, Redis)" npx jest -c test/jest.scale.config.js --ci
 echo
 echo "All test layers passed."
