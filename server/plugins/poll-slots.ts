@@ -75,7 +75,13 @@ export class RedisPollSlots implements PollSlots {
     const now = Date.now()
     const slot = crypto.randomUUID()
     const key = this.key(userId)
-    const ok = await this.redis.eval(ENTER, 1, key, now, now + this.leaseMs, this.perUser, slot, this.leaseMs)
+    let ok: unknown
+    try {
+      ok = await this.redis.eval(ENTER, 1, key, now, now + this.leaseMs, this.perUser, slot, this.leaseMs)
+    } catch {
+      // Redis unreachable: serve the poll uncounted, as the rate limits do, rather than fail live updates.
+      return () => undefined
+    }
     if (ok !== 1) throw tooMany(this.perUser)
     let released = false
     return () => {

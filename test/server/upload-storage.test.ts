@@ -104,6 +104,9 @@ describe(`shared upload stores (${db})`, () => {
   })
 })
 
+// The app's ProcessEnv type also names build-time variables the server never reads.
+const asEnv = (vars: Record<string, string | undefined>) => vars as NodeJS.ProcessEnv
+
 describe('upload store settings', () => {
   const s3Env = {
     UPLOAD_STORAGE: 's3',
@@ -114,9 +117,9 @@ describe('upload store settings', () => {
   }
 
   it('reads disk (the default), database and s3', () => {
-    expect(loadConfig({}).uploadStorage).toEqual({ kind: 'disk' })
-    expect(loadConfig({ UPLOAD_STORAGE: 'database' }).uploadStorage).toEqual({ kind: 'database' })
-    expect(loadConfig({ ...s3Env, S3_ENDPOINT: 'https://cos.ap-shanghai.myqcloud.com' }).uploadStorage).toEqual({
+    expect(loadConfig(asEnv({})).uploadStorage).toEqual({ kind: 'disk' })
+    expect(loadConfig(asEnv({ UPLOAD_STORAGE: 'database' })).uploadStorage).toEqual({ kind: 'database' })
+    expect(loadConfig(asEnv({ ...s3Env, S3_ENDPOINT: 'https://cos.ap-shanghai.myqcloud.com' })).uploadStorage).toEqual({
       kind: 's3',
       s3: {
         bucket: 'desk-uploads',
@@ -126,7 +129,7 @@ describe('upload store settings', () => {
         credentials: { accessKeyId: 'AKID', secretAccessKey: 'secret' },
       },
     })
-    expect(loadConfig({ ...s3Env, S3_FORCE_PATH_STYLE: 'false' }).uploadStorage).toMatchObject({
+    expect(loadConfig(asEnv({ ...s3Env, S3_FORCE_PATH_STYLE: 'false' })).uploadStorage).toMatchObject({
       s3: { forcePathStyle: false, endpoint: null },
     })
   })
@@ -139,12 +142,12 @@ describe('upload store settings', () => {
     [{ ...s3Env, S3_ENDPOINT: 'ftp://store' }, /S3_ENDPOINT/],
     [{ ...s3Env, S3_FORCE_PATH_STYLE: 'yes' }, /S3_FORCE_PATH_STYLE/],
   ])('refuses bad settings %#', (env, message) => {
-    expect(() => loadConfig(env)).toThrow(message)
+    expect(() => loadConfig(asEnv(env))).toThrow(message)
   })
 
   it('refuses incomplete S3 settings in production', () => {
     const production = { NODE_ENV: 'production', WECHAT_LOGIN: 'off' }
-    const check = (env: NodeJS.ProcessEnv) => () => loadConfig({ ...production, ...env } as NodeJS.ProcessEnv)
+    const check = (env: Record<string, string>) => () => loadConfig(asEnv({ ...production, ...env }))
     expect(check({ ...s3Env, S3_REGION: '' })).toThrow(/S3_REGION must be set in production/)
     expect(check({ ...s3Env, S3_ACCESS_KEY_ID: '', S3_SECRET_ACCESS_KEY: '' })).toThrow(/must be set in production/)
     expect(check({ ...s3Env, S3_ENDPOINT: 'http://minio.internal:9000' })).toThrow(/https in production/)
