@@ -19,13 +19,14 @@ describe(`limits shared by two instances through Redis (${db})`, () => {
   let database: TestDatabase
   let one: FastifyInstance
   let two: FastifyInstance
+  let prefix: string
   beforeAll(async () => {
     redis = startRedis()
     database = await createTestDatabase()
     // Both apps share one database and one Redis, like two servers behind a proxy.
     const shared = {
       redisUrl: redis.url,
-      redisPrefix: `t${crypto.randomBytes(4).toString('hex')}:`,
+      redisPrefix: (prefix = `t${crypto.randomBytes(4).toString('hex')}:`),
       rateLimitMax: 6,
       limits: { pollsPerUser: 2, conversationsPerDay: 30, handoffsPerDay: 10, uploadBytesPerDay: 1 << 20 },
     }
@@ -70,5 +71,18 @@ describe(`limits shared by two instances through Redis (${db})`, () => {
     await say(two, s, '在吗')
     expect((await Promise.all(held)).map((r) => r.statusCode)).toEqual([200, 200])
     await until(async () => (await two.pollSlots.count(s.userId)) === 0)
+  })
+
+  it('frees the slots of an instance that died holding polls once their lease runs out', async () => {
+    const s = await guest(one)
+    const client = one.redis!
+    const key = `${prefix}polls:${s.userId}`
+    // Two polls a dead instance never released: one still within its lease, one past it.
+    await client.zadd(key, Date.now() + 60_000, 'dead-live', Date.now() - 1, 'dead-lapsed')
+    expect(await two.pollSlots.count(s.userId)).toBe(1)
+    const release = await two.pollSlots.enter(s.userId)
+    await expect(one.pollSlots.enter(s.userId)).rejects.toMatchObject({ statusCode: 429, code: 'TOO_MANY_POLLS' })
+    release()
+    await until(async () => (await one.pollSlots.count(s.userId)) === 1)
   })
 })
