@@ -9,7 +9,7 @@ import { FaqSearch, FaqSection } from '@/features/help/components/faq-section'
 import { TipsCard } from '@/features/help/components/tips-card'
 import { fileEmailTicket } from '@/features/help/help.api'
 import { useOpenTickets, useOrderPicker } from '@/features/help/help.context'
-import { helpText as t } from '@/features/help/help.i18n'
+import { t } from '@/lib/i18n'
 import { useHelpStore } from '@/features/help/help.store'
 import { chatStateLabel } from '@/features/chat/chat.presence'
 import { useChatStore, selectUnread, selectChatConversation } from '@/features/chat/chat.store'
@@ -43,14 +43,14 @@ export default function HelpPage() {
     setEmailOpen(false)
     setEmailKey(newClientMsgId())
     refreshTickets()
-    await Taro.showToast({ title: t.emailSent, icon: 'success' })
+    await Taro.showToast({ title: t('help.emailSent'), icon: 'success' })
   }
 
   return (
     <View className='page help'>
       <View className='help__hero'>
-        <Text className='help__greeting'>{t.greeting}</Text>
-        <Text className='help__sub'>{t.greetingSub}</Text>
+        <Text className='help__greeting'>{t('help.greeting')}</Text>
+        <Text className='help__sub'>{t('help.greetingSub')}</Text>
         <FaqSearch />
       </View>
       <ChannelGrid

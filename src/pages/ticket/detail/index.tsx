@@ -4,7 +4,7 @@ import { Text, View } from '@tarojs/components'
 import { PrivacySheet } from '@/components/privacy-sheet'
 import { TicketDetailView } from '@/features/tickets/components/ticket-detail-view'
 import { POLL_MS, useTicketDetail } from '@/features/tickets/use-ticket-detail'
-import { ticketsText } from '@/features/tickets/tickets.i18n'
+import { t } from '@/lib/i18n'
 
 /** 工单详情: refreshes on show and polls while visible. */
 export default function TicketDetailPage() {
@@ -32,7 +32,7 @@ export default function TicketDetailPage() {
   if (!ticket) {
     return (
       <View className='page'>
-        <Text className={error ? 'td-error' : 'td-loading'}>{error ?? ticketsText.loading}</Text>
+        <Text className={error ? 'td-error' : 'td-loading'}>{error ?? t('tickets.loading')}</Text>
       </View>
     )
   }
