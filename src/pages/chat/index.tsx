@@ -19,11 +19,13 @@ import { RatingSheet } from '@/features/chat/components/rating-sheet'
 import { StatusBanner } from '@/features/chat/components/status-banner'
 import { PrivacySheet } from '@/components/privacy-sheet'
 import './index.scss'
+import { usePageShell } from '@/lib/page-shell'
 
 const toastError = (e: unknown) => void Taro.showToast({ title: (e as Error).message, icon: 'none' })
 
 /** 在线客服: the conversation with the bot and then an agent. */
 export default function ChatPage() {
+  usePageShell('titles.chat', true)
   const s = useChatStore()
   const c = selectConversation(s)
   const messages = selectMessages(s)

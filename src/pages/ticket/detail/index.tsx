@@ -5,9 +5,11 @@ import { PrivacySheet } from '@/components/privacy-sheet'
 import { TicketDetailView } from '@/features/tickets/components/ticket-detail-view'
 import { POLL_MS, useTicketDetail } from '@/features/tickets/use-ticket-detail'
 import { t } from '@/lib/i18n'
+import { usePageShell } from '@/lib/page-shell'
 
 /** 工单详情: refreshes on show and polls while visible. */
 export default function TicketDetailPage() {
+  usePageShell('titles.ticketDetail')
   const { params } = useRouter()
   const id = params.id ?? ''
   const { ticket, error, changes, dismissChanges, busy, load, run } = useTicketDetail(id)
