@@ -39,5 +39,10 @@ export async function pickPhotos({ count, camera = true }: PickOptions): Promise
 
 /** Tells the user, politely, why no photo picker opened and that the rest of the app works. */
 export function explainPhotosRefused(): void {
-  void Taro.showModal({ title: t('privacy.refusedTitle'), content: t('privacy.refusedBody'), showCancel: false, confirmText: t('privacy.ok') })
+  void Taro.showModal({
+    title: t('privacy.refusedTitle'),
+    content: t('privacy.refusedBody'),
+    showCancel: false,
+    confirmText: t('privacy.ok'),
+  })
 }

@@ -14,7 +14,14 @@ const preview = (url: string) => void Taro.previewImage({ urls: [url], current: 
 /** A round avatar: the bot, an agent (their initial), the shopper ("me" on the shopper's own screen). */
 function Avatar({ sender, name, viewer }: { sender: Sender; name?: string | null; viewer: Viewer }) {
   const own = sender === viewer
-  const label = sender === 'bot' ? t('messageList.bot') : sender === 'agent' ? (name ?? t('messageList.agentFallback')) : own ? t('messageList.you') : (name ?? t('messageList.shopper'))
+  const label =
+    sender === 'bot'
+      ? t('messageList.bot')
+      : sender === 'agent'
+        ? (name ?? t('messageList.agentFallback'))
+        : own
+          ? t('messageList.you')
+          : (name ?? t('messageList.shopper'))
   const glyph = sender === 'bot' ? (getLang() === 'zh' ? '智' : 'AI') : label.slice(0, 1)
   return (
     <View className={`avatar avatar--${sender}`} aria-label={label}>
@@ -51,7 +58,16 @@ function Content({ message, viewer, blocked }: { message: ChatMessage; viewer: V
   }
   if (message.kind === 'image' && message.imageUrl) {
     const src = absoluteUrl(message.imageUrl)
-    return <Image className='bubble__image' src={src} mode='widthFix' lazyLoad onClick={() => preview(src)} aria-label={t('messageList.image')} />
+    return (
+      <Image
+        className='bubble__image'
+        src={src}
+        mode='widthFix'
+        lazyLoad
+        onClick={() => preview(src)}
+        aria-label={t('messageList.image')}
+      />
+    )
   }
   if (message.kind === 'order' && message.order) return <OrderCardView order={message.order} />
   return <MessageText text={message.text ?? ''} />
@@ -100,7 +116,9 @@ export function MessageBubble({ message, read, viewer, blocked = false }: Bubble
             {t('messageList.imageBlockedMine')}
           </View>
         ) : null}
-        {mine ? <Text className={`msg__mark ${read ? 'msg__mark--read' : ''}`}>{read ? t('messageList.read') : t('messageList.unread')}</Text> : null}
+        {mine ? (
+          <Text className={`msg__mark ${read ? 'msg__mark--read' : ''}`}>{read ? t('messageList.read') : t('messageList.unread')}</Text>
+        ) : null}
       </View>
     </View>
   )

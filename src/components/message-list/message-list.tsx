@@ -132,7 +132,6 @@ export function MessageList(p: MessageListProps) {
                   read={r.read}
                   viewer={p.viewer}
                   blocked={r.message.uploadId !== null && blockedUploads.has(r.message.uploadId)}
-                 
                 />
               ) : (
                 <PendingBubble
@@ -141,7 +140,6 @@ export function MessageList(p: MessageListProps) {
                   online={online}
                   onRetry={() => p.onRetry(r.item.clientMsgId)}
                   onEdit={p.onEdit ? () => p.onEdit?.(r.item.clientMsgId) : undefined}
-                 
                 />
               )}
             </View>

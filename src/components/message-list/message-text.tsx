@@ -8,7 +8,8 @@ import { t } from '@/lib/i18n'
  * highlighted and copy on tap, since a mini-program cannot open arbitrary links.
  */
 export function MessageText({ text }: { text: string }) {
-  const copy = (value: string) => void Taro.setClipboardData({ data: value }).then(() => Taro.showToast({ title: t('messageList.copied'), icon: 'none' }))
+  const copy = (value: string) =>
+    void Taro.setClipboardData({ data: value }).then(() => Taro.showToast({ title: t('messageList.copied'), icon: 'none' }))
   return (
     <Text className='bubble__text' userSelect>
       {segmentText(text).map((seg, i) =>

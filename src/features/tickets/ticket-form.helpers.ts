@@ -105,7 +105,9 @@ export function validateEvidence(req: EvidenceRequirement, files: EvidenceFile[]
   const label = named(EVIDENCE_KINDS[req.kind])
   if ((files ?? []).some((f) => f.status === 'uploading')) return t('tickets.evidenceUploading', { label })
   if (done < req.minFiles) {
-    return done === 0 ? t('tickets.evidenceNone', { label, min: req.minFiles }) : t('tickets.evidenceFew', { label, min: req.minFiles, left: req.minFiles - done })
+    return done === 0
+      ? t('tickets.evidenceNone', { label, min: req.minFiles })
+      : t('tickets.evidenceFew', { label, min: req.minFiles, left: req.minFiles - done })
   }
   return done > req.maxFiles ? t('tickets.evidenceTooMany', { label, max: req.maxFiles }) : null
 }

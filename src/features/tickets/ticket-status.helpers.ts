@@ -59,14 +59,19 @@ export function statusMeaning(t: Pick<Ticket, 'status' | 'autoCloseAt' | 'escala
 export function slaLines(t: Ticket, now = new Date()): { label: string; text: string; late: boolean }[] {
   const lines: { label: string; text: string; late: boolean }[] = []
   const left = (iso: string) => Date.parse(iso) - now.getTime()
-  const countdown = (ms: number) => (ms >= 0 ? tx('tickets.timeLeft', { d: formatDuration(ms) }) : tx('tickets.overdueBy', { d: formatDuration(ms) }))
+  const countdown = (ms: number) =>
+    ms >= 0 ? tx('tickets.timeLeft', { d: formatDuration(ms) }) : tx('tickets.overdueBy', { d: formatDuration(ms) })
   if (!t.firstRespondedAt && t.status !== 'closed') {
     const ms = left(t.firstResponseDueAt)
     lines.push({ label: tx('tickets.firstReply'), text: countdown(ms), late: ms < 0 })
   }
   if (!t.resolvedAt && t.status !== 'closed' && t.status !== 'resolved') {
     const ms = left(t.resolutionDueAt)
-    lines.push({ label: tx('tickets.resolutionDue'), text: t.slaPaused ? tx('tickets.slaPaused') : countdown(ms), late: !t.slaPaused && ms < 0 })
+    lines.push({
+      label: tx('tickets.resolutionDue'),
+      text: t.slaPaused ? tx('tickets.slaPaused') : countdown(ms),
+      late: !t.slaPaused && ms < 0,
+    })
   }
   return lines
 }
@@ -127,7 +132,8 @@ export function ratingTagLabel(id: string): string {
 /** What changed between two loads of a ticket, as short sentences ("客服有 1 条新回复"). */
 export function whatChanged(prev: TicketDetail, next: TicketDetail): string[] {
   const changes: string[] = []
-  if (prev.status !== next.status) changes.push(tx('tickets.changedStatus', { from: statusLabel(prev.status), to: statusLabel(next.status) }))
+  if (prev.status !== next.status)
+    changes.push(tx('tickets.changedStatus', { from: statusLabel(prev.status), to: statusLabel(next.status) }))
   const known = new Set(prev.timeline.map((e) => e.id))
   const fresh = next.timeline.filter((e) => !known.has(e.id) && e.actor.role !== 'shopper')
   const replies = fresh.filter((e) => e.type === 'reply').length

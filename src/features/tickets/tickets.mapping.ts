@@ -19,7 +19,10 @@ export interface OrderOption {
 export function toOrderOptions(orders: Order[]): OrderOption[] {
   return orders.map((o) => ({
     orderNo: o.orderNo,
-    label: o.items.length > 1 ? t('tickets.orderItems', { name: o.items[0].name, n: o.items.length }) : (o.items[0]?.name ?? t('tickets.orderFallback')),
+    label:
+      o.items.length > 1
+        ? t('tickets.orderItems', { name: o.items[0].name, n: o.items.length })
+        : (o.items[0]?.name ?? t('tickets.orderFallback')),
     productName: o.items[0]?.name ?? '',
     purchasedAt: o.paidAt,
   }))

@@ -113,7 +113,9 @@ export function ConversationPanel({ conversationId, selfId, onBack, onShowCustom
           </Text>
           {summary.note ? <Text className='conv__summary-item'>摘要：{summary.note}</Text> : null}
           {summary.actions.length ? (
-            <Text className='conv__summary-item'>{t('agent.selfServed', { actions: summary.actions.map((k) => t(`actionCard.title.${k}`)).join(t('tickets.sep')) })}</Text>
+            <Text className='conv__summary-item'>
+              {t('agent.selfServed', { actions: summary.actions.map((k) => t(`actionCard.title.${k}`)).join(t('tickets.sep')) })}
+            </Text>
           ) : null}
         </View>
       ) : null}

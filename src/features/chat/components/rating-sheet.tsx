@@ -39,7 +39,9 @@ function TargetRating({
   }
   return (
     <View className={`rating rating--${target}`}>
-      <Text className='rating__who'>{target === 'bot' ? t('chat.rateBot') : t('chat.rateAgent', { name: agentName ?? t('chat.agentFallback') })}</Text>
+      <Text className='rating__who'>
+        {target === 'bot' ? t('chat.rateBot') : t('chat.rateAgent', { name: agentName ?? t('chat.agentFallback') })}
+      </Text>
       <View className='rating__stars' role='radiogroup'>
         {[1, 2, 3, 4, 5].map((n) => (
           <View

@@ -46,7 +46,12 @@ export function ChannelGrid(props: ChannelGridProps) {
           onTap={() => Taro.makePhoneCall({ phoneNumber: hotline.value })}
         />
         <ChannelCard icon={emailIcon} title={t('help.email')} sub={CHANNEL_DEFAULTS.email.value} onTap={props.onEmail} />
-        <ChannelCard icon={ticketIcon} title={t('help.ticket')} sub={t('help.ticketSub')} onTap={() => Taro.navigateTo({ url: ticketUrl() })} />
+        <ChannelCard
+          icon={ticketIcon}
+          title={t('help.ticket')}
+          sub={t('help.ticketSub')}
+          onTap={() => Taro.navigateTo({ url: ticketUrl() })}
+        />
         <ChannelCard
           icon={ticketsIcon}
           title={t('help.myTickets')}

@@ -4,7 +4,8 @@ import { getLang } from '@/lib/i18n'
 import { expectedTimes } from '../help.helpers'
 import { t } from '@/lib/i18n'
 
-const duration = (d: { value: number; unit: 'hours' | 'days' }) => `${t('help.about')} ${d.unit === 'hours' ? t('help.hours', { n: d.value }) : t('help.days', { n: d.value })}`
+const duration = (d: { value: number; unit: 'hours' | 'days' }) =>
+  `${t('help.about')} ${d.unit === 'hours' ? t('help.hours', { n: d.value }) : t('help.days', { n: d.value })}`
 
 /** The catalog's tips and expected times, short and friendly. */
 export function TipsCard() {

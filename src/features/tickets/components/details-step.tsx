@@ -15,7 +15,6 @@ interface Props {
   onBlur(key: string): void
 }
 
-
 /** Step 3: the fields the catalog asks for this problem, the order picker and the wanted outcome. */
 export function DetailsStep({ draft, touched, orders, onChange, onBlur }: Props) {
   const sub = getSubtype(draft.subtype ?? '')
@@ -88,7 +87,13 @@ export function DetailsStep({ draft, touched, orders, onChange, onBlur }: Props)
           type={f === 'orderNo' ? 'number' : 'text'}
           value={draft[f]}
           maxlength={f === 'orderNo' ? 20 : 100}
-          placeholder={f === 'orderNo' ? (orders.length ? t('tickets.orderNoOr') : t('tickets.orderNoPlaceholder')) : t('tickets.inputPlaceholder', { label: fieldLabel(f) })}
+          placeholder={
+            f === 'orderNo'
+              ? orders.length
+                ? t('tickets.orderNoOr')
+                : t('tickets.orderNoPlaceholder')
+              : t('tickets.inputPlaceholder', { label: fieldLabel(f) })
+          }
           aria-label={fieldLabel(f)}
           onInput={withValue((v) => onChange({ [f]: f === 'orderNo' ? v.replace(/\s+/g, '') : v }))}
           onBlur={() => onBlur(f)}

@@ -37,7 +37,11 @@ export function EvidenceSlot({ req, files, error, onAdd, onRemove }: Props) {
       <Text className='tf-slot__hint'>{t('tickets.slotExample', { hint: req.hint })}</Text>
       <View className='tf-slot__grid'>
         {files.map((f, i) => (
-          <View key={f.key} className={`tf-thumb tf-thumb--${f.status}`} aria-label={t('tickets.thumbAria', { label: req.label, i: i + 1 })}>
+          <View
+            key={f.key}
+            className={`tf-thumb tf-thumb--${f.status}`}
+            aria-label={t('tickets.thumbAria', { label: req.label, i: i + 1 })}
+          >
             <Image
               className='tf-thumb__img'
               src={f.url ? fileUrl(f.url, apiBase) : f.localPath}
@@ -62,7 +66,12 @@ export function EvidenceSlot({ req, files, error, onAdd, onRemove }: Props) {
           </View>
         ))}
         {room > 0 && (
-          <View className='tf-thumb tf-thumb--add' role='button' aria-label={t('tickets.uploadAria', { label: req.label })} onClick={choose}>
+          <View
+            className='tf-thumb tf-thumb--add'
+            role='button'
+            aria-label={t('tickets.uploadAria', { label: req.label })}
+            onClick={choose}
+          >
             <Text className='tf-thumb__plus'>+</Text>
             <Text className='tf-thumb__addtext'>{files.length ? t('tickets.addMore') : t('tickets.addPhoto')}</Text>
           </View>

@@ -25,7 +25,9 @@ export function EvidenceStep({ draft, touched, onChange, onBlur, onAdd, onRemove
   const contactError = (f: 'contactEmail' | 'contactPhone') => (touched.includes(f) ? validateField(f, draft[f], false) : null)
   return (
     <View className='tf-step'>
-      <Text className='tf-step__title'>{t('tickets.evidenceTitle', { sub: named(getSubtype(draft.subtype ?? '') ?? { zh: '', en: '' }) })}</Text>
+      <Text className='tf-step__title'>
+        {t('tickets.evidenceTitle', { sub: named(getSubtype(draft.subtype ?? '') ?? { zh: '', en: '' }) })}
+      </Text>
       <View className='tf-card'>
         {slots.length === 0 ? (
           <Text className='tf-none'>{t('tickets.noEvidence')}</Text>

@@ -10,7 +10,6 @@ interface Props {
   email: string
 }
 
-
 /**
  * The notification offer before submit: WeChat subscribe messages in the mini-program (asked in
  * the same tap as 提交), email on H5 where WeChat cannot reach the shopper.
@@ -23,7 +22,11 @@ export function NotifyOffer({ templates, wanted, onToggle, email }: Props) {
         <View className='tf-notify__row'>
           <View className='tf-notify__text'>
             <Text className='tf-notify__title'>{t('tickets.wechatNotify')}</Text>
-            <Text className='tf-notify__desc'>{t('tickets.wechatNotifyDesc', { events: templates.map((tpl) => t(`tickets.notifyEvents.${tpl.event}`)).join(t('tickets.sep')) })}</Text>
+            <Text className='tf-notify__desc'>
+              {t('tickets.wechatNotifyDesc', {
+                events: templates.map((tpl) => t(`tickets.notifyEvents.${tpl.event}`)).join(t('tickets.sep')),
+              })}
+            </Text>
           </View>
           <Switch checked={wanted} color='#ff5000' aria-label={t('tickets.wechatNotifyAria')} onChange={(e) => onToggle(e.detail.value)} />
         </View>

@@ -75,7 +75,9 @@ export function ReplySheet({ visible, busy, onClose, onSubmit }: Props) {
           {pics.map((p) => (
             <View key={p.path} className='td-files__pic' onClick={() => setPics((all) => all.filter((x) => x.path !== p.path))}>
               <Image className='td-files__img' src={p.path} mode='aspectFill' />
-              {!p.uploadId && <Text className='td-files__pct'>{p.failed ? t('tickets.replyPicFailed') : `${Math.round(p.progress)}%`}</Text>}
+              {!p.uploadId && (
+                <Text className='td-files__pct'>{p.failed ? t('tickets.replyPicFailed') : `${Math.round(p.progress)}%`}</Text>
+              )}
             </View>
           ))}
           {pics.length < 9 && (

@@ -13,7 +13,9 @@ interface Props {
 export function SubtypeStep({ serviceType, value, onPick }: Props) {
   return (
     <View className='tf-step' role='radiogroup' aria-label={t(`tickets.steps.${1}`)}>
-      <Text className='tf-step__title'>{t('tickets.subtypeTitle', { type: named(getServiceType(serviceType) ?? { zh: '', en: '' }) })}</Text>
+      <Text className='tf-step__title'>
+        {t('tickets.subtypeTitle', { type: named(getServiceType(serviceType) ?? { zh: '', en: '' }) })}
+      </Text>
       {subtypesOf(serviceType).map((s) => {
         const evidence = evidenceSlots(s.id)
         return (
@@ -28,7 +30,11 @@ export function SubtypeStep({ serviceType, value, onPick }: Props) {
             <Text className='tf-sub__name'>{named(s)}</Text>
             <Text className='tf-sub__desc'>{named({ zh: s.descriptionZh, en: s.descriptionEn })}</Text>
             {evidence.length > 0 && (
-              <Text className='tf-sub__needs'>{t('tickets.needs', { list: evidence.map((e) => t('tickets.filesOf', { label: e.label, n: e.minFiles })).join(t('tickets.sep')) })}</Text>
+              <Text className='tf-sub__needs'>
+                {t('tickets.needs', {
+                  list: evidence.map((e) => t('tickets.filesOf', { label: e.label, n: e.minFiles })).join(t('tickets.sep')),
+                })}
+              </Text>
             )}
           </View>
         )

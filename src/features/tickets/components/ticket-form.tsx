@@ -80,7 +80,11 @@ export function TicketForm({ restored, onCreated }: Props) {
   const missing = missingSummary(draft)
   return (
     <View className='tf'>
-      <StepBar titles={[t('tickets.steps.0'), t('tickets.steps.1'), t('tickets.steps.2'), t('tickets.steps.3')]} current={draft.step} onBack={(i) => go(i as FormStep)} />
+      <StepBar
+        titles={[t('tickets.steps.0'), t('tickets.steps.1'), t('tickets.steps.2'), t('tickets.steps.3')]}
+        current={draft.step}
+        onBack={(i) => go(i as FormStep)}
+      />
       {restored && isDraftStarted(draft) && (
         <View className='tf-restored' role='status'>
           <Text>{t('tickets.restored')}</Text>

@@ -22,7 +22,13 @@ export function TicketFiles({ files }: { files: Attachment[] }) {
   return (
     <View className='td-files'>
       {files.map((f, i) => (
-        <AuthedImage key={f.uploadId} className='td-files__img' url={f.url} label={t('tickets.attachmentAria', { i: i + 1 })} onOpen={open} />
+        <AuthedImage
+          key={f.uploadId}
+          className='td-files__img'
+          url={f.url}
+          label={t('tickets.attachmentAria', { i: i + 1 })}
+          onOpen={open}
+        />
       ))}
     </View>
   )
