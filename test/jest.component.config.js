@@ -1,7 +1,21 @@
 const { root, swc, aliases } = require('./jest.base')
 
 // Taro's H5 components ship ESM; let swc compile them too.
-const esm = ['@tarojs', '\\.pnpm', 'tslib', '@stencil', 'swiper', 'ssr-window', 'dom7', 'classnames', 'lodash-es', 'zustand', '@nutui']
+const esm = [
+  '@lingui',
+  '@messageformat',
+  '@tarojs',
+  '\\.pnpm',
+  'tslib',
+  '@stencil',
+  'swiper',
+  'ssr-window',
+  'dom7',
+  'classnames',
+  'lodash-es',
+  'zustand',
+  '@nutui',
+]
 
 /** React components with Taro's H5 components in jsdom (what the H5 build renders). */
 module.exports = {

@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
 import { apiBase } from './platform'
 import { ensureSession, getSession, setSession, type SessionScope } from './session'
-import { errorCodeText } from './errors.i18n'
+import { getLocale, hasMessage, t, type MessageValues } from './i18n'
 
 /** A failed API call, with the server's stable code and a message fit to show. */
 export class ApiError extends Error {
@@ -33,15 +33,26 @@ export interface RequestOptions {
   onTask?: (task: { abort: () => void }) => void
 }
 
-const NETWORK_MESSAGE = '网络连接失败，请检查网络后重试'
-const AGENT_SIGN_IN = '请先登录客服账号'
+/**
+ * The text for a server error in the user's language: the catalog's wording for its code, else a
+ * generic line (the server's own message is English and for developers, never shown).
+ */
+export function errorMessage(code: string, params?: MessageValues): string {
+  const key = `errors.${code}`
+  return hasMessage(key) ? t(key, params) : t('errors.generic')
+}
+
+/** Headers every call carries: the language the server answers in. */
+function baseHeaders(token: string | null): Record<string, string> {
+  return { 'Accept-Language': getLocale(), ...(token ? { Authorization: `Bearer ${token}` } : {}) }
+}
 
 /** The agent's token, or a 401 ApiError so the workspace can send them to the login page. */
 function agentToken(): string {
   const s = getSession('agent')
   if (s && Date.parse(s.expiresAt) > Date.now()) return s.token
   setSession(null, 'agent')
-  throw new ApiError(401, 'UNAUTHORIZED', AGENT_SIGN_IN)
+  throw new ApiError(401, 'UNAUTHORIZED', t('errors.AGENT_SIGN_IN'))
 }
 
 /** The bearer token for a scope; ensureSession() also replaces an expired shopper session, saving a 401 round trip. */
@@ -58,13 +69,10 @@ function buildUrl(path: string, query?: RequestOptions['query']): string {
 }
 
 function toApiError(status: number, body: unknown): ApiError {
-  const err = (body as { error?: { code?: string; message?: string; field?: string } } | null)?.error
-  if (err?.code) return new ApiError(status, err.code, errorCodeText(err.code) ?? err.message ?? '请求失败', err.field)
-  return new ApiError(
-    status,
-    status >= 500 ? 'SERVER_ERROR' : 'HTTP_ERROR',
-    status >= 500 ? '服务暂时不可用，请稍后重试' : `请求失败 (${status})`,
-  )
+  const err = (body as { error?: { code?: string; field?: string; params?: MessageValues } } | null)?.error
+  if (err?.code) return new ApiError(status, err.code, errorMessage(err.code, err.params), err.field)
+  const code = status >= 500 ? 'SERVER_ERROR' : 'HTTP_ERROR'
+  return new ApiError(status, code, errorMessage(code))
 }
 
 async function send<T>(path: string, opts: RequestOptions, token: string | null): Promise<{ status: number; data: T }> {
@@ -76,7 +84,7 @@ async function send<T>(path: string, opts: RequestOptions, token: string | null)
       timeout: opts.timeout ?? 30_000,
       header: {
         'content-type': 'application/json',
-        ...(token ? { Authorization: `Bearer ${token}` } : {}),
+        ...baseHeaders(token),
         ...opts.headers,
       },
     })
@@ -84,7 +92,7 @@ async function send<T>(path: string, opts: RequestOptions, token: string | null)
     const res = await task
     return { status: res.statusCode, data: res.data }
   } catch {
-    throw new ApiError(0, 'NETWORK', NETWORK_MESSAGE)
+    throw new ApiError(0, 'NETWORK', errorMessage('NETWORK'))
   }
 }
 
@@ -120,9 +128,9 @@ export async function upload<T>(
       url: buildUrl(path),
       filePath,
       name: 'file',
-      header: { Authorization: `Bearer ${token}` },
+      header: baseHeaders(token),
       success: resolve,
-      fail: () => reject(new ApiError(0, 'NETWORK', NETWORK_MESSAGE)),
+      fail: () => reject(new ApiError(0, 'NETWORK', errorMessage('NETWORK'))),
     })
     task?.onProgressUpdate?.((p) => onProgress?.(p.progress))
   })
@@ -141,8 +149,8 @@ export async function download(path: string, scope: SessionScope = 'shopper'): P
   const token = await tokenFor(scope)
   const res = await Taro.downloadFile({
     url: /^https?:/.test(path) ? path : `${apiBase}${path}`,
-    header: { Authorization: `Bearer ${token}` },
+    header: baseHeaders(token),
   })
-  if (res.statusCode < 200 || res.statusCode >= 300) throw new ApiError(res.statusCode, 'HTTP_ERROR', `下载失败 (${res.statusCode})`)
+  if (res.statusCode < 200 || res.statusCode >= 300) throw new ApiError(res.statusCode, 'HTTP_ERROR', errorMessage('HTTP_ERROR'))
   return res.tempFilePath
 }

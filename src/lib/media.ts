@@ -5,7 +5,7 @@
  */
 import Taro from '@tarojs/taro'
 import { requirePrivacy } from './privacy'
-import { privacyText as t } from './privacy.i18n'
+import { t } from '@/lib/i18n'
 
 /** What came of a pick: local paths (with sizes), a closed picker, or consent refused. */
 export type PickResult =
@@ -39,5 +39,10 @@ export async function pickPhotos({ count, camera = true }: PickOptions): Promise
 
 /** Tells the user, politely, why no photo picker opened and that the rest of the app works. */
 export function explainPhotosRefused(): void {
-  void Taro.showModal({ title: t.refusedTitle, content: t.refusedBody, showCancel: false, confirmText: t.ok })
+  void Taro.showModal({
+    title: t('privacy.refusedTitle'),
+    content: t('privacy.refusedBody'),
+    showCancel: false,
+    confirmText: t('privacy.ok'),
+  })
 }

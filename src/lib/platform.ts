@@ -5,12 +5,6 @@ export const isH5 = process.env.TARO_ENV === 'h5'
 /** The API origin: same origin on H5, the configured server in the mini-program. */
 export const apiBase: string = typeof API_BASE === 'string' ? API_BASE : ''
 
-/** Prefers English only when an H5 browser asks for it; the mini-program is Chinese. */
-export function preferredLang(): 'zh' | 'en' {
-  if (!isH5 || typeof navigator === 'undefined') return 'zh'
-  return /^en\b/i.test(navigator.language || '') ? 'en' : 'zh'
-}
-
 /** Upload URLs are server paths; the mini-program needs the API origin in front. */
 export function absoluteUrl(url: string): string {
   return /^(https?:|blob:|data:|wxfile:)/.test(url) ? url : `${apiBase}${url}`

@@ -1,11 +1,13 @@
 import { configure, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { ActionCard } from '@/components/message-list'
+import { setLocale } from '@/lib/i18n'
 import { fakeApi } from '../support/fake-api'
 import { typeInto } from '../support/type-into'
 
 // This machine is shared and slow; give async queries more than the 1 s default.
 configure({ asyncUtilTimeout: 5000 })
 jest.setTimeout(20_000)
+afterEach(() => setLocale('zh-CN'))
 
 const order = (orderNo: string, status: string, fen: number, name: string) => ({
   orderNo,
@@ -24,7 +26,7 @@ describe('self-service action card', () => {
     const api = fakeApi()
     api.on('GET', '/api/orders', () => ({ items: [PAID, DONE] }))
     api.on('POST', '/api/chat/actions', () => ({ result: { id: 'a1' }, replayed: false }))
-    render(<ActionCard kind='cancel_order' lang='zh' />)
+    render(<ActionCard kind='cancel_order' />)
     await screen.findByText('陶瓷马克杯')
     expect(screen.queryByText('蓝牙耳机')).toBeNull()
     fireEvent.click(screen.getByRole('button', { name: '确认办理' }))
@@ -48,7 +50,7 @@ describe('self-service action card', () => {
         ? { status: 400, body: { error: { code: 'REFUND_TOO_HIGH', message: '退款金额不能超过实付金额' } } }
         : { result: { id: 'a2' }, replayed: false },
     )
-    render(<ActionCard kind='request_refund' orderNo={DONE.orderNo} lang='zh' />)
+    render(<ActionCard kind='request_refund' orderNo={DONE.orderNo} />)
     await screen.findByText('蓝牙耳机')
     const amount = '退款金额（最多 ¥129.00）'
     typeInto(amount, '200')
@@ -66,10 +68,11 @@ describe('self-service action card', () => {
     expect((second!.data as { idempotencyKey: string }).idempotencyKey).toBe((first!.data as { idempotencyKey: string }).idempotencyKey)
   })
 
-  it('says so when no order fits, in English when asked', async () => {
+  it('says so when no order fits, in English after a switch to it', async () => {
     const api = fakeApi()
     api.on('GET', '/api/orders', () => ({ items: [DONE] }))
-    render(<ActionCard kind='urge_shipment' lang='en' />)
+    setLocale('en-US')
+    render(<ActionCard kind='urge_shipment' />)
     await screen.findByText('No order this applies to')
     expect(screen.queryByRole('button', { name: 'Confirm' })).toBeNull()
   })

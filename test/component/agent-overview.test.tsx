@@ -79,14 +79,14 @@ describe('agent overview', () => {
     ])
   })
 
-  it('shows the server’s message when the overview cannot load, and retries on refresh', async () => {
+  it('says in the agent’s language that the overview cannot load, and retries on refresh', async () => {
     let fail = true
     routeRequests({
       'GET /api/agent/overview': () =>
-        fail ? reply(503, { error: { code: 'UNAVAILABLE', message: '统计服务暂不可用' } }) : overview('today'),
+        fail ? reply(503, { error: { code: 'UNAVAILABLE', message: 'The statistics service is unavailable' } }) : overview('today'),
     })
     render(<OverviewPanel />)
-    expect(await screen.findByRole('alert')).toHaveTextContent('统计服务暂不可用')
+    expect(await screen.findByRole('alert')).toHaveTextContent('操作没有成功，请稍后重试')
     fail = false
     await act(async () => fireEvent.click(screen.getByLabelText('刷新')))
     expect(await screen.findByLabelText('新会话')).toBeInTheDocument()

@@ -121,7 +121,7 @@ describe('tickets section against the agent API', () => {
     await act(async () => fireEvent.click(screen.getByLabelText('解决并结单')))
     typeInto('解决方案摘要（会通知顾客）', '已退款')
     await act(async () => fireEvent.click(screen.getByLabelText('确认')))
-    expect(await screen.findByRole('alert')).toHaveTextContent('不能执行该操作')
+    expect(await screen.findByRole('alert')).toHaveTextContent('工单状态已变化，请刷新后再操作')
   })
 
   it('asks the API with the filter the agent picked', async () => {

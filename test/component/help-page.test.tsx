@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro'
 import HelpPage from '@/pages/help/index'
 import { useHelpStore } from '@/features/help/help.store'
 import { setSession } from '@/lib/session'
+import { initialLocale, setLocale } from '@/lib/i18n'
 
 type Req = { url: string; method?: string; data?: unknown }
 
@@ -108,5 +109,28 @@ describe('help center page', () => {
       channel: 'email',
     })
     expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '已提交，请留意邮箱回复' }))
+  })
+})
+
+describe('language switch', () => {
+  afterEach(() => setLocale('zh-CN'))
+
+  it('turns the whole page, its title, the tab bar and the FAQ to English at once, and remembers it', async () => {
+    render(<HelpPage />)
+    await screen.findByText('order 问题一')
+    ;(Taro.request as jest.Mock).mockClear()
+    await act(async () => fireEvent.click(screen.getByRole('radio', { name: 'English' })))
+    expect(screen.getByText('Hi, how can we help?')).toBeInTheDocument()
+    expect(screen.getByRole('radio', { name: 'English' })).toHaveAttribute('aria-checked', 'true')
+    expect(Taro.setNavigationBarTitle).toHaveBeenLastCalledWith({ title: 'Help center' })
+    expect((Taro.setTabBarItem as jest.Mock).mock.calls.slice(-3).map(([o]) => o)).toEqual([
+      { index: 0, text: 'Help' },
+      { index: 1, text: 'Chat' },
+      { index: 2, text: 'Tickets' },
+    ])
+    await waitFor(() => expect((Taro.request as jest.Mock).mock.calls.some(([r]) => /\/api\/help\/faq.*lang=en/.test(r.url))).toBe(true))
+    const faqCall = (Taro.request as jest.Mock).mock.calls.find(([r]) => r.url.startsWith('/api/help/faq'))!
+    expect(faqCall[0].header['Accept-Language']).toBe('en-US')
+    expect(initialLocale()).toBe('en-US')
   })
 })

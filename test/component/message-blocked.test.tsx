@@ -10,7 +10,6 @@ const props = (over: Partial<MessageListProps> = {}): MessageListProps => ({
   typing: false,
   online: true,
   onRetry: jest.fn(),
-  lang: 'zh',
   ...over,
 })
 

@@ -88,7 +88,7 @@ describe('message list on the shopper side', () => {
 })
 
 describe('message list on the agent side', () => {
-  const agent = (over: Partial<MessageListProps> = {}) => props({ viewer: 'agent', lang: 'zh', ...over })
+  const agent = (over: Partial<MessageListProps> = {}) => props({ viewer: 'agent', ...over })
 
   it('puts the agent on the right with the shopper read marks, and names the shopper and the bot', () => {
     const { container } = render(<MessageList {...agent({ peerReadSeq: 4, messages: conversation })} />)

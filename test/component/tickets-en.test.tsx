@@ -1,4 +1,3 @@
-import '../support/lang-en'
 import { act, configure, fireEvent, render, screen } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import TicketDetailPage from '@/pages/ticket/detail/index'
@@ -9,6 +8,7 @@ import { useTicketForm } from '@/features/tickets/ticket-form.store'
 import { useTickets } from '@/features/tickets/tickets.store'
 import { fakeApi } from '../support/fake-api'
 import { memoryStorage } from '../support/taro-mock'
+import { setLocale } from '@/lib/i18n'
 import { ticketFixture } from '../support/ticket-fixtures'
 
 // This machine is shared and slow; give async queries more than the 1 s default.
@@ -17,12 +17,16 @@ jest.setTimeout(20_000)
 
 beforeEach(() => {
   memoryStorage.clear()
+  // Chosen in the help center's language switch; the pages render in it without reloading.
+  setLocale('en-US')
   const empty = { items: [], nextCursor: null, loaded: false, loading: false, error: null }
   useTickets.setState({ group: 'active', lists: { active: { ...empty }, awaiting_me: { ...empty }, done: { ...empty } } })
   useTicketForm.setState({ draft: emptyDraft(), touched: [], submitting: false, submitError: null })
 })
 
-describe('ticket pages in an English browser', () => {
+afterAll(() => setLocale('zh-CN'))
+
+describe('ticket pages after switching to English', () => {
   it('lists tickets with English tabs, titles, status and flags', async () => {
     const api = fakeApi()
     api.on('GET', '/api/tickets', (c) =>

@@ -42,6 +42,8 @@ export const previewImage = jest.fn(ok)
 export const chooseMedia = jest.fn()
 export const requestSubscribeMessage = jest.fn()
 export const setTabBarBadge = jest.fn(ok)
+export const setTabBarItem = jest.fn(ok)
+export const setNavigationBarTitle = jest.fn(ok)
 export const removeTabBarBadge = jest.fn(ok)
 export const stopPullDownRefresh = jest.fn(ok)
 export const pageScrollTo = jest.fn(ok)
@@ -87,6 +89,8 @@ const Taro = {
   chooseMedia,
   requestSubscribeMessage,
   setTabBarBadge,
+  setTabBarItem,
+  setNavigationBarTitle,
   removeTabBarBadge,
   stopPullDownRefresh,
   pageScrollTo,

@@ -12,10 +12,10 @@ import {
 } from '@/lib/conversation'
 import { buildRows, segmentText } from '@/components/message-list/message-list.helpers'
 import { formatTime } from '@/lib/time'
-import { chatText } from '@/features/chat/chat.i18n'
 import { chatStateLabel } from '@/features/chat/chat.presence'
 import { contactSessionFrom } from '@/features/help/help.helpers'
 import { conversation, msg } from '../support/chat-fixtures'
+import { t } from '@/lib/i18n'
 
 const pending = (clientMsgId: string): OutboxItem => ({
   clientMsgId,
@@ -117,8 +117,8 @@ describe('queue position', () => {
   it('counts the people ahead: the shopper at position 1 is next', () => {
     expect(chatStateLabel(conversation({ status: 'queued', queuePosition: 1 })).label).toBe('排队中 · 下一位就是您')
     expect(chatStateLabel(conversation({ status: 'queued', queuePosition: 3 })).label).toBe('排队中 · 前面 2 人')
-    expect(chatText.queueBanner(1)).toBe('您是下一位，客服马上为您服务')
-    expect(chatText.queueBanner(2)).toBe('正在排队，前面还有 1 人，请稍候')
+    expect(t('chat.queueBanner', { ahead: 0 })).toBe('您是下一位，客服马上为您服务')
+    expect(t('chat.queueBanner', { ahead: 1 })).toBe('正在排队，前面还有 1 人，请稍候')
   })
 })
 

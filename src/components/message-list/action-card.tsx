@@ -5,7 +5,7 @@ import type { OrderActionBody, OrderActionResult } from '@shared/order-action'
 import { REFUND_REASONS, type OrderActionKind, type RefundReason } from '@shared/order-action-data'
 import { ApiError, request } from '@/lib/http'
 import { yuan } from '@/lib/money'
-import { actionCardText } from './action-card.i18n'
+import { hasMessage, t } from '@/lib/i18n'
 
 /** Orders a self-service action can apply to now (the server checks again). */
 export function eligible(kind: OrderActionKind, o: Order): boolean {
@@ -19,15 +19,19 @@ function newKey(): string {
   return `a${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`
 }
 
+/** The card's wording for a refused action; the network and unknown codes get the generic line. */
+function errorText(e: unknown): string {
+  const key = e instanceof ApiError ? `actionCard.errors.${e.code}` : ''
+  return hasMessage(key) ? t(key) : t('actionCard.failed')
+}
+
 export interface ActionCardProps {
   kind: OrderActionKind
   orderNo?: string
-  lang: 'zh' | 'en'
 }
 
 /** A confirmable self-service action under a bot answer: pick the order, fill in what it needs, confirm. */
-export function ActionCard({ kind, orderNo, lang }: ActionCardProps) {
-  const t = actionCardText(lang)
+export function ActionCard({ kind, orderNo }: ActionCardProps) {
   const [orders, setOrders] = useState<Order[] | null>(null)
   const [picked, setPicked] = useState<string | undefined>(orderNo)
   const [reason, setReason] = useState<RefundReason>('not_wanted')
@@ -59,11 +63,11 @@ export function ActionCard({ kind, orderNo, lang }: ActionCardProps) {
     const body: OrderActionBody = { kind, orderNo: order.orderNo, idempotencyKey: key.current }
     if (kind === 'request_refund') {
       const fen = Math.round(Number(amount || order.amount.yuan) * 100)
-      if (!Number.isFinite(fen) || fen < 1 || fen > order.amount.fen) return setError(t.badAmount)
+      if (!Number.isFinite(fen) || fen < 1 || fen > order.amount.fen) return setError(t('actionCard.badAmount'))
       Object.assign(body, { reason, amountFen: fen })
     }
     if (kind === 'change_address' || kind === 'reissue_invoice') {
-      if (text.trim().length < (kind === 'change_address' ? 5 : 2)) return setError(t.required)
+      if (text.trim().length < (kind === 'change_address' ? 5 : 2)) return setError(t('actionCard.required'))
       Object.assign(body, kind === 'change_address' ? { address: text.trim() } : { invoiceTitle: text.trim() })
     }
     setError(null)
@@ -73,17 +77,17 @@ export function ActionCard({ kind, orderNo, lang }: ActionCardProps) {
       setState('done')
     } catch (e) {
       setState('idle')
-      setError((e instanceof ApiError && t.errors[e.code]) || t.failed)
+      setError(errorText(e))
     }
   }
 
   return (
-    <View className='action-card' aria-label={t.title[kind]}>
-      <Text className='action-card__title'>{t.title[kind]}</Text>
-      {orders === null ? <Text className='action-card__hint'>{t.loading}</Text> : null}
-      {orders?.length === 0 ? <Text className='action-card__hint'>{t.noOrder}</Text> : null}
+    <View className='action-card' aria-label={t(`actionCard.title.${kind}`)}>
+      <Text className='action-card__title'>{t(`actionCard.title.${kind}`)}</Text>
+      {orders === null ? <Text className='action-card__hint'>{t('actionCard.loading')}</Text> : null}
+      {orders?.length === 0 ? <Text className='action-card__hint'>{t('actionCard.noOrder')}</Text> : null}
       {orders && orders.length > 0 ? (
-        <View className='action-card__orders' role='radiogroup' aria-label={t.pickOrder}>
+        <View className='action-card__orders' role='radiogroup' aria-label={t('actionCard.pickOrder')}>
           {orders.slice(0, 4).map((o) => (
             <View
               key={o.orderNo}
@@ -102,8 +106,8 @@ export function ActionCard({ kind, orderNo, lang }: ActionCardProps) {
       ) : null}
       {order && kind === 'request_refund' && state !== 'done' ? (
         <View className='action-card__fields'>
-          <Text className='action-card__label'>{t.reason}</Text>
-          <View className='action-card__chips' role='radiogroup' aria-label={t.reason}>
+          <Text className='action-card__label'>{t('actionCard.reason')}</Text>
+          <View className='action-card__chips' role='radiogroup' aria-label={t('actionCard.reason')}>
             {REFUND_REASONS.map((r) => (
               <View
                 key={r}
@@ -112,17 +116,17 @@ export function ActionCard({ kind, orderNo, lang }: ActionCardProps) {
                 className={`action-card__chip ${r === reason ? 'action-card__chip--on' : ''}`}
                 onClick={() => setReason(r)}
               >
-                {t.reasons[r]}
+                {t(`actionCard.reasons.${r}`)}
               </View>
             ))}
           </View>
-          <Text className='action-card__label'>{t.amount(yuan(order.amount.fen))}</Text>
+          <Text className='action-card__label'>{t('actionCard.amount', { max: yuan(order.amount.fen) })}</Text>
           <Input
             className='action-card__input'
             type='digit'
             value={amount}
             placeholder={order.amount.yuan}
-            aria-label={t.amount(yuan(order.amount.fen))}
+            aria-label={t('actionCard.amount', { max: yuan(order.amount.fen) })}
             onInput={(e) => setAmount(e.detail.value)}
           />
         </View>
@@ -131,8 +135,8 @@ export function ActionCard({ kind, orderNo, lang }: ActionCardProps) {
         <Input
           className='action-card__input'
           value={text}
-          placeholder={kind === 'change_address' ? t.address : t.invoiceTitle}
-          aria-label={kind === 'change_address' ? t.address : t.invoiceTitle}
+          placeholder={kind === 'change_address' ? t('actionCard.address') : t('actionCard.invoiceTitle')}
+          aria-label={kind === 'change_address' ? t('actionCard.address') : t('actionCard.invoiceTitle')}
           onInput={(e) => setText(e.detail.value)}
         />
       ) : null}
@@ -148,7 +152,7 @@ export function ActionCard({ kind, orderNo, lang }: ActionCardProps) {
           aria-disabled={state !== 'idle'}
           onClick={() => void confirm()}
         >
-          {state === 'done' ? t.done : state === 'working' ? t.working : t.confirm}
+          {state === 'done' ? t('actionCard.done') : state === 'working' ? t('actionCard.working') : t('actionCard.confirm')}
         </View>
       ) : null}
     </View>

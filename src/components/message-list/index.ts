@@ -1,5 +1,5 @@
+export { orderStatusText } from './order-status'
 export { MessageList, type MessageListProps } from './message-list'
 export { buildRows, segmentText, TIME_GAP_MINUTES, type PendingMessage, type Row, type Segment, type Viewer } from './message-list.helpers'
 export { OrderCardView } from './order-card'
 export { ActionCard, eligible, type ActionCardProps } from './action-card'
-export { actionCardText, type ActionCardText } from './action-card.i18n'

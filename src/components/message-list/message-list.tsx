@@ -3,9 +3,9 @@ import { View, Text, ScrollView } from '@tarojs/components'
 import type { ChatMessage } from '@shared/chat'
 import { formatTime } from '@/lib/time'
 import { blockedImages, buildRows, type PendingMessage, type Viewer } from './message-list.helpers'
-import { defaultLang, listText } from './message-list.i18n'
 import { MessageBubble, PendingBubble } from './message-bubble'
 import './message-list.scss'
+import { getLang, t } from '@/lib/i18n'
 
 export interface MessageListProps {
   /** Whose screen this is: that side's messages sit on the right with read marks. */
@@ -25,7 +25,6 @@ export interface MessageListProps {
   onEdit?: (clientMsgId: string) => void
   /** Shown when there is nothing to draw yet (e.g. "loading"). */
   emptyText?: string
-  lang?: 'zh' | 'en'
 }
 
 const BOTTOM = 'chat-bottom'
@@ -40,7 +39,6 @@ const rowId = (key: string) => `r-${key.replace(/[^A-Za-z0-9_-]/g, '')}`
  * on the message that was first before.
  */
 export function MessageList(p: MessageListProps) {
-  const t = listText(p.lang ?? defaultLang)
   const online = p.online ?? true
   const rows = useMemo(() => buildRows(p.messages, p.pending, p.peerReadSeq, p.viewer), [p.messages, p.pending, p.peerReadSeq, p.viewer])
   const blockedUploads = useMemo(() => blockedImages(p.messages), [p.messages])
@@ -110,13 +108,13 @@ export function MessageList(p: MessageListProps) {
       >
         <View className='chat-list__top'>
           {p.loadingOlder ? (
-            <Text className='chat-list__hint'>{t.loading}</Text>
+            <Text className='chat-list__hint'>{t('messageList.loading')}</Text>
           ) : p.hasOlder ? (
             <Text className='chat-list__older' onClick={() => void loadOlder()}>
-              {t.older}
+              {t('messageList.older')}
             </Text>
           ) : p.messages.length > PAGE_HINT_FROM ? (
-            <Text className='chat-list__hint'>{t.noOlder}</Text>
+            <Text className='chat-list__hint'>{t('messageList.noOlder')}</Text>
           ) : rows.length === 0 && p.emptyText ? (
             <Text className='chat-list__hint'>{p.emptyText}</Text>
           ) : null}
@@ -124,7 +122,7 @@ export function MessageList(p: MessageListProps) {
         {rows.map((r) =>
           r.type === 'time' ? (
             <View key={r.key} className='chat-list__time'>
-              <Text>{formatTime(r.at, new Date(), p.lang ?? defaultLang)}</Text>
+              <Text>{formatTime(r.at, new Date(), getLang())}</Text>
             </View>
           ) : (
             <View key={r.key} id={rowId(r.key)}>
@@ -134,7 +132,6 @@ export function MessageList(p: MessageListProps) {
                   read={r.read}
                   viewer={p.viewer}
                   blocked={r.message.uploadId !== null && blockedUploads.has(r.message.uploadId)}
-                  t={t}
                 />
               ) : (
                 <PendingBubble
@@ -143,7 +140,6 @@ export function MessageList(p: MessageListProps) {
                   online={online}
                   onRetry={() => p.onRetry(r.item.clientMsgId)}
                   onEdit={p.onEdit ? () => p.onEdit?.(r.item.clientMsgId) : undefined}
-                  t={t}
                 />
               )}
             </View>
@@ -156,14 +152,14 @@ export function MessageList(p: MessageListProps) {
               <View className='typing-dots__dot' />
               <View className='typing-dots__dot' />
             </View>
-            <Text className='chat-list__hint'>{t.typing}</Text>
+            <Text className='chat-list__hint'>{t('messageList.typing')}</Text>
           </View>
         ) : null}
         <View id={BOTTOM} className='chat-list__bottom' />
       </ScrollView>
       {unseen > 0 ? (
         <View className='chat-list__jump' role='button' onClick={jump}>
-          {t.newMessages(unseen)} ↓
+          {t('messageList.newMessages', { n: unseen })} ↓
         </View>
       ) : null}
     </View>

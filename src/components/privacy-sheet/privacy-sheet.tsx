@@ -1,6 +1,6 @@
 import { Button, Text, View } from '@tarojs/components'
 import { AGREE_BUTTON_ID, agreePrivacy, openPrivacyGuideline, refusePrivacy, usePrivacy } from '@/lib/privacy'
-import { privacyText as t } from '@/lib/privacy.i18n'
+import { t } from '@/lib/i18n'
 
 /**
  * The consent sheet WeChat's privacy rules ask for: opened when a privacy API waits for the
@@ -11,20 +11,20 @@ export function PrivacySheet() {
   const asking = usePrivacy((s) => s.asking)
   if (!asking) return null
   return (
-    <View className='privacy' role='dialog' aria-modal='true' aria-label={t.title}>
+    <View className='privacy' role='dialog' aria-modal='true' aria-label={t('privacy.title')}>
       <View className='privacy__mask' />
       <View className='privacy__sheet'>
-        <Text className='privacy__title'>{t.title}</Text>
+        <Text className='privacy__title'>{t('privacy.title')}</Text>
         <View className='privacy__body'>
-          <Text>{t.body}</Text>
+          <Text>{t('privacy.body')}</Text>
           <Text className='privacy__link' onClick={openPrivacyGuideline}>
-            {t.guideline}
+            {t('privacy.guideline')}
           </Text>
-          <Text>{t.bodyEnd}</Text>
+          <Text>{t('privacy.bodyEnd')}</Text>
         </View>
         <View className='privacy__actions'>
           <Button className='privacy__btn privacy__btn--ghost' onClick={refusePrivacy}>
-            {t.refuse}
+            {t('privacy.refuse')}
           </Button>
           <Button
             id={AGREE_BUTTON_ID}
@@ -32,7 +32,7 @@ export function PrivacySheet() {
             openType='agreePrivacyAuthorization'
             onAgreePrivacyAuthorization={agreePrivacy}
           >
-            {t.agree}
+            {t('privacy.agree')}
           </Button>
         </View>
       </View>

@@ -1,6 +1,6 @@
 /** The chat endpoints the shopper's app calls; all through the one HTTP client. */
 import { request, upload } from '@/lib/http'
-import { preferredLang } from '@/lib/platform'
+import { getLang } from '@/lib/i18n'
 import type { OnRequestTask, PollQuery } from '@/lib/conversation'
 import type { ChatMessage, ChatPoll, Conversation, ConversationList, RatingBody, SendMessageBody } from '@shared/chat'
 import { POLL_WAIT_SECONDS } from '@shared/chat-data'
@@ -13,7 +13,7 @@ const POLL_TIMEOUT_MS = (POLL_WAIT_SECONDS + 10) * 1000
 /** Messages after/before a seq plus the conversation state; holds up to `wait` seconds. */
 export function poll(params: Partial<PollQuery>, onTask?: OnRequestTask): Promise<ChatPoll> {
   return request<ChatPoll>('/api/chat/messages', {
-    query: { ...params, lang: preferredLang() },
+    query: { ...params, lang: getLang() },
     timeout: params.wait ? POLL_TIMEOUT_MS : 15_000,
     onTask,
   })
@@ -26,12 +26,12 @@ export function fetchConversations(): Promise<ConversationList> {
 
 /** Sends one message; resending the same clientMsgId returns the stored message. */
 export function sendMessage(body: SendMessageBody): Promise<ChatMessage> {
-  return request<ChatMessage>('/api/chat/messages', { method: 'POST', data: body, query: { lang: preferredLang() } })
+  return request<ChatMessage>('/api/chat/messages', { method: 'POST', data: body, query: { lang: getLang() } })
 }
 
 /** The open conversation; the server opens one (with the bot's greeting) when none is open. */
 export function openConversation(): Promise<Conversation> {
-  return request<Conversation>('/api/chat', { query: { lang: preferredLang() } })
+  return request<Conversation>('/api/chat', { query: { lang: getLang() } })
 }
 
 /** Marks everything up to `seq` as read. */
@@ -49,7 +49,7 @@ export function requestHandoff(serviceType?: string | null): Promise<Conversatio
   return request<Conversation>('/api/chat/handoff', {
     method: 'POST',
     data: serviceType ? { serviceType } : {},
-    query: { lang: preferredLang() },
+    query: { lang: getLang() },
   })
 }
 

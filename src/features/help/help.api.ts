@@ -1,5 +1,5 @@
 import { request } from '@/lib/http'
-import { preferredLang } from '@/lib/platform'
+import { getLang } from '@/lib/i18n'
 import type { FaqCategory, FaqList } from '@shared/help'
 import type { CreateTicketBody, Ticket, TicketPage } from '@shared/ticket'
 import type { Order, OrderList } from '@shared/order'
@@ -8,7 +8,7 @@ import type { EmailForm } from './help.helpers'
 
 /** FAQ entries of one category, or ranked search results when `q` is given. */
 export function fetchFaq(params: { serviceType?: FaqCategory; q?: string }): Promise<FaqList> {
-  return request<FaqList>('/api/help/faq', { query: { ...params, lang: preferredLang() } })
+  return request<FaqList>('/api/help/faq', { query: { ...params, lang: getLang() } })
 }
 
 /** Files the email form as a ticket whose replies go to the given address. */

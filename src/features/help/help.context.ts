@@ -2,7 +2,7 @@ import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import type { Order } from '@shared/order'
 import { countOpenTickets, fetchRecentOrders } from './help.api'
-import { helpText as t } from './help.i18n'
+import { t } from '@/lib/i18n'
 
 /** Open ticket count for the 我的工单 card; refreshed each time the help center shows. */
 export function useOpenTickets(): [number, () => void] {
@@ -28,7 +28,7 @@ export function useOrderPicker(): { orderNo: string | null; pick: () => Promise<
     }
     const labels = orders.map((o) => `${o.items[0]?.name ?? o.orderNo} · …${o.orderNo.slice(-6)}`)
     try {
-      const { tapIndex } = await Taro.showActionSheet({ itemList: [...labels, t.noOrder], alertText: t.pickOrder })
+      const { tapIndex } = await Taro.showActionSheet({ itemList: [...labels, t('help.noOrder')], alertText: t('help.pickOrder') })
       setOrderNo(orders[tapIndex]?.orderNo ?? null)
     } catch {
       // Sheet dismissed: keep the current choice.

@@ -10,7 +10,7 @@ import {
   type RequiredField,
 } from '@shared/catalog-data'
 import type { DraftField, EvidenceFile, FormError, FormStep, TicketDraft } from './ticket-form.types'
-import { named, ticketsText as t } from './tickets.i18n'
+import { hasMessage, named, t } from '@/lib/i18n'
 
 export const DESCRIPTION_MIN = 10
 export const DESCRIPTION_MAX = 2000
@@ -77,37 +77,39 @@ export function validateField(field: DraftField, value: string, required: boolea
   if (!v) return required ? requiredMessage(field) : null
   switch (field) {
     case 'orderNo':
-      return isOrderNo(v) ? null : t.orderNoInvalid
+      return isOrderNo(v) ? null : t('tickets.orderNoInvalid')
     case 'productName':
-      return v.length > PRODUCT_MAX ? t.productTooLong(PRODUCT_MAX) : null
+      return v.length > PRODUCT_MAX ? t('tickets.productTooLong', { n: PRODUCT_MAX }) : null
     case 'purchasedAt':
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(v))) return t.purchasedAtFormat
-      return v > today.toISOString().slice(0, 10) ? t.purchasedAtFuture : null
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(v))) return t('tickets.purchasedAtFormat')
+      return v > today.toISOString().slice(0, 10) ? t('tickets.purchasedAtFuture') : null
     case 'description':
-      if (v.length < DESCRIPTION_MIN) return t.descTooShort(DESCRIPTION_MIN)
-      return v.length > DESCRIPTION_MAX ? t.descTooLong(DESCRIPTION_MAX) : null
+      if (v.length < DESCRIPTION_MIN) return t('tickets.descTooShort', { n: DESCRIPTION_MIN })
+      return v.length > DESCRIPTION_MAX ? t('tickets.descTooLong', { n: DESCRIPTION_MAX }) : null
     case 'contactEmail':
-      return EMAIL.test(v) ? null : t.emailInvalid
+      return EMAIL.test(v) ? null : t('tickets.emailInvalid')
     case 'contactPhone':
-      return PHONE.test(v) ? null : t.phoneInvalid
+      return PHONE.test(v) ? null : t('tickets.phoneInvalid')
     default:
       return null
   }
 }
 
 function requiredMessage(field: DraftField): string {
-  return t.required[field]
+  return t(`tickets.required.${field}`)
 }
 
 /** The message for an evidence slot that has too few or too many files, or null. */
 export function validateEvidence(req: EvidenceRequirement, files: EvidenceFile[] | undefined): string | null {
   const done = doneFiles(files).length
   const label = named(EVIDENCE_KINDS[req.kind])
-  if ((files ?? []).some((f) => f.status === 'uploading')) return t.evidenceUploading(label)
+  if ((files ?? []).some((f) => f.status === 'uploading')) return t('tickets.evidenceUploading', { label })
   if (done < req.minFiles) {
-    return done === 0 ? t.evidenceNone(label, req.minFiles) : t.evidenceFew(label, req.minFiles, req.minFiles - done)
+    return done === 0
+      ? t('tickets.evidenceNone', { label, min: req.minFiles })
+      : t('tickets.evidenceFew', { label, min: req.minFiles, left: req.minFiles - done })
   }
-  return done > req.maxFiles ? t.evidenceTooMany(label, req.maxFiles) : null
+  return done > req.maxFiles ? t('tickets.evidenceTooMany', { label, max: req.maxFiles }) : null
 }
 
 /** Errors of the details step (catalog-required fields, formats, outcome). */
@@ -156,7 +158,7 @@ export function missingSummary(d: TicketDraft, today = new Date()): string | nul
   const errors = allErrors(d, today)
   if (errors.length === 0) return null
   const parts = errors.map((e) => shortName(e, d))
-  return t.missing(Array.from(new Set(parts)).join(t.sep))
+  return t('tickets.missing', { parts: Array.from(new Set(parts)).join(t('tickets.sep')) })
 }
 
 function shortName(e: FormError, d: TicketDraft): string {
@@ -165,11 +167,16 @@ function shortName(e: FormError, d: TicketDraft): string {
     const req = requirementsFor(d.subtype ?? '')?.evidence.find((r) => r.kind === kind)
     const missing = (req?.minFiles ?? 0) - doneFiles(d.evidence[kind]).length
     const label = named(EVIDENCE_KINDS[kind])
-    return missing > 0 ? t.missingFiles(label, missing) : t.uploadDone(label)
+    return missing > 0 ? t('tickets.missingFiles', { label, n: missing }) : t('tickets.uploadDone', { label })
   }
   const f = REQUIRED_FIELDS.find((x) => x.id === e.key)
   const invalid = f && d[f.id].trim() !== ''
-  return f ? (invalid ? t.correct(named(f)) : named(f)) : (t.shortNames[e.key] ?? e.key)
+  return f ? (invalid ? t('tickets.correct', { label: named(f) }) : named(f)) : fieldShortName(e.key)
+}
+
+function fieldShortName(key: string): string {
+  const k = `tickets.shortNames.${key}`
+  return hasMessage(k) ? t(k) : key
 }
 
 export {

@@ -7,7 +7,7 @@ import { applyPrefill, allErrors, emptyDraft, restoreDraft, stepErrors, type Pre
 import type { EvidenceFile, FormError, FormStep, TicketDraft } from './ticket-form.types'
 import { createTicket, uploadEvidence } from './tickets.api'
 import { toCreateBody } from './tickets.mapping'
-import { ticketsText } from './tickets.i18n'
+import { t } from '@/lib/i18n'
 
 export const DRAFT_STORAGE_KEY = 'sd.ticket-draft'
 
@@ -78,7 +78,7 @@ export const useTicketForm = create<FormState>()(
                 const res = await uploadEvidence(f.localPath, (progress) => patchFile(kind, f.key, { progress }))
                 patchFile(kind, f.key, { status: 'done', progress: 100, uploadId: res.id, url: res.url })
               } catch (e) {
-                patchFile(kind, f.key, { status: 'failed', error: e instanceof ApiError ? e.message : ticketsText.uploadRetry })
+                patchFile(kind, f.key, { status: 'failed', error: e instanceof ApiError ? e.message : t('tickets.uploadRetry') })
               }
             }),
           )
@@ -105,7 +105,7 @@ export const useTicketForm = create<FormState>()(
             return ticket.id
           } catch (e) {
             // The key stays with the draft: a retry after a timeout returns the same ticket.
-            set({ submitting: false, submitError: e instanceof ApiError ? e.message : ticketsText.submitFailed })
+            set({ submitting: false, submitError: e instanceof ApiError ? e.message : t('tickets.submitFailed') })
             return null
           }
         },

@@ -1,7 +1,7 @@
 import { getServiceType, getSubtype } from '@shared/catalog-data'
 import { RATING_TAGS, TICKET_STATUS_LABELS, type EscalationBasis, type TicketStatus } from '@shared/ticket-data'
 import type { Ticket, TicketDetail, TimelineEvent } from '@shared/ticket'
-import { named, ticketsText as tx } from './tickets.i18n'
+import { named, t as tx } from '@/lib/i18n'
 
 const MIN = 60_000
 const nameOr = (o: { zh: string; en: string } | undefined, id: string) => (o ? named(o) : id)
@@ -11,24 +11,24 @@ const DAY = 24 * HOUR
 /** "2 天 3 小时", "3 小时 12 分", "8 分钟": the two largest units of a duration. */
 export function formatDuration(ms: number): string {
   const m = Math.max(0, Math.round(Math.abs(ms) / MIN))
-  if (m < 60) return tx.minutes(Math.max(1, m))
+  if (m < 60) return tx('tickets.minutes', { n: Math.max(1, m) })
   const h = Math.floor(m / 60)
-  if (h < 24) return tx.hoursMinutes(h, m % 60)
+  if (h < 24) return tx('tickets.hoursMinutes', { h, m: m % 60 })
   const d = Math.floor(h / 24)
-  return tx.daysHours(d, h % 24)
+  return tx('tickets.daysHours', { d, h: h % 24 })
 }
 
 /** "刚刚", "5 分钟前", "昨天 14:05", "11-20 09:30": when something last happened. */
 export function formatRelative(iso: string, now = new Date()): string {
   const t = new Date(iso)
   const diff = now.getTime() - t.getTime()
-  if (diff < MIN) return tx.justNow
-  if (diff < HOUR) return tx.minutesAgo(Math.floor(diff / MIN))
+  if (diff < MIN) return tx('tickets.justNow')
+  if (diff < HOUR) return tx('tickets.minutesAgo', { n: Math.floor(diff / MIN) })
   const pad = (n: number) => String(n).padStart(2, '0')
   const hm = `${pad(t.getHours())}:${pad(t.getMinutes())}`
   const dayStart = new Date(now.getFullYear(), now.getMonth(), now.getDate()).getTime()
-  if (t.getTime() >= dayStart) return tx.today(hm)
-  if (t.getTime() >= dayStart - DAY) return tx.yesterday(hm)
+  if (t.getTime() >= dayStart) return tx('tickets.today', { hm })
+  if (t.getTime() >= dayStart - DAY) return tx('tickets.yesterday', { hm })
   return `${t.getFullYear() === now.getFullYear() ? '' : `${t.getFullYear()}-`}${pad(t.getMonth() + 1)}-${pad(t.getDate())} ${hm}`
 }
 
@@ -41,15 +41,17 @@ export function statusLabel(s: TicketStatus): string {
 export function statusMeaning(t: Pick<Ticket, 'status' | 'autoCloseAt' | 'escalated'>, now = new Date()): string {
   switch (t.status) {
     case 'submitted':
-      return tx.meaning.submitted
+      return tx('tickets.meaning.submitted')
     case 'in_progress':
-      return t.escalated ? tx.meaning.inProgressEscalated : tx.meaning.inProgress
+      return t.escalated ? tx('tickets.meaning.inProgressEscalated') : tx('tickets.meaning.inProgress')
     case 'awaiting_customer':
-      return tx.meaning.awaitingCustomer
+      return tx('tickets.meaning.awaitingCustomer')
     case 'resolved':
-      return tx.meaningResolved(t.autoCloseAt ? formatDuration(Date.parse(t.autoCloseAt) - now.getTime()) : null)
+      return t.autoCloseAt
+        ? tx('tickets.meaningResolvedAuto', { autoClose: formatDuration(Date.parse(t.autoCloseAt) - now.getTime()) })
+        : tx('tickets.meaningResolved')
     case 'closed':
-      return tx.meaning.closed
+      return tx('tickets.meaning.closed')
   }
 }
 
@@ -57,14 +59,19 @@ export function statusMeaning(t: Pick<Ticket, 'status' | 'autoCloseAt' | 'escala
 export function slaLines(t: Ticket, now = new Date()): { label: string; text: string; late: boolean }[] {
   const lines: { label: string; text: string; late: boolean }[] = []
   const left = (iso: string) => Date.parse(iso) - now.getTime()
-  const countdown = (ms: number) => (ms >= 0 ? tx.timeLeft(formatDuration(ms)) : tx.overdueBy(formatDuration(ms)))
+  const countdown = (ms: number) =>
+    ms >= 0 ? tx('tickets.timeLeft', { d: formatDuration(ms) }) : tx('tickets.overdueBy', { d: formatDuration(ms) })
   if (!t.firstRespondedAt && t.status !== 'closed') {
     const ms = left(t.firstResponseDueAt)
-    lines.push({ label: tx.firstReply, text: countdown(ms), late: ms < 0 })
+    lines.push({ label: tx('tickets.firstReply'), text: countdown(ms), late: ms < 0 })
   }
   if (!t.resolvedAt && t.status !== 'closed' && t.status !== 'resolved') {
     const ms = left(t.resolutionDueAt)
-    lines.push({ label: tx.resolutionDue, text: t.slaPaused ? tx.slaPaused : countdown(ms), late: !t.slaPaused && ms < 0 })
+    lines.push({
+      label: tx('tickets.resolutionDue'),
+      text: t.slaPaused ? tx('tickets.slaPaused') : countdown(ms),
+      late: !t.slaPaused && ms < 0,
+    })
   }
   return lines
 }
@@ -84,18 +91,18 @@ export function escalationBasis(t: Ticket): EscalationBasis | null {
 
 /** The line shown above the 投诉 button. */
 export function escalationHint(basis: EscalationBasis): string {
-  return tx.escalationHint(tx.basis[basis])
+  return tx('tickets.escalationHint', { basis: tx(`tickets.basis.${basis}`) })
 }
 
 /** Title of a timeline entry as the shopper reads it. */
 export function eventTitle(e: TimelineEvent): string {
   switch (e.type) {
     case 'accepted':
-      return tx.eventAccepted(e.actor.name)
+      return tx('tickets.eventAccepted', { name: e.actor.name })
     case 'status_changed':
-      return e.toStatus ? tx.eventStatus(statusLabel(e.toStatus)) : tx.events.statusUpdated
+      return e.toStatus ? tx('tickets.eventStatus', { status: statusLabel(e.toStatus) }) : tx('tickets.events.statusUpdated')
     case 'reply':
-      return e.actor.role === 'shopper' ? tx.events.myReply : tx.eventReply(e.actor.name)
+      return e.actor.role === 'shopper' ? tx('tickets.events.myReply') : tx('tickets.eventReply', { name: e.actor.name })
     case 'created':
     case 'resolved':
     case 'confirmed':
@@ -108,9 +115,9 @@ export function eventTitle(e: TimelineEvent): string {
     case 'notified':
     case 'self_service':
     case 'image_blocked':
-      return tx.events[e.type]
+      return tx(`tickets.events.${e.type}`)
     default:
-      return tx.events.other
+      return tx('tickets.events.other')
   }
 }
 
@@ -125,12 +132,13 @@ export function ratingTagLabel(id: string): string {
 /** What changed between two loads of a ticket, as short sentences ("客服有 1 条新回复"). */
 export function whatChanged(prev: TicketDetail, next: TicketDetail): string[] {
   const changes: string[] = []
-  if (prev.status !== next.status) changes.push(tx.changedStatus(statusLabel(prev.status), statusLabel(next.status)))
+  if (prev.status !== next.status)
+    changes.push(tx('tickets.changedStatus', { from: statusLabel(prev.status), to: statusLabel(next.status) }))
   const known = new Set(prev.timeline.map((e) => e.id))
   const fresh = next.timeline.filter((e) => !known.has(e.id) && e.actor.role !== 'shopper')
   const replies = fresh.filter((e) => e.type === 'reply').length
-  if (replies) changes.push(tx.changedReplies(replies))
-  if (fresh.some((e) => e.type === 'resolved')) changes.push(tx.changedResolved)
+  if (replies) changes.push(tx('tickets.changedReplies', { n: replies }))
+  if (fresh.some((e) => e.type === 'resolved')) changes.push(tx('tickets.changedResolved'))
   return changes
 }
 

@@ -3,7 +3,7 @@ import type { Order } from '@shared/order'
 import type { AttachmentInput, CreateTicketBody } from '@shared/ticket'
 import { doneFiles } from './ticket-form.helpers'
 import type { TicketDraft } from './ticket-form.types'
-import { ticketsText } from './tickets.i18n'
+import { t } from '@/lib/i18n'
 
 /** An order the shopper can pick in the form instead of typing its number. */
 export interface OrderOption {
@@ -19,7 +19,10 @@ export interface OrderOption {
 export function toOrderOptions(orders: Order[]): OrderOption[] {
   return orders.map((o) => ({
     orderNo: o.orderNo,
-    label: o.items.length > 1 ? ticketsText.orderItems(o.items[0].name, o.items.length) : (o.items[0]?.name ?? ticketsText.orderFallback),
+    label:
+      o.items.length > 1
+        ? t('tickets.orderItems', { name: o.items[0].name, n: o.items.length })
+        : (o.items[0]?.name ?? t('tickets.orderFallback')),
     productName: o.items[0]?.name ?? '',
     purchasedAt: o.paidAt,
   }))

@@ -2,7 +2,7 @@ import { create } from 'zustand'
 import type { Ticket, TicketGroup } from '@shared/ticket'
 import { ApiError } from '@/lib/http'
 import { listTickets } from './tickets.api'
-import { ticketsText } from './tickets.i18n'
+import { t } from '@/lib/i18n'
 
 export interface GroupList {
   items: Ticket[]
@@ -26,7 +26,7 @@ interface TicketsState {
 const empty = (): GroupList => ({ items: [], nextCursor: null, loaded: false, loading: false, error: null })
 // Each tab keeps a request counter so a late page from an older refresh cannot overwrite a newer one.
 const generation: Record<TicketGroup, number> = { active: 0, awaiting_me: 0, done: 0 }
-const message = (e: unknown) => (e instanceof ApiError ? e.message : ticketsText.loadFailed)
+const message = (e: unknown) => (e instanceof ApiError ? e.message : t('tickets.loadFailed'))
 
 /** The shopper's tickets, one cursor-paged list per tab. */
 export const useTickets = create<TicketsState>()((set, get) => {

@@ -3,7 +3,7 @@ import type { TicketDetail } from '@shared/ticket'
 import { ApiError } from '@/lib/http'
 import { getTicket } from './tickets.api'
 import { whatChanged } from './ticket-status.helpers'
-import { ticketsText } from './tickets.i18n'
+import { t } from '@/lib/i18n'
 
 export const POLL_MS = 15_000
 
@@ -33,7 +33,7 @@ export function useTicketDetail(id: string) {
         setError(null)
       } catch (e) {
         // A failed background poll keeps the last good view; only the first load shows the error.
-        if (!current.current) setError(e instanceof ApiError ? e.message : ticketsText.loadFailed)
+        if (!current.current) setError(e instanceof ApiError ? e.message : t('tickets.loadFailed'))
       }
     },
     [id, accept],
@@ -49,7 +49,7 @@ export function useTicketDetail(id: string) {
         else await load(false)
         return null
       } catch (e) {
-        return e instanceof ApiError ? e.message : ticketsText.actionFailed
+        return e instanceof ApiError ? e.message : t('tickets.actionFailed')
       } finally {
         setBusy(null)
       }

@@ -6,7 +6,7 @@ import { isH5 } from '@/lib/platform'
 import { selectConversation, selectMessages } from '@/lib/conversation'
 import { sendTyping } from '@/features/chat/chat.api'
 import { endChat, handoff, openChat, quickReply, sendImage, sendOrder, sendText, submitRating } from '@/features/chat/chat.actions'
-import { chatText as t } from '@/features/chat/chat.i18n'
+import { t } from '@/lib/i18n'
 import { pickImage } from '@/features/chat/chat.media'
 import { chatStateLabel } from '@/features/chat/chat.presence'
 import { chat, useChatStore } from '@/features/chat/chat.store'
@@ -19,11 +19,13 @@ import { RatingSheet } from '@/features/chat/components/rating-sheet'
 import { StatusBanner } from '@/features/chat/components/status-banner'
 import { PrivacySheet } from '@/components/privacy-sheet'
 import './index.scss'
+import { usePageShell } from '@/lib/page-shell'
 
 const toastError = (e: unknown) => void Taro.showToast({ title: (e as Error).message, icon: 'none' })
 
 /** 在线客服: the conversation with the bot and then an agent. */
 export default function ChatPage() {
+  usePageShell('titles.chat', true)
   const s = useChatStore()
   const c = selectConversation(s)
   const messages = selectMessages(s)
@@ -47,7 +49,7 @@ export default function ChatPage() {
     setHandingOff(false)
   }
   const onEnd = async () => {
-    const { confirm } = await Taro.showModal({ title: t.end, content: t.endConfirm })
+    const { confirm } = await Taro.showModal({ title: t('chat.end'), content: t('chat.endConfirm') })
     if (confirm) await endChat().catch(toastError)
   }
   const onImage = async () => {
@@ -59,27 +61,27 @@ export default function ChatPage() {
     <View className={`chat ${isH5 ? 'chat--h5' : ''}`}>
       <View className='chat__header'>
         <View className='chat__who'>
-          <Text className='chat__title'>{t.title}</Text>
+          <Text className='chat__title'>{t('chat.title')}</Text>
           <Text className={`chat__state ${header.live ? 'chat__state--live' : ''}`}>{header.label}</Text>
         </View>
         <View className='chat__action chat__action--ghost chat__history' role='button' onClick={() => setHistoryOpen(true)}>
-          {t.history}
+          {t('chat.history')}
         </View>
         {c?.status === 'bot' || !c ? (
           <View className='chat__action chat__handoff' role='button' aria-busy={handingOff} onClick={handingOff ? undefined : onHandoff}>
-            {handingOff ? t.handoffBusy : t.handoff}
+            {handingOff ? t('chat.handoffBusy') : t('chat.handoff')}
           </View>
         ) : null}
         {c && c.status !== 'ended' ? (
           <View className='chat__action chat__action--ghost' role='button' onClick={onEnd}>
-            {t.end}
+            {t('chat.end')}
           </View>
         ) : null}
       </View>
       <StatusBanner conversation={c} online={s.online} />
       {s.status === 'error' && messages.length === 0 ? (
         <View className='chat__error' role='button' onClick={() => chat.reload()}>
-          {t.loadFailed}
+          {t('chat.loadFailed')}
         </View>
       ) : (
         <MessageList

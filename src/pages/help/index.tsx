@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { getSession } from '@/lib/session'
@@ -7,9 +7,10 @@ import { ChannelGrid } from '@/features/help/components/channel-grid'
 import { EmailSheet } from '@/features/help/components/email-sheet'
 import { FaqSearch, FaqSection } from '@/features/help/components/faq-section'
 import { TipsCard } from '@/features/help/components/tips-card'
+import { LanguageSwitch } from '@/features/help/components/language-switch'
 import { fileEmailTicket } from '@/features/help/help.api'
 import { useOpenTickets, useOrderPicker } from '@/features/help/help.context'
-import { helpText as t } from '@/features/help/help.i18n'
+import { t } from '@/lib/i18n'
 import { useHelpStore } from '@/features/help/help.store'
 import { chatStateLabel } from '@/features/chat/chat.presence'
 import { useChatStore, selectUnread, selectChatConversation } from '@/features/chat/chat.store'
@@ -17,9 +18,11 @@ import { newClientMsgId } from '@/lib/conversation'
 import type { EmailForm } from '@/features/help/help.helpers'
 import { PrivacySheet } from '@/components/privacy-sheet'
 import './index.scss'
+import { usePageShell } from '@/lib/page-shell'
 
 /** 帮助中心: every channel with its live state, the FAQ, tips and expected times. */
 export default function HelpPage() {
+  const locale = usePageShell('titles.help', true)
   const [openTickets, refreshTickets] = useOpenTickets()
   const [emailOpen, setEmailOpen] = useState(false)
   const [emailKey, setEmailKey] = useState(() => newClientMsgId())
@@ -32,6 +35,13 @@ export default function HelpPage() {
     void useHelpStore.getState().loadCategory()
     refreshTickets()
   })
+  // The FAQ comes from the server in one language: fetch it again after a switch.
+  const shownLocale = useRef(locale)
+  useEffect(() => {
+    if (shownLocale.current === locale) return
+    shownLocale.current = locale
+    void useHelpStore.getState().loadCategory(true)
+  }, [locale])
   usePullDownRefresh(async () => {
     await useHelpStore.getState().loadCategory(true)
     refreshTickets()
@@ -43,14 +53,14 @@ export default function HelpPage() {
     setEmailOpen(false)
     setEmailKey(newClientMsgId())
     refreshTickets()
-    await Taro.showToast({ title: t.emailSent, icon: 'success' })
+    await Taro.showToast({ title: t('help.emailSent'), icon: 'success' })
   }
 
   return (
     <View className='page help'>
       <View className='help__hero'>
-        <Text className='help__greeting'>{t.greeting}</Text>
-        <Text className='help__sub'>{t.greetingSub}</Text>
+        <Text className='help__greeting'>{t('help.greeting')}</Text>
+        <Text className='help__sub'>{t('help.greetingSub')}</Text>
         <FaqSearch />
       </View>
       <ChannelGrid
@@ -69,6 +79,7 @@ export default function HelpPage() {
       />
       <FaqSection />
       <TipsCard />
+      <LanguageSwitch />
       {emailOpen ? <EmailSheet onSubmit={submitEmail} onClose={() => setEmailOpen(false)} /> : null}
       <PrivacySheet />
     </View>

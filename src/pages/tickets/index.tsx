@@ -3,9 +3,11 @@ import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/ta
 import { View } from '@tarojs/components'
 import { TicketList } from '@/features/tickets/components/ticket-list'
 import { useTickets } from '@/features/tickets/tickets.store'
+import { usePageShell } from '@/lib/page-shell'
 
 /** 我的工单 (tab): 处理中 / 待我确认 / 已完成, pull to refresh, more on scroll. */
 export default function TicketsPage() {
+  usePageShell('titles.tickets', true)
   const { group, lists, setGroup, refresh, loadMore } = useTickets()
   const [now, setNow] = useState(() => new Date())
   const reload = async () => {

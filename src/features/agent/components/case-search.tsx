@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { Input, Text, View } from '@tarojs/components'
 import type { Case, CaseSummary } from '@shared/case'
-import { actionCardText } from '@/components/message-list'
+import { t } from '@/lib/i18n'
 import { ApiError } from '@/lib/http'
 import { formatTime } from '@/lib/time'
 import { fetchCase, searchCases } from '../agent-cases.api'
@@ -113,7 +113,7 @@ export function CaseSearch({ onOpenConversation, onOpenTicket }: CaseSearchProps
           {open.actions.map((a) => (
             <View key={a.id} className='case-search__note'>
               <Text>
-                {formatTime(a.createdAt)} · {actionCardText('zh').title[a.kind]} · {a.orderNo}
+                {formatTime(a.createdAt)} · {t(`actionCard.title.${a.kind}`)} · {a.orderNo}
               </Text>
             </View>
           ))}

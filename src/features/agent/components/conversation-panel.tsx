@@ -2,7 +2,8 @@ import { useEffect, useMemo, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import type { TransferBody } from '@shared/chat'
-import { actionCardText, MessageList } from '@/components/message-list'
+import { MessageList } from '@/components/message-list'
+import { t } from '@/lib/i18n'
 import { ApiError } from '@/lib/http'
 import { selectConversation, selectMessages } from '@/lib/conversation'
 import { endConversation, sendTyping, transferConversation } from '../agent-chat.api'
@@ -112,7 +113,9 @@ export function ConversationPanel({ conversationId, selfId, onBack, onShowCustom
           </Text>
           {summary.note ? <Text className='conv__summary-item'>摘要：{summary.note}</Text> : null}
           {summary.actions.length ? (
-            <Text className='conv__summary-item'>已自助办理：{summary.actions.map((k) => actionCardText('zh').title[k]).join('、')}</Text>
+            <Text className='conv__summary-item'>
+              {t('agent.selfServed', { actions: summary.actions.map((k) => t(`actionCard.title.${k}`)).join(t('tickets.sep')) })}
+            </Text>
           ) : null}
         </View>
       ) : null}
@@ -124,7 +127,6 @@ export function ConversationPanel({ conversationId, selfId, onBack, onShowCustom
       <View className='conv__messages'>
         <MessageList
           viewer='agent'
-          lang='zh'
           messages={messages}
           pending={agentConversation.selectPending(s)}
           peerReadSeq={s.peerReadSeq}

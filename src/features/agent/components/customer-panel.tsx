@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import type { CustomerPanel as CustomerPanelData } from '@shared/chat'
-import { listText } from '@/components/message-list/message-list.i18n'
+import { orderStatusText } from '@/components/message-list'
 import { yuan } from '@/lib/money'
 import { clockTime } from '@/lib/time'
 import { ApiError } from '@/lib/http'
@@ -52,7 +52,7 @@ export function CustomerPanel({ conversationId, onOpenTicket }: CustomerPanelPro
           </View>
           <Text className='customer__mono'>{o.orderNo}</Text>
           <Text className='customer__muted'>
-            {listText('zh').orderStatus[o.status] ?? o.status}
+            {orderStatusText(o.status)}
             {o.placedAt ? ` · ${clockTime(o.placedAt)}` : ''}
             {o.orderNo === data.linkedOrderNo ? ' · 本次咨询' : ''}
           </Text>

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import { Composer } from '@/components/composer'
-import { chatText as t } from '../chat.i18n'
+import { t } from '@/lib/i18n'
 
 export interface ChatComposerProps {
   draft: string
@@ -16,7 +16,7 @@ export interface ChatComposerProps {
 export function ChatComposer({ draft, onDraft, onSend, onImage, onOrder, onTyping }: ChatComposerProps) {
   const [tray, setTray] = useState(false)
   const toggle = (
-    <View className='composer__more' role='button' aria-label={t.more} aria-expanded={tray} onClick={() => setTray(!tray)}>
+    <View className='composer__more' role='button' aria-label={t('chat.more')} aria-expanded={tray} onClick={() => setTray(!tray)}>
       {tray ? '×' : '+'}
     </View>
   )
@@ -24,11 +24,11 @@ export function ChatComposer({ draft, onDraft, onSend, onImage, onOrder, onTypin
     <View className='composer__tray'>
       <View className='composer__tool' role='button' onClick={() => (setTray(false), onImage())}>
         <View className='composer__tool-icon'>▣</View>
-        <Text>{t.image}</Text>
+        <Text>{t('chat.image')}</Text>
       </View>
       <View className='composer__tool' role='button' onClick={() => (setTray(false), onOrder())}>
         <View className='composer__tool-icon'>☰</View>
-        <Text>{t.order}</Text>
+        <Text>{t('chat.order')}</Text>
       </View>
     </View>
   ) : null
@@ -38,9 +38,9 @@ export function ChatComposer({ draft, onDraft, onSend, onImage, onOrder, onTypin
       onChange={onDraft}
       onSend={onSend}
       onTyping={onTyping}
-      placeholder={t.placeholder}
-      inputLabel={t.placeholder}
-      sendLabel={t.send}
+      placeholder={t('chat.placeholder')}
+      inputLabel={t('chat.placeholder')}
+      sendLabel={t('chat.send')}
       leading={toggle}
       below={tools}
       onFocus={() => setTray(false)}

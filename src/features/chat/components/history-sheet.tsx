@@ -2,10 +2,10 @@ import { useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import type { ChatMessage, Conversation } from '@shared/chat'
 import { MessageList } from '@/components/message-list'
-import { preferredLang } from '@/lib/platform'
+import { getLang } from '@/lib/i18n'
 import { formatTime } from '@/lib/time'
 import { fetchConversations, poll } from '../chat.api'
-import { chatText as t } from '../chat.i18n'
+import { t } from '@/lib/i18n'
 
 export interface HistorySheetProps {
   currentId: string | null
@@ -33,21 +33,21 @@ export function HistorySheet({ currentId, onClose }: HistorySheetProps) {
       .then((res) => setReading({ id, messages: res.messages }))
       .catch(() => setReading(null))
   }
-  const lang = preferredLang()
+  const lang = getLang()
 
   return (
-    <View className='sheet' role='dialog' aria-label={t.history}>
+    <View className='sheet' role='dialog' aria-label={t('chat.history')}>
       <View className='sheet__mask' onClick={onClose} />
       <View className='sheet__panel history'>
         <View className='sheet__head'>
           {reading ? (
             <View className='history__back' role='button' onClick={() => setReading(null)}>
-              ‹ {t.historyBack}
+              ‹ {t('chat.historyBack')}
             </View>
           ) : (
-            <Text className='sheet__title'>{t.history}</Text>
+            <Text className='sheet__title'>{t('chat.history')}</Text>
           )}
-          <View className='sheet__close' role='button' aria-label={t.close} onClick={onClose}>
+          <View className='sheet__close' role='button' aria-label={t('chat.close')} onClick={onClose}>
             ×
           </View>
         </View>
@@ -60,24 +60,23 @@ export function HistorySheet({ currentId, onClose }: HistorySheetProps) {
               peerReadSeq={0}
               typing={false}
               onRetry={() => undefined}
-              emptyText={t.loading}
-              lang={lang}
+              emptyText={t('chat.loading')}
             />
           </View>
         ) : failed ? (
           <View className='history__hint' role='button' onClick={load}>
-            {t.historyFailed}
+            {t('chat.historyFailed')}
           </View>
         ) : items === null ? (
-          <View className='history__hint'>{t.loading}</View>
+          <View className='history__hint'>{t('chat.loading')}</View>
         ) : items.length === 0 ? (
-          <View className='history__hint'>{t.historyEmpty}</View>
+          <View className='history__hint'>{t('chat.historyEmpty')}</View>
         ) : (
           items.map((c) => (
             <View key={c.id} className='history__item' role='button' onClick={() => open(c.id)}>
               <Text className='history__when'>{formatTime(c.createdAt, new Date(), lang)}</Text>
               <Text className='history__state'>
-                {c.id === currentId ? t.historyCurrent : c.status === 'ended' ? t.historyEnded : t.historyOpen}
+                {c.id === currentId ? t('chat.historyCurrent') : c.status === 'ended' ? t('chat.historyEnded') : t('chat.historyOpen')}
                 {c.caseNo ? ` · ${c.caseNo}` : ''}
               </Text>
             </View>

@@ -3,7 +3,7 @@ import { View, Text } from '@tarojs/components'
 import type { Order } from '@shared/order'
 import { fetchOrders } from '../chat.api'
 import { orderCardOf } from '../chat.actions'
-import { chatText as t } from '../chat.i18n'
+import { t } from '@/lib/i18n'
 import { OrderCardView } from '@/components/message-list'
 
 /** Bottom sheet listing the shopper's orders; tapping one sends its card. */
@@ -16,18 +16,18 @@ export function OrderPicker({ onPick, onClose }: { onPick: (o: Order) => void; o
       .catch((e: Error) => setError(e.message))
   }, [])
   return (
-    <View className='sheet' role='dialog' aria-label={t.pickOrder}>
+    <View className='sheet' role='dialog' aria-label={t('chat.pickOrder')}>
       <View className='sheet__mask' onClick={onClose} />
       <View className='sheet__panel'>
         <View className='sheet__head'>
-          <Text className='sheet__title'>{t.pickOrder}</Text>
+          <Text className='sheet__title'>{t('chat.pickOrder')}</Text>
           <Text className='sheet__close' onClick={onClose}>
             ×
           </Text>
         </View>
         {error ? <Text className='field__error'>{error}</Text> : null}
-        {!orders && !error ? <Text className='muted'>{t.loading}</Text> : null}
-        {orders?.length === 0 ? <Text className='muted'>{t.noOrders}</Text> : null}
+        {!orders && !error ? <Text className='muted'>{t('chat.loading')}</Text> : null}
+        {orders?.length === 0 ? <Text className='muted'>{t('chat.noOrders')}</Text> : null}
         {orders?.map((o) => (
           <View key={o.orderNo} className='order-pick' role='button' onClick={() => onPick(o)}>
             <OrderCardView order={orderCardOf(o)} />

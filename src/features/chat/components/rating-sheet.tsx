@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { View, Text, Textarea } from '@tarojs/components'
 import type { RatingTarget } from '@shared/chat'
-import { chatText as t } from '../chat.i18n'
+import { t } from '@/lib/i18n'
 
 export interface RatingSheetProps {
   targets: RatingTarget[]
@@ -20,10 +20,10 @@ function TargetRating({
   const [comment, setComment] = useState('')
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
-  const options = score >= 4 ? t.tagsGood : score > 0 ? t.tagsBad : []
+  const options = score >= 4 ? goodTags() : score > 0 ? badTags() : []
   const toggle = (tag: string) => setTags((ts) => (ts.includes(tag) ? ts.filter((x) => x !== tag) : [...ts, tag]))
   const submit = async () => {
-    if (!score) return setError(t.rateNeedStars)
+    if (!score) return setError(t('chat.rateNeedStars'))
     setBusy(true)
     try {
       await onSubmit(
@@ -39,7 +39,9 @@ function TargetRating({
   }
   return (
     <View className={`rating rating--${target}`}>
-      <Text className='rating__who'>{target === 'bot' ? t.rateBot : t.rateAgent(agentName ?? t.agentFallback)}</Text>
+      <Text className='rating__who'>
+        {target === 'bot' ? t('chat.rateBot') : t('chat.rateAgent', { name: agentName ?? t('chat.agentFallback') })}
+      </Text>
       <View className='rating__stars' role='radiogroup'>
         {[1, 2, 3, 4, 5].map((n) => (
           <View
@@ -47,7 +49,7 @@ function TargetRating({
             className={`rating__star ${n <= score ? 'rating__star--on' : ''}`}
             role='radio'
             aria-checked={n === score}
-            aria-label={t.stars(n)}
+            aria-label={t('chat.stars', { n })}
             onClick={() => (setScore(n), setError(null))}
           >
             ★
@@ -74,26 +76,29 @@ function TargetRating({
           className='field__textarea rating__comment'
           value={comment}
           maxlength={500}
-          placeholder={t.rateComment}
+          placeholder={t('chat.rateComment')}
           onInput={(e) => setComment(e.detail.value)}
         />
       ) : null}
       {error ? <Text className='field__error'>{error}</Text> : null}
       <View className={`btn btn--primary ${busy ? 'btn--disabled' : ''}`} role='button' onClick={busy ? undefined : submit}>
-        {t.rateSubmit}
+        {t('chat.rateSubmit')}
       </View>
     </View>
   )
 }
 
+const goodTags = () => [t('chat.tagsGood.0'), t('chat.tagsGood.1'), t('chat.tagsGood.2'), t('chat.tagsGood.3')]
+const badTags = () => [t('chat.tagsBad.0'), t('chat.tagsBad.1'), t('chat.tagsBad.2'), t('chat.tagsBad.3')]
+
 /** End-of-conversation rating: the bot and the agent are rated separately. */
 export function RatingSheet({ targets, agentName, onSubmit, onClose }: RatingSheetProps) {
   return (
-    <View className='sheet' role='dialog' aria-label={t.rateTitle}>
+    <View className='sheet' role='dialog' aria-label={t('chat.rateTitle')}>
       <View className='sheet__mask' onClick={onClose} />
       <View className='sheet__panel'>
         <View className='sheet__head'>
-          <Text className='sheet__title'>{t.rateTitle}</Text>
+          <Text className='sheet__title'>{t('chat.rateTitle')}</Text>
           <Text className='sheet__close' onClick={onClose}>
             ×
           </Text>
@@ -102,7 +107,7 @@ export function RatingSheet({ targets, agentName, onSubmit, onClose }: RatingShe
           <TargetRating key={target} target={target} agentName={agentName} onSubmit={onSubmit} />
         ))}
         <View className='btn btn--ghost rating__later' role='button' onClick={onClose}>
-          {t.rateLater}
+          {t('chat.rateLater')}
         </View>
       </View>
     </View>

@@ -7,7 +7,7 @@ import emailIcon from '@/assets/icons/email.png'
 import ticketIcon from '@/assets/icons/ticket.png'
 import ticketsIcon from '@/assets/icons/tickets.png'
 import { CHAT_URL, TICKETS_URL, ticketUrl } from '../help.helpers'
-import { helpText as t } from '../help.i18n'
+import { t } from '@/lib/i18n'
 import { ChannelCard } from './channel-card'
 import { WechatContact, type WechatContactProps } from './wechat-contact'
 
@@ -27,11 +27,11 @@ export function ChannelGrid(props: ChannelGridProps) {
   const hotline = CHANNEL_DEFAULTS.hotline
   return (
     <View className='card'>
-      <Text className='section-title'>{t.channels}</Text>
+      <Text className='section-title'>{t('help.channels')}</Text>
       <View className='channels'>
         <ChannelCard
           icon={chatIcon}
-          title={t.chat}
+          title={t('help.chat')}
           sub={props.chatState}
           live={props.chatLive}
           badge={props.chatUnread}
@@ -41,16 +41,21 @@ export function ChannelGrid(props: ChannelGridProps) {
         {/* In H5 Taro dials through a tel: link. */}
         <ChannelCard
           icon={phoneIcon}
-          title={`${t.phone} ${hotline.value}`}
-          sub={props.caseNo ? `${t.hotlineHours} · ${t.tellCase(props.caseNo)}` : t.hotlineHours}
+          title={`${t('help.phone')} ${hotline.value}`}
+          sub={props.caseNo ? `${t('help.hotlineHours')} · ${t('help.tellCase', { caseNo: props.caseNo })}` : t('help.hotlineHours')}
           onTap={() => Taro.makePhoneCall({ phoneNumber: hotline.value })}
         />
-        <ChannelCard icon={emailIcon} title={t.email} sub={CHANNEL_DEFAULTS.email.value} onTap={props.onEmail} />
-        <ChannelCard icon={ticketIcon} title={t.ticket} sub={t.ticketSub} onTap={() => Taro.navigateTo({ url: ticketUrl() })} />
+        <ChannelCard icon={emailIcon} title={t('help.email')} sub={CHANNEL_DEFAULTS.email.value} onTap={props.onEmail} />
+        <ChannelCard
+          icon={ticketIcon}
+          title={t('help.ticket')}
+          sub={t('help.ticketSub')}
+          onTap={() => Taro.navigateTo({ url: ticketUrl() })}
+        />
         <ChannelCard
           icon={ticketsIcon}
-          title={t.myTickets}
-          sub={t.myTicketsOpen(props.openTickets)}
+          title={t('help.myTickets')}
+          sub={t('help.myTicketsOpen', { n: props.openTickets })}
           badge={props.openTickets}
           onTap={() => Taro.switchTab({ url: TICKETS_URL })}
         />

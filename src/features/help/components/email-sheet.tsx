@@ -2,9 +2,9 @@ import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text, Input, Textarea } from '@tarojs/components'
 import { CHANNEL_DEFAULTS, SUBTYPES, getSubtype, isOrderNo } from '@shared/catalog-data'
-import { preferredLang } from '@/lib/platform'
+import { getLang } from '@/lib/i18n'
 import { isEmail, ticketUrl, type EmailForm } from '../help.helpers'
-import { helpText as t } from '../help.i18n'
+import { t } from '@/lib/i18n'
 
 // Problems that need screenshots or photos go through the ticket form, which can upload them.
 const EMAIL_SUBTYPES = SUBTYPES.filter((s) => s.evidence.length === 0)
@@ -15,16 +15,15 @@ export interface EmailSheetProps {
 }
 
 const MAX_BODY = 1000
-const lang = preferredLang()
 
 const needs = (form: EmailForm, field: 'orderNo' | 'productName') =>
   (getSubtype(form.subtype)?.requiredFields as readonly string[] | undefined)?.includes(field) ?? false
 
 function validate(form: EmailForm): string | null {
-  if (!isEmail(form.email)) return t.emailInvalid
-  if (needs(form, 'orderNo') && !isOrderNo(form.orderNo)) return t.emailOrderInvalid
-  if (needs(form, 'productName') && !form.productName.trim()) return t.emailProductMissing
-  if (form.description.trim().length < 10) return t.emailTooShort
+  if (!isEmail(form.email)) return t('help.emailInvalid')
+  if (needs(form, 'orderNo') && !isOrderNo(form.orderNo)) return t('help.emailOrderInvalid')
+  if (needs(form, 'productName') && !form.productName.trim()) return t('help.emailProductMissing')
+  if (form.description.trim().length < 10) return t('help.emailTooShort')
   return null
 }
 
@@ -51,30 +50,30 @@ export function EmailSheet({ onSubmit, onClose }: EmailSheetProps) {
     }
   }
   return (
-    <View className='sheet' role='dialog' aria-label={t.emailTitle}>
+    <View className='sheet' role='dialog' aria-label={t('help.emailTitle')}>
       <View className='sheet__mask' onClick={onClose} />
       <View className='sheet__panel'>
         <View className='sheet__head'>
-          <Text className='sheet__title'>{t.emailTitle}</Text>
-          <View className='sheet__close' role='button' aria-label={t.close} onClick={onClose}>
+          <Text className='sheet__title'>{t('help.emailTitle')}</Text>
+          <View className='sheet__close' role='button' aria-label={t('help.close')} onClick={onClose}>
             ×
           </View>
         </View>
-        <Text className='sheet__intro'>{t.emailIntro(address)}</Text>
+        <Text className='sheet__intro'>{t('help.emailIntro', { addr: address })}</Text>
         <View className='pill email__copy' role='button' onClick={() => Taro.setClipboardData({ data: address })}>
-          {t.copyAddress}
+          {t('help.copyAddress')}
         </View>
-        <Text className='field__label'>{t.yourEmail}</Text>
+        <Text className='field__label'>{t('help.yourEmail')}</Text>
         <Input
           className='field__input email__address'
           type='text'
           value={form.email}
-          placeholder={t.yourEmailPlaceholder}
+          placeholder={t('help.yourEmailPlaceholder')}
           maxlength={254}
-          aria-label={t.yourEmail}
+          aria-label={t('help.yourEmail')}
           onInput={(e) => patch({ email: e.detail.value })}
         />
-        <Text className='field__label'>{t.emailType}</Text>
+        <Text className='field__label'>{t('help.emailType')}</Text>
         <View className='chips' role='radiogroup'>
           {EMAIL_SUBTYPES.map((st) => (
             <View
@@ -84,14 +83,14 @@ export function EmailSheet({ onSubmit, onClose }: EmailSheetProps) {
               aria-checked={form.subtype === st.id}
               onClick={() => patch({ subtype: st.id })}
             >
-              {st[lang]}
+              {st[getLang()]}
             </View>
           ))}
         </View>
         <View className='field__hint'>
-          <Text>{t.emailEvidenceHint}</Text>
+          <Text>{t('help.emailEvidenceHint')}</Text>
           <View className='link' role='link' onClick={() => Taro.navigateTo({ url: ticketUrl() })}>
-            {t.fileTicket}
+            {t('help.fileTicket')}
           </View>
         </View>
         {needs(form, 'orderNo') ? (
@@ -99,9 +98,9 @@ export function EmailSheet({ onSubmit, onClose }: EmailSheetProps) {
             className='field__input email__order'
             type='number'
             value={form.orderNo}
-            placeholder={t.emailOrderPlaceholder}
+            placeholder={t('help.emailOrderPlaceholder')}
             maxlength={20}
-            aria-label={t.emailOrderPlaceholder}
+            aria-label={t('help.emailOrderPlaceholder')}
             onInput={(e) => patch({ orderNo: e.detail.value.trim() })}
           />
         ) : null}
@@ -110,14 +109,14 @@ export function EmailSheet({ onSubmit, onClose }: EmailSheetProps) {
             className='field__input'
             type='text'
             value={form.productName}
-            placeholder={t.emailProductPlaceholder}
+            placeholder={t('help.emailProductPlaceholder')}
             maxlength={100}
-            aria-label={t.emailProductPlaceholder}
+            aria-label={t('help.emailProductPlaceholder')}
             onInput={(e) => patch({ productName: e.detail.value })}
           />
         ) : null}
         <Text className='field__label'>
-          {t.emailBody}
+          {t('help.emailBody')}
           <Text className='field__count'>
             {' '}
             {form.description.length}/{MAX_BODY}
@@ -126,9 +125,9 @@ export function EmailSheet({ onSubmit, onClose }: EmailSheetProps) {
         <Textarea
           className='field__textarea email__body'
           value={form.description}
-          placeholder={t.emailBodyPlaceholder}
+          placeholder={t('help.emailBodyPlaceholder')}
           maxlength={MAX_BODY}
-          aria-label={t.emailBody}
+          aria-label={t('help.emailBody')}
           onInput={(e) => patch({ description: e.detail.value })}
         />
         {error ? (
@@ -142,7 +141,7 @@ export function EmailSheet({ onSubmit, onClose }: EmailSheetProps) {
           aria-disabled={sending}
           onClick={sending ? undefined : submit}
         >
-          {sending ? t.emailSending : t.emailSend}
+          {sending ? t('help.emailSending') : t('help.emailSend')}
         </View>
       </View>
     </View>

@@ -2,16 +2,15 @@ import { useEffect, useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text, Input } from '@tarojs/components'
 import type { FaqEntry } from '@shared/help'
-import { preferredLang } from '@/lib/platform'
+import { getLang } from '@/lib/i18n'
 import { FAQ_CATEGORIES, CHAT_URL, ticketUrl } from '../help.helpers'
-import { helpText as t } from '../help.i18n'
+import { t } from '@/lib/i18n'
 import { useHelpStore } from '../help.store'
 
 const SEARCH_DELAY_MS = 300
 /** Questions shown per category before "show all". */
 export const FAQ_PREVIEW = 5
-const lang = preferredLang()
-const categoryName = (id: string) => FAQ_CATEGORIES.find((c) => c.id === id)?.[lang] ?? ''
+const categoryName = (id: string) => FAQ_CATEGORIES.find((c) => c.id === id)?.[getLang()] ?? ''
 
 function FaqItem({ entry, open, showCategory }: { entry: FaqEntry; open: boolean; showCategory: boolean }) {
   const toggle = useHelpStore((s) => s.toggle)
@@ -28,12 +27,12 @@ function FaqItem({ entry, open, showCategory }: { entry: FaqEntry; open: boolean
             {entry.answer}
           </Text>
           <View className='faq__more'>
-            <Text className='faq__more-label'>{t.stillNeedHelp}</Text>
+            <Text className='faq__more-label'>{t('help.stillNeedHelp')}</Text>
             <View className='pill pill--primary' role='button' onClick={() => Taro.switchTab({ url: CHAT_URL })}>
-              {t.askChat}
+              {t('help.askChat')}
             </View>
             <View className='pill' role='button' onClick={() => Taro.navigateTo({ url: ticketUrl(entry.serviceType) })}>
-              {t.fileTicket}
+              {t('help.fileTicket')}
             </View>
           </View>
         </View>
@@ -43,11 +42,11 @@ function FaqItem({ entry, open, showCategory }: { entry: FaqEntry; open: boolean
 }
 
 function StatusLine({ status, empty, onRetry }: { status: string; empty: string; onRetry: () => void }) {
-  if (status === 'loading') return <Text className='faq__status muted'>{t.loading}</Text>
+  if (status === 'loading') return <Text className='faq__status muted'>{t('help.loading')}</Text>
   if (status === 'error')
     return (
       <View className='faq__status faq__status--error' role='button' onClick={onRetry}>
-        {t.loadFailed}
+        {t('help.loadFailed')}
       </View>
     )
   return <Text className='faq__status muted'>{empty}</Text>
@@ -72,14 +71,14 @@ export function FaqSearch() {
         type='text'
         confirmType='search'
         value={query}
-        placeholder={t.searchPlaceholder}
+        placeholder={t('help.searchPlaceholder')}
         maxlength={200}
-        aria-label={t.searchPlaceholder}
+        aria-label={t('help.searchPlaceholder')}
         onInput={(e) => onInput(e.detail.value)}
         onConfirm={(e) => void search(e.detail.value)}
       />
       {query ? (
-        <View className='search__clear' role='button' aria-label={t.close} onClick={() => void search('')}>
+        <View className='search__clear' role='button' aria-label={t('help.close')} onClick={() => void search('')}>
           ×
         </View>
       ) : null}
@@ -97,7 +96,7 @@ export function FaqSection() {
   const status = searching ? s.searchStatus : s.categoryStatus
   return (
     <View className='card faq'>
-      <Text className='section-title'>{searching ? t.searchResults(s.results.length) : t.faq}</Text>
+      <Text className='section-title'>{searching ? t('help.searchResults', { n: s.results.length }) : t('help.faq')}</Text>
       {searching ? null : (
         <View className='faq__tabs' role='tablist'>
           {FAQ_CATEGORIES.map((c) => (
@@ -111,7 +110,7 @@ export function FaqSection() {
                 void s.selectCategory(c.id)
               }}
             >
-              {c[lang]}
+              {c[getLang()]}
             </View>
           ))}
         </View>
@@ -121,13 +120,13 @@ export function FaqSection() {
       ) : (
         <StatusLine
           status={status}
-          empty={searching ? t.noResults : t.empty}
+          empty={searching ? t('help.noResults') : t('help.empty')}
           onRetry={() => (searching ? void s.search(s.query) : void s.loadCategory(true))}
         />
       )}
       {items.length < all.length ? (
         <View className='faq__all' role='button' onClick={() => setExpanded(true)}>
-          {t.showAll(all.length)}
+          {t('help.showAll', { n: all.length })}
         </View>
       ) : null}
     </View>

@@ -1,18 +1,19 @@
 import { View, Text } from '@tarojs/components'
 import { TIPS } from '@shared/catalog-data'
-import { preferredLang } from '@/lib/platform'
+import { getLang } from '@/lib/i18n'
 import { expectedTimes } from '../help.helpers'
-import { helpText as t } from '../help.i18n'
+import { t } from '@/lib/i18n'
 
-const en = preferredLang() === 'en'
-const duration = (d: { value: number; unit: 'hours' | 'days' }) => `${t.about} ${d.unit === 'hours' ? t.hours(d.value) : t.days(d.value)}`
+const duration = (d: { value: number; unit: 'hours' | 'days' }) =>
+  `${t('help.about')} ${d.unit === 'hours' ? t('help.hours', { n: d.value }) : t('help.days', { n: d.value })}`
 
 /** The catalog's tips and expected times, short and friendly. */
 export function TipsCard() {
   const times = expectedTimes()
+  const en = getLang() === 'en'
   return (
     <View className='card tips'>
-      <Text className='section-title'>{t.tips}</Text>
+      <Text className='section-title'>{t('help.tips')}</Text>
       {TIPS.map((tip, i) => (
         <View key={tip.id} className='tips__item'>
           <Text className='tips__num'>{i + 1}</Text>
@@ -22,15 +23,15 @@ export function TipsCard() {
           </View>
         </View>
       ))}
-      <View className='tips__times' aria-label={t.expected}>
+      <View className='tips__times' aria-label={t('help.expected')}>
         <View className='tips__time'>
           <Text className='tips__time-value'>{duration(times.firstReply)}</Text>
-          <Text className='tips__time-label'>{t.firstReply}</Text>
+          <Text className='tips__time-label'>{t('help.firstReply')}</Text>
         </View>
         <View className='tips__divider' />
         <View className='tips__time'>
           <Text className='tips__time-value'>{duration(times.resolution)}</Text>
-          <Text className='tips__time-label'>{t.resolution}</Text>
+          <Text className='tips__time-label'>{t('help.resolution')}</Text>
         </View>
       </View>
     </View>

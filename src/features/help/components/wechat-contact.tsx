@@ -3,7 +3,7 @@ import { Button, View } from '@tarojs/components'
 import { isWeapp } from '@/lib/platform'
 import wechatIcon from '@/assets/icons/wechat.png'
 import { contactSessionFrom, orderMessagePath, CHAT_URL } from '../help.helpers'
-import { helpText as t } from '../help.i18n'
+import { t } from '@/lib/i18n'
 import { ChannelCard, ChannelCardBody } from './channel-card'
 
 export interface WechatContactProps {
@@ -16,13 +16,13 @@ export interface WechatContactProps {
 /** H5 cannot open WeChat's service session: explain, and offer online chat instead. */
 async function explainOutsideWechat() {
   const res = await Taro.showModal({
-    title: t.wechatH5Title,
-    content: t.wechatH5Body,
-    confirmText: t.wechatH5Confirm,
-    cancelText: t.wechatH5Copy,
+    title: t('help.wechatH5Title'),
+    content: t('help.wechatH5Body'),
+    confirmText: t('help.wechatH5Confirm'),
+    cancelText: t('help.wechatH5Copy'),
   })
   if (res.confirm) await Taro.switchTab({ url: CHAT_URL })
-  else await Taro.setClipboardData({ data: t.wechatAccount })
+  else await Taro.setClipboardData({ data: t('help.wechatAccount') })
 }
 
 /**
@@ -31,7 +31,7 @@ async function explainOutsideWechat() {
  */
 export function WechatContact({ userId, orderNo, caseNo, onPickOrder }: WechatContactProps) {
   if (!isWeapp) {
-    return <ChannelCard icon={wechatIcon} title={t.wechat} sub={t.wechatH5Sub} onTap={explainOutsideWechat} />
+    return <ChannelCard icon={wechatIcon} title={t('help.wechat')} sub={t('help.wechatH5Sub')} onTap={explainOutsideWechat} />
   }
   return (
     <View className='channel channel--wechat'>
@@ -40,15 +40,15 @@ export function WechatContact({ userId, orderNo, caseNo, onPickOrder }: WechatCo
         openType='contact'
         sessionFrom={contactSessionFrom({ userId, orderNo, caseNo })}
         showMessageCard={!!orderNo}
-        sendMessageTitle={orderNo ? `${t.attachOrder} ${orderNo}` : undefined}
+        sendMessageTitle={orderNo ? `${t('help.attachOrder')} ${orderNo}` : undefined}
         sendMessagePath={orderNo ? orderMessagePath(orderNo) : undefined}
-        aria-label={t.wechat}
+        aria-label={t('help.wechat')}
       >
-        <ChannelCardBody icon={wechatIcon} title={t.wechat} sub={t.wechatSub} />
+        <ChannelCardBody icon={wechatIcon} title={t('help.wechat')} sub={t('help.wechatSub')} />
       </Button>
       {onPickOrder ? (
         <View className='channel__order' role='button' onClick={onPickOrder}>
-          {orderNo ? `${t.attachOrder} …${orderNo.slice(-6)}` : `${t.attachOrder} ▸`}
+          {orderNo ? `${t('help.attachOrder')} …${orderNo.slice(-6)}` : `${t('help.attachOrder')} ▸`}
         </View>
       ) : null}
     </View>

@@ -5,7 +5,7 @@ import type { TicketDraft } from '../ticket-form.types'
 import type { OrderOption } from '../tickets.mapping'
 import { FormField } from './form-field'
 import { withValue } from './input-value'
-import { named, ticketsText as t } from '../tickets.i18n'
+import { named, t } from '@/lib/i18n'
 
 interface Props {
   draft: TicketDraft
@@ -14,8 +14,6 @@ interface Props {
   onChange(patch: Partial<TicketDraft>): void
   onBlur(key: string): void
 }
-
-const HINTS: Record<RequiredField, string> = t.hints
 
 /** Step 3: the fields the catalog asks for this problem, the order picker and the wanted outcome. */
 export function DetailsStep({ draft, touched, orders, onChange, onBlur }: Props) {
@@ -32,12 +30,12 @@ export function DetailsStep({ draft, touched, orders, onChange, onBlur }: Props)
     const error = errorOf(f, required)
     if (f === 'description') {
       return (
-        <FormField key={f} id={f} label={fieldLabel(f)} required={required} hint={HINTS[f]} error={error}>
+        <FormField key={f} id={f} label={fieldLabel(f)} required={required} hint={t(`tickets.hints.${f}`)} error={error}>
           <Textarea
             className='tf-textarea'
             value={draft.description}
             maxlength={DESCRIPTION_MAX}
-            placeholder={t.descPlaceholder}
+            placeholder={t('tickets.descPlaceholder')}
             aria-label={fieldLabel(f)}
             onInput={withValue((description) => onChange({ description }))}
             onBlur={() => onBlur(f)}
@@ -50,7 +48,7 @@ export function DetailsStep({ draft, touched, orders, onChange, onBlur }: Props)
     }
     if (f === 'purchasedAt') {
       return (
-        <FormField key={f} id={f} label={fieldLabel(f)} required={required} hint={HINTS[f]} error={error}>
+        <FormField key={f} id={f} label={fieldLabel(f)} required={required} hint={t(`tickets.hints.${f}`)} error={error}>
           <Picker
             mode='date'
             value={draft.purchasedAt || today}
@@ -58,22 +56,22 @@ export function DetailsStep({ draft, touched, orders, onChange, onBlur }: Props)
             onChange={(e) => onChange({ purchasedAt: String(e.detail.value) })}
           >
             <View className={`tf-input tf-picker ${draft.purchasedAt ? '' : 'tf-picker--empty'}`} aria-label={fieldLabel(f)}>
-              {draft.purchasedAt || t.pickDate}
+              {draft.purchasedAt || t('tickets.pickDate')}
             </View>
           </Picker>
         </FormField>
       )
     }
     return (
-      <FormField key={f} id={f} label={fieldLabel(f)} required={required} hint={HINTS[f]} error={error}>
+      <FormField key={f} id={f} label={fieldLabel(f)} required={required} hint={t(`tickets.hints.${f}`)} error={error}>
         {f === 'orderNo' && orders.length > 0 && (
-          <View className='tf-orders' aria-label={t.recentOrders}>
+          <View className='tf-orders' aria-label={t('tickets.recentOrders')}>
             {orders.slice(0, 5).map((o) => (
               <View
                 key={o.orderNo}
                 className={`tf-order ${draft.orderNo === o.orderNo ? 'tf-order--on' : ''}`}
                 role='button'
-                aria-label={t.pickOrderAria(o.label)}
+                aria-label={t('tickets.pickOrderAria', { label: o.label })}
                 onClick={() => pickOrder(o)}
               >
                 <Text className='tf-order__title'>{o.label}</Text>
@@ -89,7 +87,13 @@ export function DetailsStep({ draft, touched, orders, onChange, onBlur }: Props)
           type={f === 'orderNo' ? 'number' : 'text'}
           value={draft[f]}
           maxlength={f === 'orderNo' ? 20 : 100}
-          placeholder={f === 'orderNo' ? (orders.length ? t.orderNoOr : t.orderNoPlaceholder) : t.inputPlaceholder(fieldLabel(f))}
+          placeholder={
+            f === 'orderNo'
+              ? orders.length
+                ? t('tickets.orderNoOr')
+                : t('tickets.orderNoPlaceholder')
+              : t('tickets.inputPlaceholder', { label: fieldLabel(f) })
+          }
           aria-label={fieldLabel(f)}
           onInput={withValue((v) => onChange({ [f]: f === 'orderNo' ? v.replace(/\s+/g, '') : v }))}
           onBlur={() => onBlur(f)}
@@ -99,16 +103,16 @@ export function DetailsStep({ draft, touched, orders, onChange, onBlur }: Props)
   }
   return (
     <View className='tf-step'>
-      <Text className='tf-step__title'>{t.detailsTitle(sub ? named(sub) : '')}</Text>
+      <Text className='tf-step__title'>{t('tickets.detailsTitle', { sub: sub ? named(sub) : '' })}</Text>
       <View className='tf-card'>{detailFields(draft.subtype).map(({ field, required }) => renderField(field, required))}</View>
       <View className='tf-card'>
         <FormField
           id='outcome'
-          label={t.outcomeLabel}
+          label={t('tickets.outcomeLabel')}
           required
-          error={touched.includes('outcome') && !draft.outcome ? t.required.outcome : null}
+          error={touched.includes('outcome') && !draft.outcome ? t('tickets.required.outcome') : null}
         >
-          <View className='tf-chips' role='radiogroup' aria-label={t.outcomeLabel}>
+          <View className='tf-chips' role='radiogroup' aria-label={t('tickets.outcomeLabel')}>
             {(sub?.outcomes ?? []).map((id) => (
               <View
                 key={id}

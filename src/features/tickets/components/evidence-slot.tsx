@@ -6,7 +6,7 @@ import { apiBase } from '@/lib/platform'
 import { doneFiles } from '../ticket-form.helpers'
 import { fileUrl } from '../ticket-status.helpers'
 import type { EvidenceFile } from '../ticket-form.types'
-import { ticketsText as t } from '../tickets.i18n'
+import { t } from '@/lib/i18n'
 
 interface Props {
   req: EvidenceRequirement & { label: string; hint: string }
@@ -32,12 +32,16 @@ export function EvidenceSlot({ req, files, error, onAdd, onRemove }: Props) {
     <View className={`tf-slot ${error ? 'tf-slot--error' : ''}`} id={`field-evidence-${req.kind}`} data-field={`evidence.${req.kind}`}>
       <View className='tf-slot__head'>
         <Text className='tf-slot__label'>{req.label}</Text>
-        <Text className='tf-slot__count'>{t.slotCount(doneFiles(files).length, req.minFiles)}</Text>
+        <Text className='tf-slot__count'>{t('tickets.slotCount', { done: doneFiles(files).length, min: req.minFiles })}</Text>
       </View>
-      <Text className='tf-slot__hint'>{t.slotExample(req.hint)}</Text>
+      <Text className='tf-slot__hint'>{t('tickets.slotExample', { hint: req.hint })}</Text>
       <View className='tf-slot__grid'>
         {files.map((f, i) => (
-          <View key={f.key} className={`tf-thumb tf-thumb--${f.status}`} aria-label={t.thumbAria(req.label, i + 1)}>
+          <View
+            key={f.key}
+            className={`tf-thumb tf-thumb--${f.status}`}
+            aria-label={t('tickets.thumbAria', { label: req.label, i: i + 1 })}
+          >
             <Image
               className='tf-thumb__img'
               src={f.url ? fileUrl(f.url, apiBase) : f.localPath}
@@ -50,11 +54,11 @@ export function EvidenceSlot({ req, files, error, onAdd, onRemove }: Props) {
                 <Text className='tf-thumb__pct'>{Math.round(f.progress)}%</Text>
               </View>
             )}
-            {f.status === 'failed' && <Text className='tf-thumb__failed'>{f.error ?? t.uploadFailed}</Text>}
+            {f.status === 'failed' && <Text className='tf-thumb__failed'>{f.error ?? t('tickets.uploadFailed')}</Text>}
             <View
               className='tf-thumb__remove'
               role='button'
-              aria-label={t.removeAria(req.label, i + 1)}
+              aria-label={t('tickets.removeAria', { label: req.label, i: i + 1 })}
               onClick={() => onRemove(req.kind, f.key)}
             >
               ×
@@ -62,9 +66,14 @@ export function EvidenceSlot({ req, files, error, onAdd, onRemove }: Props) {
           </View>
         ))}
         {room > 0 && (
-          <View className='tf-thumb tf-thumb--add' role='button' aria-label={t.uploadAria(req.label)} onClick={choose}>
+          <View
+            className='tf-thumb tf-thumb--add'
+            role='button'
+            aria-label={t('tickets.uploadAria', { label: req.label })}
+            onClick={choose}
+          >
             <Text className='tf-thumb__plus'>+</Text>
-            <Text className='tf-thumb__addtext'>{files.length ? t.addMore : t.addPhoto}</Text>
+            <Text className='tf-thumb__addtext'>{files.length ? t('tickets.addMore') : t('tickets.addPhoto')}</Text>
           </View>
         )}
       </View>

@@ -6,7 +6,7 @@ import type { TicketDraft } from '../ticket-form.types'
 import { EvidenceSlot } from './evidence-slot'
 import { FormField } from './form-field'
 import { withValue } from './input-value'
-import { named, ticketsText as t } from '../tickets.i18n'
+import { named, t } from '@/lib/i18n'
 
 interface Props {
   draft: TicketDraft
@@ -25,10 +25,12 @@ export function EvidenceStep({ draft, touched, onChange, onBlur, onAdd, onRemove
   const contactError = (f: 'contactEmail' | 'contactPhone') => (touched.includes(f) ? validateField(f, draft[f], false) : null)
   return (
     <View className='tf-step'>
-      <Text className='tf-step__title'>{t.evidenceTitle(named(getSubtype(draft.subtype ?? '') ?? { zh: '', en: '' }))}</Text>
+      <Text className='tf-step__title'>
+        {t('tickets.evidenceTitle', { sub: named(getSubtype(draft.subtype ?? '') ?? { zh: '', en: '' }) })}
+      </Text>
       <View className='tf-card'>
         {slots.length === 0 ? (
-          <Text className='tf-none'>{t.noEvidence}</Text>
+          <Text className='tf-none'>{t('tickets.noEvidence')}</Text>
         ) : (
           slots.map((req) => (
             <EvidenceSlot
@@ -43,26 +45,26 @@ export function EvidenceStep({ draft, touched, onChange, onBlur, onAdd, onRemove
         )}
       </View>
       <View className='tf-card'>
-        <FormField id='contactPhone' label={t.phone} hint={t.phoneHint} error={contactError('contactPhone')}>
+        <FormField id='contactPhone' label={t('tickets.phone')} hint={t('tickets.phoneHint')} error={contactError('contactPhone')}>
           <Input
             className='tf-input'
             type='number'
             maxlength={11}
             value={draft.contactPhone}
-            placeholder={t.phonePlaceholder}
-            aria-label={t.phone}
+            placeholder={t('tickets.phonePlaceholder')}
+            aria-label={t('tickets.phone')}
             onInput={withValue((v) => onChange({ contactPhone: v.trim() }))}
             onBlur={() => onBlur('contactPhone')}
           />
         </FormField>
-        <FormField id='contactEmail' label={t.email} hint={t.emailHint} error={contactError('contactEmail')}>
+        <FormField id='contactEmail' label={t('tickets.email')} hint={t('tickets.emailHint')} error={contactError('contactEmail')}>
           <Input
             className='tf-input'
             type='text'
             maxlength={100}
             value={draft.contactEmail}
             placeholder='name@example.com'
-            aria-label={t.email}
+            aria-label={t('tickets.email')}
             onInput={withValue((v) => onChange({ contactEmail: v.trim() }))}
             onBlur={() => onBlur('contactEmail')}
           />

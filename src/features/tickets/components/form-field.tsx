@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
-import { ticketsText as t } from '../tickets.i18n'
+import { t } from '@/lib/i18n'
 
 interface Props {
   id: string
@@ -17,7 +17,7 @@ export function FormField({ id, label, required, hint, error, children }: Props)
     <View className={`tf-field ${error ? 'tf-field--error' : ''}`} id={`field-${id}`} data-field={id}>
       <View className='tf-field__label'>
         <Text>{label}</Text>
-        {required ? <Text className='tf-field__req'>*</Text> : <Text className='tf-field__opt'>{t.optional}</Text>}
+        {required ? <Text className='tf-field__req'>*</Text> : <Text className='tf-field__opt'>{t('tickets.optional')}</Text>}
       </View>
       {children}
       {error ? (

@@ -1,7 +1,7 @@
 import { Switch, Text, View } from '@tarojs/components'
 import { isWeapp } from '@/lib/platform'
 import type { SubscriptionTemplate } from '@shared/notification'
-import { ticketsText as t } from '../tickets.i18n'
+import { t } from '@/lib/i18n'
 
 interface Props {
   templates: SubscriptionTemplate[]
@@ -9,8 +9,6 @@ interface Props {
   onToggle(v: boolean): void
   email: string
 }
-
-const EVENTS: Record<SubscriptionTemplate['event'], string> = t.notifyEvents
 
 /**
  * The notification offer before submit: WeChat subscribe messages in the mini-program (asked in
@@ -23,19 +21,23 @@ export function NotifyOffer({ templates, wanted, onToggle, email }: Props) {
       <View className='tf-card tf-notify'>
         <View className='tf-notify__row'>
           <View className='tf-notify__text'>
-            <Text className='tf-notify__title'>{t.wechatNotify}</Text>
-            <Text className='tf-notify__desc'>{t.wechatNotifyDesc(templates.map((tpl) => EVENTS[tpl.event]).join(t.sep))}</Text>
+            <Text className='tf-notify__title'>{t('tickets.wechatNotify')}</Text>
+            <Text className='tf-notify__desc'>
+              {t('tickets.wechatNotifyDesc', {
+                events: templates.map((tpl) => t(`tickets.notifyEvents.${tpl.event}`)).join(t('tickets.sep')),
+              })}
+            </Text>
           </View>
-          <Switch checked={wanted} color='#ff5000' aria-label={t.wechatNotifyAria} onChange={(e) => onToggle(e.detail.value)} />
+          <Switch checked={wanted} color='#ff5000' aria-label={t('tickets.wechatNotifyAria')} onChange={(e) => onToggle(e.detail.value)} />
         </View>
-        <Text className='tf-notify__left'>{t.wechatNotifyLeft(left)}</Text>
+        <Text className='tf-notify__left'>{t('tickets.wechatNotifyLeft', { n: left })}</Text>
       </View>
     )
   }
   return (
     <View className='tf-card tf-notify'>
-      <Text className='tf-notify__title'>{t.emailNotify}</Text>
-      <Text className='tf-notify__desc'>{email ? t.emailNotifyTo(email) : t.emailNotifyNone}</Text>
+      <Text className='tf-notify__title'>{t('tickets.emailNotify')}</Text>
+      <Text className='tf-notify__desc'>{email ? t('tickets.emailNotifyTo', { email }) : t('tickets.emailNotifyNone')}</Text>
     </View>
   )
 }

@@ -4,7 +4,7 @@ import { Popup, Rate } from '@nutui/nutui-react-taro'
 import { RATING_TAGS, type RatingTag } from '@shared/ticket-data'
 import type { Rating, RatingBody } from '@shared/ticket'
 import { withValue } from './input-value'
-import { named, ticketsText as tx } from '../tickets.i18n'
+import { named, t as tx } from '@/lib/i18n'
 
 interface Props {
   visible: boolean
@@ -13,8 +13,6 @@ interface Props {
   onClose(): void
   onSubmit(body: RatingBody): Promise<string | null>
 }
-
-const WORDS = tx.rateWords
 
 /** 评价: stars, tags that match the mood of the score, an optional comment. */
 export function RatingSheet({ visible, busy, current, onClose, onSubmit }: Props) {
@@ -27,7 +25,7 @@ export function RatingSheet({ visible, busy, current, onClose, onSubmit }: Props
   const toggle = (id: RatingTag) => setTags((all) => (all.includes(id) ? all.filter((t) => t !== id) : [...all, id]))
   const send = async () => {
     if (busy) return
-    if (score < 1) return setError(tx.rateNeedStars)
+    if (score < 1) return setError(tx('tickets.rateNeedStars'))
     const kept = tags.filter((tag) => offered.some((o) => o.id === tag))
     const failed = await onSubmit({ score, tags: kept, ...(comment.trim() ? { comment: comment.trim() } : {}) })
     if (failed) setError(failed)
@@ -38,12 +36,12 @@ export function RatingSheet({ visible, busy, current, onClose, onSubmit }: Props
       position='bottom'
       round
       closeable
-      title={current ? tx.editRating : tx.rateTitle}
+      title={current ? tx('tickets.editRating') : tx('tickets.rateTitle')}
       onClose={onClose}
       destroyOnClose
     >
       <View className='td-sheet'>
-        <View className='td-rate' aria-label={tx.rateAria(score)}>
+        <View className='td-rate' aria-label={tx('tickets.rateAria', { n: score })}>
           <Rate
             value={score}
             count={5}
@@ -52,7 +50,7 @@ export function RatingSheet({ visible, busy, current, onClose, onSubmit }: Props
               setError(null)
             }}
           />
-          <Text className='td-rate__word'>{WORDS[score] || tx.rateTap}</Text>
+          <Text className='td-rate__word'>{score ? tx(`tickets.rateWords.${score as 1 | 2 | 3 | 4 | 5}`) : tx('tickets.rateTap')}</Text>
         </View>
         <View className='td-tags'>
           {offered.map((t) => (
@@ -71,18 +69,18 @@ export function RatingSheet({ visible, busy, current, onClose, onSubmit }: Props
           className='td-sheet__textarea td-sheet__textarea--short'
           value={comment}
           maxlength={500}
-          placeholder={tx.ratePlaceholder}
-          aria-label={tx.rateCommentAria}
+          placeholder={tx('tickets.ratePlaceholder')}
+          aria-label={tx('tickets.rateCommentAria')}
           onInput={withValue(setComment)}
         />
-        <Text className='td-sheet__hint'>{tx.rateEditable}</Text>
+        <Text className='td-sheet__hint'>{tx('tickets.rateEditable')}</Text>
         {error && (
           <View className='td-sheet__error' role='alert'>
             {error}
           </View>
         )}
         <Button className={`td-sheet__submit ${busy ? 'td-sheet__submit--busy' : ''}`} onClick={send}>
-          {current ? tx.rateSave : tx.rateSubmit}
+          {current ? tx('tickets.rateSave') : tx('tickets.rateSubmit')}
         </Button>
       </View>
     </Popup>

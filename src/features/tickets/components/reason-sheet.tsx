@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { Button, Text, Textarea, View } from '@tarojs/components'
 import { Popup } from '@nutui/nutui-react-taro'
 import { withValue } from './input-value'
-import { ticketsText as t } from '../tickets.i18n'
+import { t } from '@/lib/i18n'
 
 interface Props {
   visible: boolean
@@ -21,7 +21,7 @@ export function ReasonSheet({ visible, title, hint, placeholder, submitLabel, bu
   const [error, setError] = useState<string | null>(null)
   const send = async () => {
     if (busy) return
-    if (reason.trim().length < 2) return setError(t.reasonRequired(title))
+    if (reason.trim().length < 2) return setError(t('tickets.reasonRequired', { title: title.replace(/^.*?·\s*/, '') }))
     const failed = await onSubmit(reason.trim())
     if (failed) setError(failed)
     else setReason('')
@@ -35,7 +35,7 @@ export function ReasonSheet({ visible, title, hint, placeholder, submitLabel, bu
           value={reason}
           maxlength={500}
           placeholder={placeholder}
-          aria-label={t.reasonAria(title)}
+          aria-label={t('tickets.reasonAria', { title })}
           onInput={withValue((v) => {
             setReason(v)
             setError(null)

@@ -6,7 +6,7 @@ import { ApiError } from '@/lib/http'
 import { explainPhotosRefused, pickPhotos } from '@/lib/media'
 import { uploadEvidence } from '../tickets.api'
 import { withValue } from './input-value'
-import { ticketsText as t } from '../tickets.i18n'
+import { t } from '@/lib/i18n'
 
 interface Props {
   visible: boolean
@@ -40,7 +40,7 @@ export function ReplySheet({ visible, busy, onClose, onSubmit }: Props) {
           (u) => patch(path, { uploadId: u.id, progress: 100 }),
           (e) => {
             patch(path, { failed: true })
-            setError(e instanceof ApiError ? e.message : t.replyImageFailed)
+            setError(e instanceof ApiError ? e.message : t('tickets.replyImageFailed'))
           },
         ),
       ),
@@ -48,24 +48,24 @@ export function ReplySheet({ visible, busy, onClose, onSubmit }: Props) {
   }
   const send = async () => {
     if (busy) return
-    if (pics.some((p) => !p.uploadId && !p.failed)) return setError(t.replyUploading)
+    if (pics.some((p) => !p.uploadId && !p.failed)) return setError(t('tickets.replyUploading'))
     const attachments = pics.filter((p) => p.uploadId).map((p) => ({ uploadId: p.uploadId!, kind: 'other' as const }))
-    if (!text.trim() && attachments.length === 0) return setError(t.replyEmpty)
+    if (!text.trim() && attachments.length === 0) return setError(t('tickets.replyEmpty'))
     const failed = await onSubmit({ text: text.trim(), attachments })
     if (failed) return setError(failed)
     setText('')
     setPics([])
   }
   return (
-    <Popup visible={visible} position='bottom' round closeable title={t.addInfo} onClose={onClose} destroyOnClose>
+    <Popup visible={visible} position='bottom' round closeable title={t('tickets.addInfo')} onClose={onClose} destroyOnClose>
       <View className='td-sheet'>
-        <Text className='td-sheet__hint'>{t.replyHint}</Text>
+        <Text className='td-sheet__hint'>{t('tickets.replyHint')}</Text>
         <Textarea
           className='td-sheet__textarea'
           value={text}
           maxlength={2000}
-          placeholder={t.replyPlaceholder}
-          aria-label={t.replyAria}
+          placeholder={t('tickets.replyPlaceholder')}
+          aria-label={t('tickets.replyAria')}
           onInput={withValue((v) => {
             setText(v)
             setError(null)
@@ -75,11 +75,13 @@ export function ReplySheet({ visible, busy, onClose, onSubmit }: Props) {
           {pics.map((p) => (
             <View key={p.path} className='td-files__pic' onClick={() => setPics((all) => all.filter((x) => x.path !== p.path))}>
               <Image className='td-files__img' src={p.path} mode='aspectFill' />
-              {!p.uploadId && <Text className='td-files__pct'>{p.failed ? t.replyPicFailed : `${Math.round(p.progress)}%`}</Text>}
+              {!p.uploadId && (
+                <Text className='td-files__pct'>{p.failed ? t('tickets.replyPicFailed') : `${Math.round(p.progress)}%`}</Text>
+              )}
             </View>
           ))}
           {pics.length < 9 && (
-            <View className='td-files__add' role='button' aria-label={t.replyAddImage} onClick={pick}>
+            <View className='td-files__add' role='button' aria-label={t('tickets.replyAddImage')} onClick={pick}>
               +
             </View>
           )}
@@ -90,7 +92,7 @@ export function ReplySheet({ visible, busy, onClose, onSubmit }: Props) {
           </View>
         )}
         <Button className={`td-sheet__submit ${busy ? 'td-sheet__submit--busy' : ''}`} onClick={send}>
-          {t.replySend}
+          {t('tickets.replySend')}
         </Button>
       </View>
     </Popup>

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import { ticketsText as tx } from '../tickets.i18n'
+import { t as tx } from '@/lib/i18n'
 
 interface Props {
   titles: string[]
@@ -11,7 +11,7 @@ interface Props {
 /** The four-step progress bar of the ticket form. */
 export function StepBar({ titles, current, onBack }: Props) {
   return (
-    <View className='tf-steps' role='list' aria-label={tx.stepAria(current + 1, titles.length)}>
+    <View className='tf-steps' role='list' aria-label={tx('tickets.stepAria', { i: current + 1, n: titles.length })}>
       {titles.map((t, i) => {
         const state = i < current ? 'done' : i === current ? 'on' : 'todo'
         return (

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { getServiceType, subtypesOf, type ServiceTypeId, type SubtypeId } from '@shared/catalog-data'
 import { evidenceSlots } from '../ticket-form.helpers'
-import { named, ticketsText as t } from '../tickets.i18n'
+import { named, t } from '@/lib/i18n'
 
 interface Props {
   serviceType: ServiceTypeId
@@ -12,8 +12,10 @@ interface Props {
 /** Step 2: the subtypes of the chosen service type, each saying what it covers and what to prepare. */
 export function SubtypeStep({ serviceType, value, onPick }: Props) {
   return (
-    <View className='tf-step' role='radiogroup' aria-label={t.steps[1]}>
-      <Text className='tf-step__title'>{t.subtypeTitle(named(getServiceType(serviceType) ?? { zh: '', en: '' }))}</Text>
+    <View className='tf-step' role='radiogroup' aria-label={t(`tickets.steps.${1}`)}>
+      <Text className='tf-step__title'>
+        {t('tickets.subtypeTitle', { type: named(getServiceType(serviceType) ?? { zh: '', en: '' }) })}
+      </Text>
       {subtypesOf(serviceType).map((s) => {
         const evidence = evidenceSlots(s.id)
         return (
@@ -28,7 +30,11 @@ export function SubtypeStep({ serviceType, value, onPick }: Props) {
             <Text className='tf-sub__name'>{named(s)}</Text>
             <Text className='tf-sub__desc'>{named({ zh: s.descriptionZh, en: s.descriptionEn })}</Text>
             {evidence.length > 0 && (
-              <Text className='tf-sub__needs'>{t.needs(evidence.map((e) => t.filesOf(e.label, e.minFiles)).join(t.sep))}</Text>
+              <Text className='tf-sub__needs'>
+                {t('tickets.needs', {
+                  list: evidence.map((e) => t('tickets.filesOf', { label: e.label, n: e.minFiles })).join(t('tickets.sep')),
+                })}
+              </Text>
             )}
           </View>
         )

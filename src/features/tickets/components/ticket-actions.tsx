@@ -7,7 +7,7 @@ import { escalationBasis, escalationHint } from '../ticket-status.helpers'
 import { RatingSheet } from './rating-sheet'
 import { ReasonSheet } from './reason-sheet'
 import { ReplySheet } from './reply-sheet'
-import { ticketsText as tx } from '../tickets.i18n'
+import { t as tx } from '@/lib/i18n'
 
 type Sheet = 'reply' | 'reopen' | 'rate' | 'escalate' | null
 type Run = (name: string, fn: () => Promise<unknown>) => Promise<string | null>
@@ -33,15 +33,15 @@ export function TicketActions({ ticket: t, busy, run }: Props) {
   }
   const confirm = async () => {
     const res = await Taro.showModal({
-      title: tx.confirmTitle,
-      content: tx.confirmBody,
-      confirmText: tx.solved,
+      title: tx('tickets.confirmTitle'),
+      content: tx('tickets.confirmBody'),
+      confirmText: tx('tickets.solved'),
     })
     if (!res.confirm) return
     const failed = await run('confirm', () => confirmTicket(t.id))
     if (failed) toast(failed, 'none')
     else {
-      toast(tx.confirmedToast)
+      toast(tx('tickets.confirmedToast'))
       if (!t.rating) setSheet('rate')
     }
   }
@@ -55,35 +55,35 @@ export function TicketActions({ ticket: t, busy, run }: Props) {
         <View className='td-escalate' role='note'>
           <Text className='td-escalate__text'>{escalationHint(basis)}</Text>
           <View className='td-escalate__go' role='button' onClick={() => setSheet('escalate')}>
-            {tx.complain}
+            {tx('tickets.complain')}
           </View>
         </View>
       )}
       <View className='td-bar'>
         <Button className='td-btn td-btn--ghost' onClick={contact}>
-          {tx.contactAgent}
+          {tx('tickets.contactAgent')}
         </Button>
         {a.reply && (
           <Button
             className={`td-btn ${t.status === 'awaiting_customer' ? 'td-btn--primary' : 'td-btn--ghost'}`}
             onClick={() => setSheet('reply')}
           >
-            {tx.addInfo}
+            {tx('tickets.addInfo')}
           </Button>
         )}
         {a.reopen && (
           <Button className='td-btn td-btn--ghost' onClick={() => setSheet('reopen')}>
-            {tx.notSolved}
+            {tx('tickets.notSolved')}
           </Button>
         )}
         {a.confirm && (
           <Button className='td-btn td-btn--primary' onClick={confirm}>
-            {tx.solved}
+            {tx('tickets.solved')}
           </Button>
         )}
         {(a.rate || a.editRating) && (
           <Button className={`td-btn ${a.confirm ? 'td-btn--ghost' : 'td-btn--primary'}`} onClick={() => setSheet('rate')}>
-            {a.editRating ? tx.editRating : tx.rate}
+            {a.editRating ? tx('tickets.editRating') : tx('tickets.rate')}
           </Button>
         )}
       </View>
@@ -91,27 +91,27 @@ export function TicketActions({ ticket: t, busy, run }: Props) {
         visible={sheet === 'reply'}
         busy={busy === 'reply'}
         onClose={() => setSheet(null)}
-        onSubmit={async (body: ReplyBody) => done(tx.sent)(await run('reply', () => replyToTicket(t.id, body)))}
+        onSubmit={async (body: ReplyBody) => done(tx('tickets.sent'))(await run('reply', () => replyToTicket(t.id, body)))}
       />
       <ReasonSheet
         visible={sheet === 'reopen'}
-        title={tx.notSolved}
-        hint={tx.reopenHint}
-        placeholder={tx.reopenPlaceholder}
-        submitLabel={tx.reopenSubmit}
+        title={tx('tickets.notSolved')}
+        hint={tx('tickets.reopenHint')}
+        placeholder={tx('tickets.reopenPlaceholder')}
+        submitLabel={tx('tickets.reopenSubmit')}
         busy={busy === 'reopen'}
         onClose={() => setSheet(null)}
-        onSubmit={async (reason) => done(tx.reopenedToast)(await run('reopen', () => reopenTicket(t.id, reason)))}
+        onSubmit={async (reason) => done(tx('tickets.reopenedToast'))(await run('reopen', () => reopenTicket(t.id, reason)))}
       />
       <ReasonSheet
         visible={sheet === 'escalate'}
-        title={tx.complain}
-        hint={basis ? escalationHint(basis) : tx.escalateHintDefault}
-        placeholder={tx.escalatePlaceholder}
-        submitLabel={tx.escalateSubmit}
+        title={tx('tickets.complain')}
+        hint={basis ? escalationHint(basis) : tx('tickets.escalateHintDefault')}
+        placeholder={tx('tickets.escalatePlaceholder')}
+        submitLabel={tx('tickets.escalateSubmit')}
         busy={busy === 'escalate'}
         onClose={() => setSheet(null)}
-        onSubmit={async (reason) => done(tx.escalatedToast)(await run('escalate', () => escalateTicket(t.id, reason)))}
+        onSubmit={async (reason) => done(tx('tickets.escalatedToast'))(await run('escalate', () => escalateTicket(t.id, reason)))}
       />
       {sheet === 'rate' && (
         <RatingSheet
@@ -119,7 +119,7 @@ export function TicketActions({ ticket: t, busy, run }: Props) {
           busy={busy === 'rate'}
           current={t.rating}
           onClose={() => setSheet(null)}
-          onSubmit={async (body: RatingBody) => done(tx.ratedToast)(await run('rate', () => rateTicket(t.id, body, !!t.rating)))}
+          onSubmit={async (body: RatingBody) => done(tx('tickets.ratedToast'))(await run('rate', () => rateTicket(t.id, body, !!t.rating)))}
         />
       )}
     </View>

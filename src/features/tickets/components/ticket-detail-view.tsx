@@ -4,7 +4,7 @@ import { TicketActions } from './ticket-actions'
 import { TicketHeader } from './ticket-header'
 import { TicketFiles, TicketTimeline } from './ticket-timeline'
 import './ticket-detail.scss'
-import { ticketsText as t } from '../tickets.i18n'
+import { t } from '@/lib/i18n'
 
 interface Props {
   ticket: TicketDetail
@@ -23,17 +23,17 @@ export function TicketDetailView({ ticket, now, changes, created, busy, run, onD
       <TicketHeader ticket={ticket} now={now} />
       {created && (
         <View className='td-created' role='status'>
-          <Text>{t.created}</Text>
+          <Text>{t('tickets.created')}</Text>
         </View>
       )}
       {changes.length > 0 && (
         <View className='td-changes' role='status' onClick={onDismissChanges}>
-          <Text className='td-changes__title'>{t.news}</Text>
-          <Text className='td-changes__text'>{changes.join(t.changesSep)}</Text>
+          <Text className='td-changes__title'>{t('tickets.news')}</Text>
+          <Text className='td-changes__text'>{changes.join(t('tickets.changesSep'))}</Text>
         </View>
       )}
       <View className='td-card'>
-        <Text className='td-card__title'>{t.description}</Text>
+        <Text className='td-card__title'>{t('tickets.description')}</Text>
         <Text className='td-desc'>{ticket.description}</Text>
         <TicketFiles files={ticket.attachments} />
       </View>

@@ -15,7 +15,7 @@ import { StepBar } from './step-bar'
 import { ServiceTypeStep } from './service-type-step'
 import { SubtypeStep } from './subtype-step'
 import './ticket-form.scss'
-import { ticketsText as t } from '../tickets.i18n'
+import { t } from '@/lib/i18n'
 
 interface Props {
   /** True when the form opened on a draft kept from an earlier visit. */
@@ -80,12 +80,16 @@ export function TicketForm({ restored, onCreated }: Props) {
   const missing = missingSummary(draft)
   return (
     <View className='tf'>
-      <StepBar titles={t.steps} current={draft.step} onBack={(i) => go(i as FormStep)} />
+      <StepBar
+        titles={[t('tickets.steps.0'), t('tickets.steps.1'), t('tickets.steps.2'), t('tickets.steps.3')]}
+        current={draft.step}
+        onBack={(i) => go(i as FormStep)}
+      />
       {restored && isDraftStarted(draft) && (
         <View className='tf-restored' role='status'>
-          <Text>{t.restored}</Text>
+          <Text>{t('tickets.restored')}</Text>
           <View className='tf-restored__reset' role='button' onClick={startOver}>
-            {t.startOver}
+            {t('tickets.startOver')}
           </View>
         </View>
       )}
@@ -118,27 +122,27 @@ export function TicketForm({ restored, onCreated }: Props) {
         <View className='tf-bar'>
           {draft.step === 3 && (
             <View className={`tf-bar__missing ${missing ? '' : 'tf-bar__missing--ok'}`} role='status'>
-              {submitError ?? missing ?? t.ready}
+              {submitError ?? missing ?? t('tickets.ready')}
             </View>
           )}
           <View className='tf-bar__buttons'>
             {draft.step > 0 && (
               <Button className='tf-btn tf-btn--ghost' onClick={() => go((draft.step - 1) as FormStep)}>
-                {t.prev}
+                {t('tickets.prev')}
               </Button>
             )}
             {draft.step === 2 && (
               <Button className='tf-btn tf-btn--primary' onClick={() => go(3)}>
-                {t.next}
+                {t('tickets.next')}
               </Button>
             )}
             {draft.step === 3 && (
               <Button
                 className={`tf-btn tf-btn--primary ${missing ? 'tf-btn--incomplete' : ''}`}
-                aria-label={missing ? t.submitAria(missing) : t.submit}
+                aria-label={missing ? t('tickets.submitAria', { missing }) : t('tickets.submit')}
                 onClick={onSubmit}
               >
-                {submitting ? t.submitting : t.submit}
+                {submitting ? t('tickets.submitting') : t('tickets.submit')}
               </Button>
             )}
           </View>

@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components'
 import { getOutcome } from '@shared/catalog-data'
 import type { TicketDetail } from '@shared/ticket'
 import { slaLines, statusLabel, statusMeaning, ticketTitle } from '../ticket-status.helpers'
-import { named, ticketsText as tx } from '../tickets.i18n'
+import { named, t as tx } from '@/lib/i18n'
 
 interface Props {
   ticket: TicketDetail
@@ -17,8 +17,8 @@ export function TicketHeader({ ticket: t, now }: Props) {
     <View className={`td-head td-head--${t.status}`}>
       <View className='td-head__status'>
         <Text className='td-head__label'>{statusLabel(t.status)}</Text>
-        {t.overdue && <Text className='td-flag td-flag--late'>{tx.overdue}</Text>}
-        {t.escalated && <Text className='td-flag td-flag--esc'>{tx.escalated}</Text>}
+        {t.overdue && <Text className='td-flag td-flag--late'>{tx('tickets.overdue')}</Text>}
+        {t.escalated && <Text className='td-flag td-flag--esc'>{tx('tickets.escalated')}</Text>}
       </View>
       <Text className='td-head__meaning'>{statusMeaning(t, now)}</Text>
       {slaLines(t, now).map((l) => (
@@ -29,15 +29,15 @@ export function TicketHeader({ ticket: t, now }: Props) {
       ))}
       <View className='td-card td-info'>
         <Text className='td-info__title'>{ticketTitle(t)}</Text>
-        <View className='td-info__row' role='button' aria-label={tx.copyTicketNo(t.ticketNo)} onClick={copy}>
-          <Text className='td-info__key'>{tx.ticketNo}</Text>
+        <View className='td-info__row' role='button' aria-label={tx('tickets.copyTicketNo', { no: t.ticketNo })} onClick={copy}>
+          <Text className='td-info__key'>{tx('tickets.ticketNo')}</Text>
           <Text className='td-info__val'>{t.ticketNo}</Text>
-          <Text className='td-info__copy'>{tx.copy}</Text>
+          <Text className='td-info__copy'>{tx('tickets.copy')}</Text>
         </View>
-        {t.orderNo && <InfoRow k={tx.orderNo} v={t.orderNo} />}
-        {t.productName && <InfoRow k={tx.product} v={t.productName} />}
-        {t.outcome && <InfoRow k={tx.wantedOutcome} v={named(getOutcome(t.outcome) ?? { zh: t.outcome, en: t.outcome })} />}
-        {t.resolutionSummary && <InfoRow k={tx.result} v={t.resolutionSummary} />}
+        {t.orderNo && <InfoRow k={tx('tickets.orderNo')} v={t.orderNo} />}
+        {t.productName && <InfoRow k={tx('tickets.product')} v={t.productName} />}
+        {t.outcome && <InfoRow k={tx('tickets.wantedOutcome')} v={named(getOutcome(t.outcome) ?? { zh: t.outcome, en: t.outcome })} />}
+        {t.resolutionSummary && <InfoRow k={tx('tickets.result')} v={t.resolutionSummary} />}
       </View>
     </View>
   )

@@ -4,7 +4,7 @@ import { TICKET_GROUPS, TICKET_GROUP_LABELS, type TicketGroup } from '@shared/ti
 import type { GroupList } from '../tickets.store'
 import { TicketRow } from './ticket-row'
 import './ticket-list.scss'
-import { named, ticketsText as t } from '../tickets.i18n'
+import { named, t } from '@/lib/i18n'
 
 interface Props {
   group: TicketGroup
@@ -34,8 +34,8 @@ export function TicketList({ group, list, now, onGroup, onRetry }: Props) {
       </View>
       {list.items.length > 0 && (
         <View className='tk-new' role='button' onClick={() => Taro.navigateTo({ url: '/pages/ticket/new/index' })}>
-          <Text className='tk-new__text'>{t.newProblem}</Text>
-          <Text className='tk-new__go'>{t.newProblemGo}</Text>
+          <Text className='tk-new__text'>{t('tickets.newProblem')}</Text>
+          <Text className='tk-new__go'>{t('tickets.newProblemGo')}</Text>
         </View>
       )}
       {list.items.map((row) => (
@@ -43,14 +43,14 @@ export function TicketList({ group, list, now, onGroup, onRetry }: Props) {
       ))}
       {list.loaded && list.items.length === 0 && !list.error && (
         <View className='tk-empty'>
-          <Text className='tk-empty__title'>{t.empty[group]}</Text>
-          <Text className='tk-empty__desc'>{t.emptyDesc}</Text>
+          <Text className='tk-empty__title'>{t(`tickets.empty.${group}`)}</Text>
+          <Text className='tk-empty__desc'>{t('tickets.emptyDesc')}</Text>
           <View className='tk-empty__actions'>
             <View className='tk-btn tk-btn--ghost' role='button' onClick={() => Taro.switchTab({ url: '/pages/help/index' })}>
-              {t.toHelp}
+              {t('tickets.toHelp')}
             </View>
             <View className='tk-btn' role='button' onClick={() => Taro.navigateTo({ url: '/pages/ticket/new/index' })}>
-              {t.fileTicket}
+              {t('tickets.fileTicket')}
             </View>
           </View>
         </View>
@@ -59,12 +59,12 @@ export function TicketList({ group, list, now, onGroup, onRetry }: Props) {
         <View className='tk-error' role='alert'>
           <Text>{list.error}</Text>
           <Text className='tk-error__retry' onClick={onRetry}>
-            {t.retry}
+            {t('tickets.retry')}
           </Text>
         </View>
       )}
-      {list.loading && <Text className='tk-more'>{t.loading}</Text>}
-      {list.loaded && !list.loading && !list.nextCursor && list.items.length > 0 && <Text className='tk-more'>{t.noMore}</Text>}
+      {list.loading && <Text className='tk-more'>{t('tickets.loading')}</Text>}
+      {list.loaded && !list.loading && !list.nextCursor && list.items.length > 0 && <Text className='tk-more'>{t('tickets.noMore')}</Text>}
     </View>
   )
 }

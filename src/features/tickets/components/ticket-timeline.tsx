@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components'
 import type { Attachment, TimelineEvent } from '@shared/ticket'
 import { eventTitle, formatRelative, ratingOfEvent, ratingTagLabel } from '../ticket-status.helpers'
 import { AuthedImage, resolveImage } from './authed-image'
-import { ticketsText as t } from '../tickets.i18n'
+import { t } from '@/lib/i18n'
 
 interface Props {
   events: TimelineEvent[]
@@ -22,7 +22,13 @@ export function TicketFiles({ files }: { files: Attachment[] }) {
   return (
     <View className='td-files'>
       {files.map((f, i) => (
-        <AuthedImage key={f.uploadId} className='td-files__img' url={f.url} label={t.attachmentAria(i + 1)} onOpen={open} />
+        <AuthedImage
+          key={f.uploadId}
+          className='td-files__img'
+          url={f.url}
+          label={t('tickets.attachmentAria', { i: i + 1 })}
+          onOpen={open}
+        />
       ))}
     </View>
   )
@@ -35,7 +41,7 @@ function RatingLine({ event, tags }: { event: TimelineEvent; tags: string[] }) {
   if (!r) return event.text ? <Text className='td-ev__text'>{event.text}</Text> : null
   return (
     <View>
-      <Text className='td-ev__stars' aria-label={t.starsAria(r.score)}>
+      <Text className='td-ev__stars' aria-label={t('tickets.starsAria', { n: r.score })}>
         {'★'.repeat(r.score)}
         {'☆'.repeat(5 - r.score)} {tags.map(ratingTagLabel).join(' · ')}
       </Text>
@@ -52,8 +58,8 @@ export function TicketTimeline({ events, now, rating }: Props) {
     .reverse()
   const lastRatingId = visible.find(isRating)?.id
   return (
-    <View className='td-card td-timeline' aria-label={t.progress}>
-      <Text className='td-card__title'>{t.progress}</Text>
+    <View className='td-card td-timeline' aria-label={t('tickets.progress')}>
+      <Text className='td-card__title'>{t('tickets.progress')}</Text>
       {visible.map((e, i) => (
         <View key={e.id} className={`td-ev td-ev--${e.actor.role} ${i === 0 ? 'td-ev--latest' : ''}`}>
           <View className='td-ev__dot' />

@@ -4,10 +4,12 @@ import { Text, View } from '@tarojs/components'
 import { PrivacySheet } from '@/components/privacy-sheet'
 import { TicketDetailView } from '@/features/tickets/components/ticket-detail-view'
 import { POLL_MS, useTicketDetail } from '@/features/tickets/use-ticket-detail'
-import { ticketsText } from '@/features/tickets/tickets.i18n'
+import { t } from '@/lib/i18n'
+import { usePageShell } from '@/lib/page-shell'
 
 /** 工单详情: refreshes on show and polls while visible. */
 export default function TicketDetailPage() {
+  usePageShell('titles.ticketDetail')
   const { params } = useRouter()
   const id = params.id ?? ''
   const { ticket, error, changes, dismissChanges, busy, load, run } = useTicketDetail(id)
@@ -32,7 +34,7 @@ export default function TicketDetailPage() {
   if (!ticket) {
     return (
       <View className='page'>
-        <Text className={error ? 'td-error' : 'td-loading'}>{error ?? ticketsText.loading}</Text>
+        <Text className={error ? 'td-error' : 'td-loading'}>{error ?? t('tickets.loading')}</Text>
       </View>
     )
   }

@@ -5,9 +5,11 @@ import { PrivacySheet } from '@/components/privacy-sheet'
 import { TicketForm } from '@/features/tickets/components/ticket-form'
 import { hasPrefill, isDraftStarted } from '@/features/tickets/ticket-form.helpers'
 import { useTicketForm } from '@/features/tickets/ticket-form.store'
+import { usePageShell } from '@/lib/page-shell'
 
 /** 提交工单: the guided form; entry points prefill it with serviceType/subtype/orderNo/description. */
 export default function NewTicketPage() {
+  usePageShell('titles.ticketNew')
   const { params } = useRouter()
   const [restored] = useState(() => isDraftStarted(useTicketForm.getState().draft) && !hasPrefill(params))
   useLoad(() => {

@@ -1,0 +1,38 @@
+import Taro, { useDidShow } from '@tarojs/taro'
+import { useEffect } from 'react'
+import { onLocaleChange, t, useLocale, type MessageKey } from './i18n'
+
+const TAB_LABELS: MessageKey[] = ['tabBar.help', 'tabBar.chat', 'tabBar.tickets']
+
+const quiet = (p: Promise<unknown> | undefined) => void p?.catch?.(() => undefined)
+
+/** Puts the tab bar labels in the active language (the app config can hold only one). */
+export function applyTabBarLabels(): void {
+  TAB_LABELS.forEach((key, index) => {
+    try {
+      quiet(Taro.setTabBarItem({ index, text: t(key) }))
+    } catch {
+      // No tab bar on this page (H5 before it mounts, a subpackage page): the next tab page sets it.
+    }
+  })
+}
+
+/**
+ * The page's title and the tab bar in the active language, on show and whenever the language
+ * changes; re-renders the page on a switch. Returns the active locale.
+ */
+export function usePageShell(titleKey: MessageKey, tabPage = false) {
+  const locale = useLocale()
+  const apply = () => {
+    try {
+      quiet(Taro.setNavigationBarTitle({ title: t(titleKey) }))
+    } catch {
+      // Title APIs are missing in some test and browser shells; the config title stays.
+    }
+    if (tabPage) applyTabBarLabels()
+  }
+  useDidShow(apply)
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- re-apply only when the language changes
+  useEffect(() => onLocaleChange(apply), [])
+  return locale
+}
