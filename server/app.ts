@@ -72,6 +72,8 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
     },
   }).withTypeProvider<TypeBoxTypeProvider>()
 
+  // Before the database, so a Redis that cannot be reached leaves nothing open behind it.
+  await registerRedis(app, config.redisUrl)
   const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, sqliteFile: options.sqliteFile })
   await migrateToLatest(handle.db)
   app.decorate('config', config)
@@ -98,7 +100,6 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
   })
   registerAuth(app)
   registerModeration(app)
-  await registerRedis(app, config.redisUrl)
   registerPollSlots(app)
   await registerRateLimits(app, config.rateLimitMax)
   if (config.docs) await registerDocs(app)

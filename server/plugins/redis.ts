@@ -17,7 +17,13 @@ export async function registerRedis(app: FastifyInstance, url: string | null): P
   // Commands wait for a reconnect instead of failing at once; a lost Redis answers slowly, not with 500s.
   const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 2, enableAutoPipelining: true })
   redis.on('error', (err) => app.log.warn({ err: err.message }, 'redis connection problem'))
-  await redis.connect()
+  try {
+    await redis.connect()
+  } catch (err) {
+    redis.disconnect()
+    const where = new URL(url)
+    throw new Error(`Redis at REDIS_URL (${where.hostname}:${where.port || 6379}) cannot be reached: ${(err as Error).message}`)
+  }
   app.decorate('redis', redis)
   app.addHook('onClose', async () => {
     await redis.quit().catch(() => redis.disconnect())

@@ -1,6 +1,8 @@
 import crypto from 'node:crypto'
 import type { FastifyInstance } from 'fastify'
+import { loadConfig } from '../../server/config'
 import { say } from '../support/chat'
+import { freePort } from '../support/server-process'
 import { startRedis } from '../support/redis-throwaway'
 import { buildTestApp, createTestDatabase, guest, type TestDatabase } from '../support/server'
 
@@ -84,5 +86,26 @@ describe(`limits shared by two instances through Redis (${db})`, () => {
     await expect(one.pollSlots.enter(s.userId)).rejects.toMatchObject({ statusCode: 429, code: 'TOO_MANY_POLLS' })
     release()
     await until(async () => (await one.pollSlots.count(s.userId)) === 1)
+  })
+})
+
+describe('Redis settings', () => {
+  const asEnv = (vars: Record<string, string>) => vars as NodeJS.ProcessEnv
+
+  it('reads REDIS_URL and REDIS_PREFIX and refuses malformed ones', () => {
+    expect(loadConfig(asEnv({}))).toMatchObject({ redisUrl: null, redisPrefix: 'sd:' })
+    expect(loadConfig(asEnv({ REDIS_URL: 'redis://cache.internal:6379', REDIS_PREFIX: 'desk-a:' }))).toMatchObject({
+      redisUrl: 'redis://cache.internal:6379',
+      redisPrefix: 'desk-a:',
+    })
+    expect(() => loadConfig(asEnv({ REDIS_URL: 'cache.internal:6379' }))).toThrow(/REDIS_URL must look like redis:\/\//)
+    expect(() => loadConfig(asEnv({ REDIS_PREFIX: 'a b' }))).toThrow(/REDIS_PREFIX/)
+  })
+
+  it('does not start when Redis cannot be reached, and says which one', async () => {
+    const port = await freePort()
+    await expect(buildTestApp({ redisUrl: `redis://127.0.0.1:${port}` })).rejects.toThrow(
+      `Redis at REDIS_URL (127.0.0.1:${port}) cannot be reached`,
+    )
   })
 })
