@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import rateLimit from '@fastify/rate-limit'
+import { isStaticFileRequest } from './static-h5'
 
 function rateLimitedBody(_req: FastifyRequest, ctx: { ttl: number }) {
   return { statusCode: 429, code: 'RATE_LIMITED', message: `Too many requests; try again in ${Math.ceil(ctx.ttl / 1000)} s.` }
@@ -13,6 +14,9 @@ export async function registerRateLimits(app: FastifyInstance, max: number): Pro
     // Only a valid session earns its own bucket; made-up tokens must not dodge the per-address limit.
     keyGenerator: (req) => (req.user ? `u:${req.user.id}` : `ip:${req.ip}`),
     errorResponseBuilder: rateLimitedBody,
+    // Page loads (scripts, styles, index.html) are not API calls: shoppers behind one carrier NAT
+    // would otherwise spend their shared budget on them.
+    allowList: (req) => isStaticFileRequest(req),
   })
 }
 
