@@ -5,6 +5,8 @@ declare module 'autocannon' {
     connections?: number
     duration?: number
     headers?: Record<string, string>
+    method?: 'GET' | 'POST'
+    requests?: Array<{ setupRequest?: (req: Record<string, unknown>) => Record<string, unknown> }>
   }
   interface Result {
     requests: { average: number; total: number }

@@ -20,5 +20,9 @@ if [[ $platform == weapp ]]; then
   # (its project.config.json points at dist/weapp), and a second copy must not ship.
   rm -f dist/weapp/project.config.json
 fi
+if [[ $platform == h5 ]]; then
+  # Brotli and gzip copies beside each file, so the server never compresses per request.
+  npx tsx server/scripts/precompress.ts dist/h5 || exit 1
+fi
 clean | grep -E -i 'compiled|warning|error' | grep -v -E '^\s*$' | tail -n 5
 echo "built dist/$platform"

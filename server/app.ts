@@ -1,5 +1,4 @@
 import Fastify, { type FastifyInstance } from 'fastify'
-import helmet from '@fastify/helmet'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { loadConfig, type Config } from './config'
 import { openDatabase, type Database, type DatabaseHandle, type DatabaseKind } from './db/database'
@@ -12,6 +11,7 @@ import { cspDirectives } from './plugins/csp'
 import { registerInputGuards } from './plugins/input-guards'
 import { loggerOptions } from './plugins/log-privacy'
 import { registerRateLimits } from './plugins/rate-limits'
+import { registerSecurityHeaders } from './plugins/security-headers'
 import { registerPollSlots } from './plugins/poll-slots'
 import { registerRedis } from './plugins/redis'
 import { registerH5 } from './plugins/static-h5'
@@ -94,7 +94,7 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
     }
   })
   registerInputGuards(app)
-  await app.register(helmet, {
+  registerSecurityHeaders(app, {
     contentSecurityPolicy: { useDefaults: false, directives: cspDirectives(config.h5Dir) },
     crossOriginResourcePolicy: { policy: 'same-site' },
   })

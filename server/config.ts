@@ -25,6 +25,8 @@ export interface Config {
   nodeEnv: string
   /** Fastify's trustProxy: false, a hop count, or the proxy's addresses/CIDRs (TRUST_PROXY). */
   trustProxy: boolean | number | string[]
+  /** How long a looked-up session is trusted without asking the database again (SESSION_CACHE_MS; 0 = off). */
+  sessionCacheMs: number
   /** Requests per minute per user (or per IP without a session). */
   rateLimitMax: number
   auth: AuthOptions
@@ -132,6 +134,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     h5Dir: path.resolve(env.H5_DIR || path.join(root, 'dist', 'h5')),
     nodeEnv,
     rateLimitMax,
+    sessionCacheMs: wholeNumber(env, 'SESSION_CACHE_MS', 5000),
     trustProxy: readTrustProxy(env.TRUST_PROXY),
     docs: env.DOCS === 'on' || (nodeEnv !== 'production' && env.DOCS !== 'off'),
     limits: {

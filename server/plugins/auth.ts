@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { Role, SessionUser } from '../../types/auth'
 import { authenticate } from '../features/auth/auth.service'
+import { SessionCache } from '../features/auth/session-cache'
 import { HttpError } from './errors'
 
 declare module 'fastify' {
@@ -9,6 +10,8 @@ declare module 'fastify' {
     token: string | null
   }
   interface FastifyInstance {
+    /** Sessions looked up lately (short-lived; logout forgets its token at once). */
+    sessionCache: SessionCache
     /** preHandler: any signed-in user. */
     requireUser: (req: FastifyRequest, reply: FastifyReply) => Promise<void>
     /** preHandler: shoppers only (agents use the /api/agent routes). */
@@ -22,12 +25,13 @@ declare module 'fastify' {
 export function registerAuth(app: FastifyInstance): void {
   app.decorateRequest('user', null)
   app.decorateRequest('token', null)
+  app.decorate('sessionCache', new SessionCache(app.config.sessionCacheMs))
   app.addHook('onRequest', async (req) => {
     const header = req.headers.authorization
     const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null
     if (!match) return
     req.token = match[1]
-    req.user = await authenticate(app.db, match[1])
+    req.user = await authenticate(app.db, match[1], app.sessionCache)
   })
   const guard = (role: Role | null) => async (req: FastifyRequest) => {
     if (!req.user) {

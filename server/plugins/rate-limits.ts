@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import rateLimit from '@fastify/rate-limit'
+import { isStaticFileRequest } from './static-h5'
 
 function rateLimitedBody(_req: FastifyRequest, ctx: { ttl: number }) {
   return { statusCode: 429, code: 'RATE_LIMITED', message: `Too many requests; try again in ${Math.ceil(ctx.ttl / 1000)} s.` }
@@ -25,6 +26,9 @@ export async function registerRateLimits(app: FastifyInstance, max: number): Pro
           skipOnError: true,
         }
       : {}),
+    // Page loads (scripts, styles, index.html) are not API calls: shoppers behind one carrier NAT
+    // would otherwise spend their shared budget on them.
+    allowList: (req) => isStaticFileRequest(req),
   })
 }
 

@@ -77,7 +77,7 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     schema: { tags: ['auth'], summary: 'Revoke this token', response: { 204: Type.Null(), ...errorResponses(401) } },
     onRequest: app.requireUser,
     handler: async (req, reply) => {
-      await auth.logout(app.db, req.token!)
+      await auth.logout(app.db, req.token!, app.sessionCache)
       return reply.status(204).send(null)
     },
   })

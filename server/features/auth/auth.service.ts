@@ -5,6 +5,7 @@ import type { Database } from '../../db/database'
 import { HttpError } from '../../plugins/errors'
 import * as repo from './auth.repository'
 import { hashPassword, verifyPassword } from './passwords'
+import type { SessionCache } from './session-cache'
 import { ADDRESS_POLICY, USERNAME_POLICY, signInWait } from './sign-in-guard'
 import { codeToSession, type WechatCredentials } from './wechat.client'
 
@@ -163,13 +164,23 @@ export async function loginAsAgent(db: Database, username: string, password: str
 }
 
 /** The user behind a bearer token, or null. */
-export async function authenticate(db: Database, token: string): Promise<SessionUser | null> {
-  const row = await repo.findLiveSession(db, hashToken(token), new Date().toISOString())
-  return row ? { id: row.id, role: row.role, displayName: row.display_name } : null
+/** The user a bearer token belongs to, or null when the session is unknown, expired or revoked. */
+export async function authenticate(db: Database, token: string, cache?: SessionCache): Promise<SessionUser | null> {
+  const hash = hashToken(token)
+  const cached = cache?.get(hash)
+  if (cached) return cached
+  const row = await repo.findLiveSession(db, hash, new Date().toISOString())
+  if (!row) return null
+  const user: SessionUser = { id: row.id, role: row.role, displayName: row.display_name }
+  cache?.set(hash, user, Date.parse(row.expires_at))
+  return user
 }
 
-export function logout(db: Database, token: string): Promise<void> {
-  return repo.revokeSession(db, hashToken(token), new Date().toISOString())
+/** Revokes a token; the cache forgets it first, so the next request with it is refused. */
+export async function logout(db: Database, token: string, cache?: SessionCache): Promise<void> {
+  const hash = hashToken(token)
+  cache?.delete(hash)
+  await repo.revokeSession(db, hash, new Date().toISOString())
 }
 
 /** The agents' audit view of sign-ins; addresses are masked. */
