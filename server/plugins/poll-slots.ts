@@ -21,6 +21,8 @@ export class PollSlots {
         429,
         'TOO_MANY_POLLS',
         `At most ${this.perUser} live updates per account at once; close another window or try again.`,
+        undefined,
+        { params: { max: this.perUser } },
       )
     }
     this.held.set(userId, n + 1)
