@@ -24,3 +24,16 @@ export function localeFromAcceptLanguage(header: string | string[] | undefined):
 export function requestLocale(req: { headers: Record<string, string | string[] | undefined> }): Locale {
   return localeFromAcceptLanguage(req.headers['accept-language'])
 }
+
+/** The locale a request asks for, or undefined when it sends no Accept-Language (older clients). */
+export function viewerLocale(req: { headers: Record<string, string | string[] | undefined> }): Locale | undefined {
+  return req.headers['accept-language'] ? requestLocale(req) : undefined
+}
+
+/** Route dependencies for one request: the shared ones plus the viewer's locale. */
+export function forViewer<D extends object>(
+  deps: D,
+  req: { headers: Record<string, string | string[] | undefined> },
+): D & { locale?: Locale } {
+  return { ...deps, locale: viewerLocale(req) }
+}

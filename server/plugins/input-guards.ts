@@ -48,8 +48,8 @@ export function registerInputGuards(app: FastifyInstance): void {
       const field = findControlCharacter(value, name)
       if (field) {
         throw new HttpError(400, 'CONTROL_CHARACTERS', `${field}: control characters (such as NUL) are not allowed.`, field, {
-      params: { field },
-    })
+          params: { field },
+        })
       }
     }
   })

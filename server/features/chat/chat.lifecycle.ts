@@ -68,8 +68,8 @@ export async function rate(deps: ChatDeps, shopperId: string, conv: Conversation
     const given = await repo.listRatings(trx, c.id)
     if (given.some((r) => r.target === body.target)) {
       throw new HttpError(409, 'ALREADY_RATED', `body.target: you already rated the ${body.target} in this chat.`, 'body.target', {
-      params: { target: body.target },
-    })
+        params: { target: body.target },
+      })
     }
     await repo.insertRating(trx, {
       id: crypto.randomUUID(),

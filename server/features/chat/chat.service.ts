@@ -87,6 +87,8 @@ function toGreetingRow(conv: ConversationRow, text: string, metaJson: string): O
     order_json: null,
     meta_json: metaJson,
     event_json: null,
+    system_code: null,
+    system_params_json: null,
   }
 }
 

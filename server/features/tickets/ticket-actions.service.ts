@@ -97,7 +97,8 @@ export function updateRating(db: Database, settings: TicketSettings, user: Sessi
   return act(db, settings, user, id, async (trx, t) => {
     if (t.rating_score === null) throw new HttpError(409, 'NOT_RATED', 'This ticket has no rating yet; give one with POST first.')
     const at = nowIso()
-    if (!canEditRating(policyState(t), at)) throw new HttpError(409, 'RATING_LOCKED', 'A rating can only be changed within 24 hours.', undefined, { params: { hours: 24 } })
+    if (!canEditRating(policyState(t), at))
+      throw new HttpError(409, 'RATING_LOCKED', 'A rating can only be changed within 24 hours.', undefined, { params: { hours: 24 } })
     await repo.updateTicket(trx, t.id, { ...ratingColumns(body), rating_updated_at: at, updated_at: at })
     await repo.appendEvents(trx, t.id, [event(shopper(user), at, 'rating_updated', { text: ratingText(body) })])
   })

@@ -98,9 +98,10 @@ export function validateTicketInput(body: CreateTicketBody, today: string): Vali
       })
     }
   }
-  if (!input.description) throw new HttpError(400, 'FIELD_REQUIRED', 'Describe the problem.', 'body.description', {
-    params: { field: 'body.description' },
-  })
+  if (!input.description)
+    throw new HttpError(400, 'FIELD_REQUIRED', 'Describe the problem.', 'body.description', {
+      params: { field: 'body.description' },
+    })
   if (input.orderNo && !isOrderNo(input.orderNo)) {
     throw new HttpError(400, 'INVALID_ORDER_NO', 'The order number should be 16 to 20 digits.', 'body.orderNo', {
       params: { minDigits: 16, maxDigits: 20 },

@@ -22,15 +22,16 @@ export async function readSingleFile(req: FastifyRequest, maxBytes: number): Pro
       if (part.fieldname !== UPLOAD_FIELD) {
         part.file.resume()
         throw new HttpError(400, 'WRONG_FIELD', `Send the image in the field "${UPLOAD_FIELD}", not "${part.fieldname}".`, UPLOAD_FIELD, {
-        params: { field: UPLOAD_FIELD, got: part.fieldname },
-      })
+          params: { field: UPLOAD_FIELD, got: part.fieldname },
+        })
       }
       found = { filename: part.filename, data: await part.toBuffer() }
     }
   } catch (err) {
     throw multipartError(err, maxBytes)
   }
-  if (!found) throw new HttpError(400, 'FILE_REQUIRED', `Attach one image in the field "${UPLOAD_FIELD}".`, UPLOAD_FIELD, {
+  if (!found)
+    throw new HttpError(400, 'FILE_REQUIRED', `Attach one image in the field "${UPLOAD_FIELD}".`, UPLOAD_FIELD, {
       params: { field: UPLOAD_FIELD },
     })
   return found
