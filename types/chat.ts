@@ -310,7 +310,12 @@ export const RatingBodySchema = Type.Object({
   target: RatingTargetSchema,
   score: Type.Integer({ minimum: 1, maximum: 5 }),
   comment: Type.Optional(Type.String({ maxLength: 500 })),
-  tags: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 20 }), { maxItems: 10 })),
+  tags: Type.Optional(
+    Type.Array(Type.String({ minLength: 1, maxLength: 20 }), {
+      maxItems: 10,
+      description: 'Tag ids from types/chat-data.ts (fast, solved, friendly, professional, off_topic, slow, unsolved, unfriendly)',
+    }),
+  ),
 })
 export type RatingBody = Static<typeof RatingBodySchema>
 

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { View, Text, Textarea } from '@tarojs/components'
 import type { RatingTarget } from '@shared/chat'
+import { CHAT_RATING_TAGS_BAD, CHAT_RATING_TAGS_GOOD, type ChatRatingTag } from '@shared/chat-data'
 import { chatText as t } from '../chat.i18n'
 
 export interface RatingSheetProps {
@@ -16,12 +17,12 @@ function TargetRating({
   onSubmit,
 }: { target: RatingTarget; agentName: string | null } & Pick<RatingSheetProps, 'onSubmit'>) {
   const [score, setScore] = useState(0)
-  const [tags, setTags] = useState<string[]>([])
+  const [tags, setTags] = useState<ChatRatingTag[]>([])
   const [comment, setComment] = useState('')
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
-  const options = score >= 4 ? t.tagsGood : score > 0 ? t.tagsBad : []
-  const toggle = (tag: string) => setTags((ts) => (ts.includes(tag) ? ts.filter((x) => x !== tag) : [...ts, tag]))
+  const options: readonly ChatRatingTag[] = score >= 4 ? CHAT_RATING_TAGS_GOOD : score > 0 ? CHAT_RATING_TAGS_BAD : []
+  const toggle = (tag: ChatRatingTag) => setTags((ts) => (ts.includes(tag) ? ts.filter((x) => x !== tag) : [...ts, tag]))
   const submit = async () => {
     if (!score) return setError(t.rateNeedStars)
     setBusy(true)
@@ -64,7 +65,7 @@ function TargetRating({
               aria-checked={tags.includes(tag)}
               onClick={() => toggle(tag)}
             >
-              {tag}
+              {t.tagLabels[tag]}
             </View>
           ))}
         </View>
