@@ -33,3 +33,12 @@ export function normalizeCaseNo(input: string): string | null {
   if (!CASE_NO_PATTERN.test(compact)) return null
   return `KF-${compact.slice(2, 6)}-${compact.slice(6, 8)}`
 }
+
+/** Tags a shopper may add to a good chat rating (4–5 stars); stored and sent as these ids. */
+export const CHAT_RATING_TAGS_GOOD = ['fast', 'solved', 'friendly', 'professional'] as const
+
+/** Tags a shopper may add to a poor chat rating (1–3 stars). */
+export const CHAT_RATING_TAGS_BAD = ['off_topic', 'slow', 'unsolved', 'unfriendly'] as const
+
+export const CHAT_RATING_TAG_IDS = [...CHAT_RATING_TAGS_GOOD, ...CHAT_RATING_TAGS_BAD] as const
+export type ChatRatingTag = (typeof CHAT_RATING_TAG_IDS)[number]

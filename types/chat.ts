@@ -130,6 +130,12 @@ export const ChatEventSchema = Type.Object({
 })
 export type ChatEvent = Static<typeof ChatEventSchema>
 
+/** A system message as a code + params (types/system-messages.json lists them); `text` holds it rendered. */
+export const SystemMessageSchema = Type.Object({
+  code: Type.String({ description: 'Key of types/system-messages.json; legacy: only `text` is known' }),
+  params: Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()])),
+})
+
 export const ChatMessageSchema = Type.Object({
   id: Type.String(),
   conversationId: Type.String(),
@@ -148,6 +154,9 @@ export const ChatMessageSchema = Type.Object({
   order: Type.Union([OrderCardSchema, Type.Null()]),
   meta: Type.Union([BotMetaSchema, Type.Null()]),
   event: Type.Union([ChatEventSchema, Type.Null()]),
+  system: Type.Union([SystemMessageSchema, Type.Null()], {
+    description: 'Set on sender: system messages; render t(`system.${code}`, params), `text` is the same in the viewer’s language',
+  }),
   createdAt: Type.String({ format: 'date-time' }),
 })
 export type ChatMessage = Static<typeof ChatMessageSchema>
@@ -301,7 +310,12 @@ export const RatingBodySchema = Type.Object({
   target: RatingTargetSchema,
   score: Type.Integer({ minimum: 1, maximum: 5 }),
   comment: Type.Optional(Type.String({ maxLength: 500 })),
-  tags: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 20 }), { maxItems: 10 })),
+  tags: Type.Optional(
+    Type.Array(Type.String({ minLength: 1, maxLength: 20 }), {
+      maxItems: 10,
+      description: 'Tag ids from types/chat-data.ts (fast, solved, friendly, professional, off_topic, slow, unsolved, unfriendly)',
+    }),
+  ),
 })
 export type RatingBody = Static<typeof RatingBodySchema>
 

@@ -13,6 +13,8 @@ import * as m052 from './migrations/2026-12-01-052-data-reveals'
 import * as m053 from './migrations/2026-12-01-053-order-actions'
 import * as m054 from './migrations/2026-12-01-054-case-numbers'
 import * as m055 from './migrations/2026-12-01-055-upload-moderation'
+import * as m056 from './migrations/2026-12-01-056-system-message-codes'
+import * as m057 from './migrations/2026-12-01-057-chat-rating-tag-ids'
 import * as m063 from './migrations/2026-12-01-063-upload-blobs'
 
 /** Every migration, in order. Names sort by date so both dialects apply them identically. */
@@ -30,6 +32,8 @@ export const migrations: Record<string, Migration> = {
   '2026-12-01-053-order-actions': m053,
   '2026-12-01-054-case-numbers': m054,
   '2026-12-01-055-upload-moderation': m055,
+  '2026-12-01-056-system-message-codes': m056,
+  '2026-12-01-057-chat-rating-tag-ids': m057,
   '2026-12-01-063-upload-blobs': m063,
 }
 

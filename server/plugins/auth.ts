@@ -39,7 +39,7 @@ export function registerAuth(app: FastifyInstance): void {
       throw new HttpError(401, 'UNAUTHORIZED', message)
     }
     if (role && req.user.role !== role) {
-      throw new HttpError(403, 'FORBIDDEN', `This needs the ${role} role.`)
+      throw new HttpError(403, 'FORBIDDEN', `This needs the ${role} role.`, undefined, { params: { role } })
     }
   }
   app.decorate('requireUser', guard(null))

@@ -1,15 +1,28 @@
 import type { FastifyError, FastifyInstance } from 'fastify'
+import { isErrorCode, type ErrorCode, type ErrorParams } from '../../types/error-codes'
 
-/** An error a client caused or should know about; becomes `{ error: { code, message } }`. */
+/** What an error carries besides its code: the values its text is built from, and extra facts. */
+export interface HttpErrorExtra {
+  /** Values the client puts into its translated text (`t('errors.<CODE>', params)`). */
+  params?: ErrorParams
+  details?: unknown
+}
+
+/** An error a client caused or should know about; becomes `{ error: { code, message, field?, params? } }`. */
 export class HttpError extends Error {
+  readonly params?: ErrorParams
+  readonly details?: unknown
+
   constructor(
     readonly statusCode: number,
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
     readonly field?: string,
-    readonly details?: unknown,
+    extra: HttpErrorExtra = {},
   ) {
     super(message)
+    this.params = extra.params
+    this.details = extra.details
   }
 }
 
@@ -39,6 +52,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
           code: err.code,
           message: err.message,
           ...(err.field ? { field: err.field } : {}),
+          ...(err.params ? { params: err.params } : {}),
           ...(err.details !== undefined ? { details: err.details } : {}),
         },
       })
@@ -47,13 +61,16 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (fe.validation && fe.validation.length > 0) {
       const first = fe.validation[0] as ValidationItem
       const field = fieldOf(fe.validationContext, first)
+      const limit = first.params?.limit
+      const params: ErrorParams = typeof limit === 'number' ? { field, limit } : { field }
       return reply.status(400).send({
-        error: { code: 'VALIDATION_FAILED', message: `${field}: ${first.message ?? 'is invalid'}`, field },
+        error: { code: 'VALIDATION_FAILED', message: `${field}: ${first.message ?? 'is invalid'}`, field, params },
       })
     }
     const status = fe.statusCode ?? 500
     if (status >= 400 && status < 500) {
-      const code = fe.code && !fe.code.startsWith('FST_ERR') ? fe.code : codeForStatus(status)
+      // Only documented codes reach clients; a plugin's own code falls back to the status's.
+      const code = fe.code && isErrorCode(fe.code) ? fe.code : codeForStatus(status)
       return reply.status(status).send({ error: { code, message: fe.message } })
     }
     request.log.error({ err }, 'unhandled error')
@@ -61,8 +78,8 @@ export function registerErrorHandling(app: FastifyInstance): void {
   })
 }
 
-function codeForStatus(status: number): string {
-  const codes: Record<number, string> = {
+function codeForStatus(status: number): ErrorCode {
+  const codes: Record<number, ErrorCode> = {
     400: 'BAD_REQUEST',
     401: 'UNAUTHORIZED',
     403: 'FORBIDDEN',

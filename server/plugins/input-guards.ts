@@ -47,7 +47,9 @@ export function registerInputGuards(app: FastifyInstance): void {
     for (const [name, value] of parts) {
       const field = findControlCharacter(value, name)
       if (field) {
-        throw new HttpError(400, 'CONTROL_CHARACTERS', `${field}: control characters (such as NUL) are not allowed.`, field)
+        throw new HttpError(400, 'CONTROL_CHARACTERS', `${field}: control characters (such as NUL) are not allowed.`, field, {
+          params: { field },
+        })
       }
     }
   })

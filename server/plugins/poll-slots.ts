@@ -19,7 +19,13 @@ export interface PollSlots {
 }
 
 function tooMany(perUser: number): HttpError {
-  return new HttpError(429, 'TOO_MANY_POLLS', `At most ${perUser} live updates per account at once; close another window or try again.`)
+  return new HttpError(
+    429,
+    'TOO_MANY_POLLS',
+    `At most ${perUser} live updates per account at once; close another window or try again.`,
+    undefined,
+    { params: { max: perUser } },
+  )
 }
 
 /** Slots of this process only: right for one instance. */

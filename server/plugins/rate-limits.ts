@@ -1,9 +1,11 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import rateLimit from '@fastify/rate-limit'
 import { isStaticFileRequest } from './static-h5'
+import { HttpError } from './errors'
 
-function rateLimitedBody(_req: FastifyRequest, ctx: { ttl: number }) {
-  return { statusCode: 429, code: 'RATE_LIMITED', message: `Too many requests; try again in ${Math.ceil(ctx.ttl / 1000)} s.` }
+function rateLimitedBody(_req: FastifyRequest, ctx: { ttl: number }): HttpError {
+  const seconds = Math.ceil(ctx.ttl / 1000)
+  return new HttpError(429, 'RATE_LIMITED', `Too many requests; try again in ${seconds} s.`, undefined, { params: { seconds } })
 }
 
 /**

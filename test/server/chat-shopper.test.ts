@@ -221,7 +221,7 @@ describe(`shopper chat (${dbName})`, () => {
     const tail = await pollShopper(app, me, `conversationId=${conv.id}&after=1`)
     expect(tail.messages.map((m) => m.event?.type)).toEqual(['ended', 'rating_requested'])
 
-    const rating = { conversationId: conv.id, target: 'bot', score: 4, comment: '<b>还行</b>', tags: ['回复快'] }
+    const rating = { conversationId: conv.id, target: 'bot', score: 4, comment: '<b>还行</b>', tags: ['fast'] }
     const rated = await app.inject({
       method: 'POST',
       url: '/api/chat/rating',
@@ -231,7 +231,7 @@ describe(`shopper chat (${dbName})`, () => {
     expect(rated.statusCode).toBe(200)
     expect(rated.json().rating).toMatchObject({
       pending: [],
-      given: [{ target: 'bot', score: 4, comment: '<b>还行</b>', tags: ['回复快'] }],
+      given: [{ target: 'bot', score: 4, comment: '<b>还行</b>', tags: ['fast'] }],
     })
     const again = await app.inject({
       method: 'POST',

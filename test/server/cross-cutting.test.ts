@@ -20,7 +20,9 @@ describe(`rate limits (${db})`, () => {
     for (let i = 0; i < 5; i++) expect((await me(a.authorization)).statusCode).toBe(200)
     const limited = await me(a.authorization)
     expect(limited.statusCode).toBe(429)
-    expect(limited.json()).toEqual({ error: { code: 'RATE_LIMITED', message: expect.stringMatching(/try again in \d+ s/) } })
+    expect(limited.json()).toEqual({
+      error: { code: 'RATE_LIMITED', message: expect.stringMatching(/try again in \d+ s/), params: { seconds: expect.any(Number) } },
+    })
     expect(limited.headers['retry-after']).toBeDefined()
     expect((await me(b.authorization)).statusCode).toBe(200)
   })

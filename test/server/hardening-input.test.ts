@@ -33,7 +33,9 @@ describe(`control characters and non-finite numbers (${db})`, () => {
     const shopper = await guest(app)
     const res = await sendRaw(app, shopper, { clientMsgId: cid(), kind: 'text', text: 'hello\u0000world' })
     expect(res.statusCode).toBe(400)
-    expect(res.json()).toEqual({ error: { code: 'CONTROL_CHARACTERS', message: expect.any(String), field: 'body.text' } })
+    expect(res.json()).toEqual({
+      error: { code: 'CONTROL_CHARACTERS', message: expect.any(String), field: 'body.text', params: { field: 'body.text' } },
+    })
   })
 
   it('refuses other C0 controls but keeps tabs and line breaks', async () => {

@@ -84,7 +84,12 @@ describe(`ticket lifecycle (${db})`, () => {
     } else {
       expect(res.statusCode).toBe(409)
       expect(res.json()).toEqual({
-        error: { code: 'ILLEGAL_TRANSITION', message: expect.stringContaining(from), details: { status: from } },
+        error: {
+          code: 'ILLEGAL_TRANSITION',
+          message: expect.stringContaining(from),
+          params: { from, to },
+          details: { status: from },
+        },
       })
       expect((await as(shopper, 'GET', `/api/tickets/${id}`)).json().status).toBe(from)
     }

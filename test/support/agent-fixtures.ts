@@ -77,6 +77,7 @@ export function message(seq: number, patch: Partial<ChatMessage> = {}): ChatMess
     order: null,
     meta: null,
     event: null,
+    system: null,
     createdAt: new Date(Date.now() - (100 - seq) * 1000).toISOString(),
     ...patch,
   }

@@ -17,6 +17,7 @@ export function msg(seq: number, over: Partial<ChatMessage> = {}): ChatMessage {
     order: null,
     meta: null,
     event: null,
+    system: null,
     createdAt: new Date(Date.UTC(2026, 10, 26, 2, seq)).toISOString(),
     ...over,
   }

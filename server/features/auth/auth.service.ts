@@ -146,7 +146,7 @@ async function checkSignInGuard(db: Database, username: string, address: string,
     locked ? 'SIGN_IN_LOCKED' : 'SIGN_IN_BACKOFF',
     locked ? `Too many failed sign-ins; try again in ${Math.ceil(wait / 60)} min.` : `Too many failed sign-ins; try again in ${wait} s.`,
     undefined,
-    { retryAfterSeconds: wait },
+    { params: locked ? { minutes: Math.ceil(wait / 60) } : { seconds: wait }, details: { retryAfterSeconds: wait } },
   )
 }
 

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { CaseParamsSchema, CaseSchema, CaseSearchQuerySchema, CaseSearchResultSchema } from '../../../types/case'
 import { errorResponses } from '../../plugins/schemas'
+import { forViewer } from '../../lib/locale'
 import { UploadLinks } from '../uploads/upload-links'
 import { getCase, searchCases } from './cases.service'
 
@@ -18,7 +19,7 @@ const casesRoutes: FastifyPluginAsyncTypebox = async (app) => {
       querystring: CaseSearchQuerySchema,
       response: { 200: CaseSearchResultSchema, ...errorResponses(400, 401, 403) },
     },
-    handler: async (req) => ({ items: await searchCases(deps, req.query.q) }),
+    handler: async (req) => ({ items: await searchCases(forViewer(deps, req), req.query.q) }),
   })
 
   app.get('/api/agent/cases/:caseNo', {
@@ -28,7 +29,7 @@ const casesRoutes: FastifyPluginAsyncTypebox = async (app) => {
       params: CaseParamsSchema,
       response: { 200: CaseSchema, ...errorResponses(400, 401, 403, 404) },
     },
-    handler: (req) => getCase(deps, req.params.caseNo),
+    handler: (req) => getCase(forViewer(deps, req), req.params.caseNo),
   })
 }
 

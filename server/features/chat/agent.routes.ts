@@ -20,6 +20,7 @@ import {
   TransferBodySchema,
 } from '../../../types/chat'
 import { errorResponses } from '../../plugins/schemas'
+import { forViewer } from '../../lib/locale'
 import * as agents from './agent.service'
 import { buildQueue, customerPanel, listForAgent, waitInbox } from './agent.inbox'
 import type { ChatDeps } from './chat.deps'
@@ -44,7 +45,7 @@ const agentRoutes: FastifyPluginAsyncTypebox<{ deps: ChatDeps }> = async (app, {
       querystring: AgentQueueQuerySchema,
       response: { 200: QueueSchema, ...errorResponses(400, 401, 403) },
     },
-    handler: (req) => buildQueue(deps, new Date(), req.query),
+    handler: (req) => buildQueue(forViewer(deps, req), new Date(), req.query),
   })
 
   app.get('/api/agent/inbox', {
@@ -57,7 +58,7 @@ const agentRoutes: FastifyPluginAsyncTypebox<{ deps: ChatDeps }> = async (app, {
     handler: async (req, reply) => {
       const wait = Math.min(req.query.wait ?? 0, MAX_WAIT_SECONDS)
       await agents.markSeen(deps, req.user!.id)
-      return longPoll(req, reply, deps.bus, (signal) => waitInbox(deps, req.user!.id, req.query.token, wait, signal))
+      return longPoll(req, reply, deps.bus, (signal) => waitInbox(forViewer(deps, req), req.user!.id, req.query.token, wait, signal))
     },
   })
 
@@ -78,13 +79,19 @@ const agentRoutes: FastifyPluginAsyncTypebox<{ deps: ChatDeps }> = async (app, {
       response: { 200: AgentConversationListSchema, ...errorResponses(400, 401, 403) },
     },
     handler: async (req) => ({
-      items: await listForAgent(deps, req.user!.id, req.query.mine !== '0', req.query.status ?? 'assigned', req.query.limit),
+      items: await listForAgent(
+        forViewer(deps, req),
+        req.user!.id,
+        req.query.mine !== '0',
+        req.query.status ?? 'assigned',
+        req.query.limit,
+      ),
     }),
   })
 
   app.get('/api/agent/conversations/:id', {
     schema: { tags, summary: 'One conversation', params, response: { 200: AgentConversationSchema, ...errorResponses(401, 403, 404) } },
-    handler: (req) => agents.view(deps, req.params.id),
+    handler: (req) => agents.view(forViewer(deps, req), req.params.id),
   })
 
   app.post('/api/agent/conversations/:id/claim', {
@@ -94,7 +101,7 @@ const agentRoutes: FastifyPluginAsyncTypebox<{ deps: ChatDeps }> = async (app, {
       params,
       response: { 200: AgentConversationSchema, ...errorResponses(401, 403, 404, 409) },
     },
-    handler: (req) => agents.claim(deps, me(req), req.params.id),
+    handler: (req) => agents.claim(forViewer(deps, req), me(req), req.params.id),
   })
 
   app.get('/api/agent/conversations/:id/messages', {
@@ -105,7 +112,7 @@ const agentRoutes: FastifyPluginAsyncTypebox<{ deps: ChatDeps }> = async (app, {
       querystring: MessagesQuerySchema,
       response: { 200: AgentPollSchema, ...errorResponses(400, 401, 403, 404) },
     },
-    handler: (req, reply) => agents.pollConversation(deps, req, reply, req.params.id, req.query),
+    handler: (req, reply) => agents.pollConversation(forViewer(deps, req), req, reply, req.params.id, req.query),
   })
 
   app.post('/api/agent/conversations/:id/messages', {
@@ -116,7 +123,7 @@ const agentRoutes: FastifyPluginAsyncTypebox<{ deps: ChatDeps }> = async (app, {
       body: SendMessageBodySchema,
       response: { 200: ChatMessageSchema, ...errorResponses(400, 401, 403, 404, 409) },
     },
-    handler: (req) => agents.sendAsAgent(deps, me(req), req.params.id, req.body),
+    handler: (req) => agents.sendAsAgent(forViewer(deps, req), me(req), req.params.id, req.body),
   })
 
   app.post('/api/agent/conversations/:id/read', {
@@ -127,7 +134,7 @@ const agentRoutes: FastifyPluginAsyncTypebox<{ deps: ChatDeps }> = async (app, {
       body: ReadBodySchema,
       response: { 200: AgentConversationSchema, ...errorResponses(400, 401, 403, 404, 409) },
     },
-    handler: (req) => agents.readUpTo(deps, req.user!.id, req.params.id, req.body.seq),
+    handler: (req) => agents.readUpTo(forViewer(deps, req), req.user!.id, req.params.id, req.body.seq),
   })
 
   app.post('/api/agent/conversations/:id/typing', {
@@ -151,7 +158,7 @@ const agentRoutes: FastifyPluginAsyncTypebox<{ deps: ChatDeps }> = async (app, {
       body: TransferBodySchema,
       response: { 200: AgentConversationSchema, ...errorResponses(400, 401, 403, 404, 409) },
     },
-    handler: (req) => agents.transfer(deps, me(req), req.params.id, req.body),
+    handler: (req) => agents.transfer(forViewer(deps, req), me(req), req.params.id, req.body),
   })
 
   app.post('/api/agent/conversations/:id/end', {
@@ -161,7 +168,7 @@ const agentRoutes: FastifyPluginAsyncTypebox<{ deps: ChatDeps }> = async (app, {
       params,
       response: { 200: AgentConversationSchema, ...errorResponses(401, 403, 404, 409) },
     },
-    handler: (req) => agents.endByAgent(deps, me(req), req.params.id),
+    handler: (req) => agents.endByAgent(forViewer(deps, req), me(req), req.params.id),
   })
 
   app.get('/api/agent/conversations/:id/customer', {
@@ -171,7 +178,7 @@ const agentRoutes: FastifyPluginAsyncTypebox<{ deps: ChatDeps }> = async (app, {
       params,
       response: { 200: CustomerPanelSchema, ...errorResponses(401, 403, 404) },
     },
-    handler: (req) => customerPanel(deps, req.params.id),
+    handler: (req) => customerPanel(forViewer(deps, req), req.params.id),
   })
 }
 

@@ -8,7 +8,8 @@ import { performOrderAction, type PerformedAction } from '../orders/order-action
 import type { ChatDeps } from './chat.deps'
 import { mutate, type Draft } from './chat.mutate'
 import * as repo from './chat.repository'
-import type { ChatLang } from './chat.texts'
+import { text as textOf } from '../../lib/texts'
+import { localeOfLang, type ChatLang } from './chat.texts'
 
 const SERVICE_TYPE: Record<OrderActionKind, BotMeta['serviceType']> = {
   urge_shipment: 'order',
@@ -21,25 +22,22 @@ const SERVICE_TYPE: Record<OrderActionKind, BotMeta['serviceType']> = {
 
 /** The sentence the conversation shows for a performed action. */
 export function actionText(r: OrderActionResult, lang: ChatLang): string {
-  const zh = lang === 'zh'
   const yuan = r.amountFen === undefined ? '' : (r.amountFen / 100).toFixed(2)
+  const params = { orderNo: r.orderNo, yuan, detail: r.detail ?? '' }
+  const locale = localeOfLang(lang)
   switch (r.kind) {
     case 'urge_shipment':
-      return zh ? `已为订单 ${r.orderNo} 催促商家尽快发货。` : `We asked the seller to ship order ${r.orderNo} as soon as possible.`
+      return textOf(locale, 'bot.actions.urge_shipment', params)
     case 'request_refund':
-      return zh
-        ? `已为订单 ${r.orderNo} 提交退款申请 ¥${yuan}，审核通过后原路退回。`
-        : `Refund request of ¥${yuan} submitted for order ${r.orderNo}; it goes back the way you paid once approved.`
+      return textOf(locale, 'bot.actions.request_refund', params)
     case 'change_address':
-      return zh ? `订单 ${r.orderNo} 的收货地址已改为：${r.detail}` : `The delivery address of order ${r.orderNo} is now: ${r.detail}`
+      return textOf(locale, 'bot.actions.change_address', params)
     case 'cancel_order':
-      return zh ? `订单 ${r.orderNo} 已取消，货款将原路退回。` : `Order ${r.orderNo} is cancelled; the money goes back the way you paid.`
+      return textOf(locale, 'bot.actions.cancel_order', params)
     case 'track_parcel':
-      return zh ? `订单 ${r.orderNo} 的物流：${r.detail}` : `Tracking for order ${r.orderNo}: ${r.detail}`
+      return textOf(locale, 'bot.actions.track_parcel', params)
     case 'reissue_invoice':
-      return zh
-        ? `已为订单 ${r.orderNo} 重新开具发票，抬头：${r.detail}`
-        : `A new invoice for order ${r.orderNo} is on its way, titled: ${r.detail}`
+      return textOf(locale, 'bot.actions.reissue_invoice', params)
   }
 }
 

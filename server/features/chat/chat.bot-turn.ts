@@ -1,9 +1,10 @@
 import type { BotMeta } from '../../../types/chat'
-import { answer, detectLang, isUnhelpful, replyForFaq, UNHELPFUL_HANDOFF_THRESHOLD, type BotReply } from './bot'
+import { answer, isUnhelpful, replyForFaq, UNHELPFUL_HANDOFF_THRESHOLD, type BotReply } from './bot'
 import type { LanguageModelReading } from './bot/language-model'
 import type { Change, Draft } from './chat.mutate'
 import type { ConversationRow } from './chat.tables'
-import { eventText, langOf } from './chat.texts'
+import { replyLanguage } from './bot/reply-language'
+import { eventText, langOf, type ChatLang } from './chat.texts'
 
 /** The bot message drafted from a bot reply. */
 export function botDraft(reply: BotReply): Draft {
@@ -26,21 +27,30 @@ export function botDraft(reply: BotReply): Draft {
   return { sender: 'bot', kind: 'text', text: reply.text, meta }
 }
 
-function replyTo(conv: ConversationRow, text: string, faqId: string | undefined, hint: LanguageModelReading | null): BotReply {
-  if (faqId) return replyForFaq(faqId, detectLang(text))
-  const reply = answer({ text, history: { unhelpfulCount: conv.unhelpful_count }, hint })
+function replyTo(
+  conv: ConversationRow,
+  text: string,
+  faqId: string | undefined,
+  hint: LanguageModelReading | null,
+  ui: ChatLang,
+): BotReply {
+  // A tapped quick reply is a label in the shopper's UI language.
+  if (faqId) return replyForFaq(faqId, ui)
+  const lang = replyLanguage(text, ui)
+  const reply = answer({ text, lang, history: { unhelpfulCount: conv.unhelpful_count }, hint })
   // The answer that makes it the second unhelpful one hands over at once, rather than
   // making the shopper type a third time to reach a person.
   if (!reply.meta.handoff && isUnhelpful(reply) && conv.unhelpful_count + 1 >= UNHELPFUL_HANDOFF_THRESHOLD) {
-    const escalated = answer({ text, history: { unhelpfulCount: conv.unhelpful_count + 1 } })
+    const escalated = answer({ text, lang, history: { unhelpfulCount: conv.unhelpful_count + 1 } })
     if (escalated.meta.handoff) return escalated
   }
   return reply
 }
 
 /**
- * The bot's turn after a shopper's text while the bot is in charge: its answer, and — when it
- * hands over — the move into the queue of the service type it recognised.
+ * The bot's turn after a shopper's text while the bot is in charge: its answer (in the shopper's
+ * UI language `ui` of this message, unless the text is plainly in the other), and — when it hands
+ * over — the move into the queue of the service type it recognised.
  */
 export function botTurn(
   conv: ConversationRow,
@@ -48,8 +58,9 @@ export function botTurn(
   faqId: string | undefined,
   now: string,
   hint: LanguageModelReading | null = null,
+  ui: ChatLang = langOf(conv.lang),
 ): Change {
-  const reply = replyTo(conv, text, faqId, hint)
+  const reply = replyTo(conv, text, faqId, hint, ui)
   const serviceType = reply.meta.serviceType ?? conv.service_type
   const messages: Draft[] = [botDraft(reply)]
   const patch: Partial<ConversationRow> = {

@@ -1,6 +1,7 @@
 import type { AgentHours } from '../../config'
 import type { Database } from '../../db/database'
 import type { UserLimits } from '../../plugins/limits.types'
+import type { Locale } from '../../lib/locale'
 import type { UploadLinks } from '../uploads/upload-links'
 import type { LanguageModelSettings } from './bot/language-model'
 import type { ChatEventBus } from './chat.events'
@@ -16,4 +17,6 @@ export interface ChatDeps {
   llm?: LanguageModelSettings | null
   /** Per-shopper daily limits; absent means the defaults in chat.limits. */
   limits?: Pick<UserLimits, 'conversationsPerDay' | 'handoffsPerDay'>
+  /** The viewer's locale for this request; system messages are rendered in it. */
+  locale?: Locale
 }

@@ -1,7 +1,8 @@
 import { AGENT_HOURS } from '../../../types/chat-data'
 import { CHANNEL_DEFAULTS } from '../../../types/catalog-data'
 import type { Draft } from './chat.mutate'
-import type { ChatLang } from './chat.texts'
+import { text as textOf } from '../../lib/texts'
+import { localeOfLang, type ChatLang } from './chat.texts'
 
 const HOUR_MS = 3_600_000
 
@@ -32,10 +33,10 @@ export function outOfHoursDraft(now: Date, lang: ChatLang, hours: Hours = AGENT_
   if (open) return null
   const at = `${hours.openHour}:00`
   const hotline = CHANNEL_DEFAULTS.hotline.value
-  const text =
-    lang === 'en'
-      ? `Agents are off now and will answer from ${at} ${opensTomorrow ? 'tomorrow' : 'today'} (China time); you stay in the queue. For something urgent, submit a ticket or call ${hotline}.`
-      : `现在是人工客服休息时间，客服将于${opensTomorrow ? '明天' : '今天'} ${at} 起为您服务，您的排队会保留。着急的话可以先提交工单，或拨打热线 ${hotline}。`
+  const locale = localeOfLang(lang)
+  const text = opensTomorrow
+    ? textOf(locale, 'bot.outOfHours.tomorrow', { at, hotline })
+    : textOf(locale, 'bot.outOfHours.today', { at, hotline })
   return {
     sender: 'bot',
     kind: 'text',
@@ -47,7 +48,7 @@ export function outOfHoursDraft(now: Date, lang: ChatLang, hours: Hours = AGENT_
       handoff: true,
       faqIds: [],
       quickReplies: [
-        { label: lang === 'en' ? 'Submit a ticket' : '提交工单', action: 'ticket' },
+        { label: textOf(locale, 'bot.qrTicket'), action: 'ticket' },
         { label: hotline, action: 'faq', payload: 'faq-channel-hotline' },
       ],
     },

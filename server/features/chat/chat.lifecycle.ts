@@ -1,6 +1,7 @@
 import crypto from 'node:crypto'
 import type { EndedBy, RatingBody } from '../../../types/chat'
 import { HttpError } from '../../plugins/errors'
+import { ratingTagIds } from './chat.rating-tags'
 import { ratingTargets, type Viewer } from './chat.mapping'
 import type { ChatDeps } from './chat.deps'
 import { mutate, type Change } from './chat.mutate'
@@ -61,13 +62,16 @@ export async function markTyping(deps: ChatDeps, conversationId: string, viewer:
 /** Records the shopper's rating of the bot or the agent, once per target. */
 export async function rate(deps: ChatDeps, shopperId: string, conv: ConversationRow, body: RatingBody): Promise<ConversationRow> {
   if (conv.shopper_id !== shopperId) throw new HttpError(404, 'CONVERSATION_NOT_FOUND', 'No such conversation.')
+  const tags = ratingTagIds(body.tags ?? [])
   const applied = await mutate(deps, conv.id, async (c, now, trx) => {
     if (!ratingTargets(c).includes(body.target)) {
       throw new HttpError(400, 'NOT_RATABLE', 'body.target: no agent took part in this chat.', 'body.target')
     }
     const given = await repo.listRatings(trx, c.id)
     if (given.some((r) => r.target === body.target)) {
-      throw new HttpError(409, 'ALREADY_RATED', `body.target: you already rated the ${body.target} in this chat.`, 'body.target')
+      throw new HttpError(409, 'ALREADY_RATED', `body.target: you already rated the ${body.target} in this chat.`, 'body.target', {
+        params: { target: body.target },
+      })
     }
     await repo.insertRating(trx, {
       id: crypto.randomUUID(),
@@ -76,7 +80,7 @@ export async function rate(deps: ChatDeps, shopperId: string, conv: Conversation
       agent_id: body.target === 'agent' ? c.agent_id : null,
       score: body.score,
       comment: body.comment ?? '',
-      tags_json: JSON.stringify(body.tags ?? []),
+      tags_json: JSON.stringify(tags),
       created_at: now,
     })
     return { patch: {} }

@@ -28,9 +28,7 @@ export async function assertCanOpenConversation(deps: ChatDeps, shopperId: strin
     'CONVERSATION_LIMIT',
     `You have started ${max} chats today; please continue in an existing one or try tomorrow.`,
     undefined,
-    {
-      limit: max,
-    },
+    { params: { limit: max }, details: { limit: max } },
   )
 }
 
@@ -43,8 +41,6 @@ export async function assertCanHandoff(deps: ChatDeps, shopperId: string, now = 
     'HANDOFF_LIMIT',
     `You have asked for an agent ${max} times today; an agent will answer your waiting chat.`,
     undefined,
-    {
-      limit: max,
-    },
+    { params: { limit: max }, details: { limit: max } },
   )
 }

@@ -6,6 +6,9 @@ import { findBlocked } from '../uploads/uploads.repository'
 import * as repo from './chat.repository'
 import type { ConversationRow, MessageRow } from './chat.tables'
 import { readableShopperName } from '../auth/display-name'
+import { SYSTEM_MESSAGE_PARAMS, type SystemMessage, type SystemMessageCode } from '../../../types/system-messages'
+import type { Locale } from '../../lib/locale'
+import { renderSystem } from './chat.texts'
 
 export type Viewer = 'shopper' | 'agent'
 
@@ -18,10 +21,12 @@ function parse<T>(json: string | null): T | null {
   }
 }
 
-/** What mapping needs: the database and the signer of image links. */
+/** What mapping needs: the database, the signer of image links and the viewer's locale. */
 export interface MapDeps {
   db: Database
   links: UploadLinks
+  /** The viewer's locale (from Accept-Language); absent: system texts stay as stored. */
+  locale?: Locale
 }
 
 /** Stored rows → message DTOs; images get a signed link, since the other side does not own them. */
@@ -29,14 +34,21 @@ export async function toMessages(deps: MapDeps, rows: MessageRow[]): Promise<Cha
   const blocked = await findBlocked(deps.db, [...new Set(rows.flatMap((r) => (r.upload_id ? [r.upload_id] : [])))])
   return Promise.all(
     rows.map(async (r) => {
-      const message = toMessage(r, r.upload_id ? await deps.links.pathFor(r.upload_id) : null)
+      const message = toMessage(r, r.upload_id ? await deps.links.pathFor(r.upload_id) : null, deps.locale)
       return r.upload_id && blocked.has(r.upload_id) ? { ...message, imageBlocked: true } : message
     }),
   )
 }
 
-/** Stored row → message DTO, with the image link already made. */
-export function toMessage(row: MessageRow, imageUrl: string | null): ChatMessage {
+function systemOf(row: MessageRow): SystemMessage | null {
+  if (row.sender !== 'system') return null
+  const code = row.system_code && row.system_code in SYSTEM_MESSAGE_PARAMS ? (row.system_code as SystemMessageCode) : 'legacy'
+  return { code, params: parse<SystemMessage['params']>(row.system_params_json) ?? {} }
+}
+
+/** Stored row → message DTO, with the image link already made; system texts in `locale` when given. */
+export function toMessage(row: MessageRow, imageUrl: string | null, locale?: Locale): ChatMessage {
+  const system = systemOf(row)
   return {
     id: row.id,
     conversationId: row.conversation_id,
@@ -45,13 +57,14 @@ export function toMessage(row: MessageRow, imageUrl: string | null): ChatMessage
     sender: row.sender,
     senderName: row.sender_name,
     kind: row.kind,
-    text: row.text,
+    text: system && locale ? renderSystem(system, locale, row.text) : row.text,
     uploadId: row.upload_id,
     imageUrl,
     orderNo: row.order_no,
     order: parse<OrderCard>(row.order_json),
     meta: parse<BotMeta>(row.meta_json),
     event: parse<ChatEvent>(row.event_json),
+    system,
     createdAt: row.created_at,
   }
 }

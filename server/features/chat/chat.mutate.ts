@@ -5,6 +5,7 @@ import type { DB } from '../../db/schema'
 import { HttpError } from '../../plugins/errors'
 import type { ChatDeps } from './chat.deps'
 import * as repo from './chat.repository'
+import { systemOfEvent } from './chat.texts'
 import type { ConversationRow, MessageRow } from './chat.tables'
 
 /** A message to append; seq, id and time are assigned under the conversation's lock. */
@@ -35,6 +36,12 @@ export interface Applied {
   messages: MessageRow[]
 }
 
+function systemColumns(d: Draft): Pick<MessageRow, 'system_code' | 'system_params_json'> {
+  if (d.sender !== 'system') return { system_code: null, system_params_json: null }
+  const system = d.event ? systemOfEvent(d.event) : { code: 'legacy', params: {} }
+  return { system_code: system.code, system_params_json: JSON.stringify(system.params) }
+}
+
 function toRow(conv: ConversationRow, d: Draft, seq: number, now: string): MessageRow {
   return {
     id: crypto.randomUUID(),
@@ -52,6 +59,7 @@ function toRow(conv: ConversationRow, d: Draft, seq: number, now: string): Messa
     meta_json: d.meta ? JSON.stringify(d.meta) : null,
     event_json: d.event ? JSON.stringify(d.event) : null,
     created_at: now,
+    ...systemColumns(d),
   }
 }
 

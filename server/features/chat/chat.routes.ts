@@ -16,17 +16,17 @@ import {
 } from '../../../types/chat'
 import { OrderActionBodySchema, OrderActionResultSchema } from '../../../types/order-action'
 import { errorResponses } from '../../plugins/schemas'
+import { forViewer, requestLocale } from '../../lib/locale'
 import { confirmAction } from './chat.actions'
 import type { ChatDeps } from './chat.deps'
 import * as chat from './shopper.service'
-import type { ChatLang } from './chat.texts'
+import { langOfLocale, type ChatLang } from './chat.texts'
 
 const tags = ['chat']
 
-/** Reply language: ?lang= when given, else the browser's Accept-Language. */
+/** Reply language: ?lang= when given, else the viewer's locale from Accept-Language. */
 function langOf(req: FastifyRequest, explicit?: ChatLang): ChatLang {
-  if (explicit) return explicit
-  return /^en\b/i.test(String(req.headers['accept-language'] ?? '')) ? 'en' : 'zh'
+  return explicit ?? langOfLocale(requestLocale(req))
 }
 
 function author(req: FastifyRequest) {
@@ -44,7 +44,7 @@ const shopperRoutes: FastifyPluginAsyncTypebox<{ deps: ChatDeps }> = async (app,
       querystring: LangQuerySchema,
       response: { 200: ConversationSchema, ...errorResponses(401, 403) },
     },
-    handler: (req) => chat.currentConversation(deps, req.user!.id, langOf(req, req.query.lang)),
+    handler: (req) => chat.currentConversation(forViewer(deps, req), req.user!.id, langOf(req, req.query.lang)),
   })
 
   app.post('/api/chat/messages', {
@@ -54,7 +54,7 @@ const shopperRoutes: FastifyPluginAsyncTypebox<{ deps: ChatDeps }> = async (app,
       body: SendMessageBodySchema,
       response: { 200: ChatMessageSchema, ...errorResponses(400, 401, 403, 409) },
     },
-    handler: (req) => chat.sendMessage(deps, author(req), req.body, langOf(req)),
+    handler: (req) => chat.sendMessage(forViewer(deps, req), author(req), req.body, langOf(req)),
   })
 
   app.post('/api/chat/actions', {
@@ -67,7 +67,7 @@ const shopperRoutes: FastifyPluginAsyncTypebox<{ deps: ChatDeps }> = async (app,
         ...errorResponses(400, 401, 403, 404, 409, 422),
       },
     },
-    handler: async (req) => confirmAction(deps, req.user!.id, req.body),
+    handler: async (req) => confirmAction(forViewer(deps, req), req.user!.id, req.body),
   })
 
   app.get('/api/chat/messages', {
@@ -77,7 +77,7 @@ const shopperRoutes: FastifyPluginAsyncTypebox<{ deps: ChatDeps }> = async (app,
       querystring: MessagesQuerySchema,
       response: { 200: ChatPollSchema, ...errorResponses(400, 401, 403, 404) },
     },
-    handler: (req, reply) => chat.pollMine(deps, req, reply, req.user!.id, req.query),
+    handler: (req, reply) => chat.pollMine(forViewer(deps, req), req, reply, req.user!.id, req.query),
   })
 
   app.post('/api/chat/read', {
@@ -87,7 +87,7 @@ const shopperRoutes: FastifyPluginAsyncTypebox<{ deps: ChatDeps }> = async (app,
       body: ReadBodySchema,
       response: { 200: ConversationSchema, ...errorResponses(400, 401, 403, 404) },
     },
-    handler: (req) => chat.readUpTo(deps, req.user!.id, req.body),
+    handler: (req) => chat.readUpTo(forViewer(deps, req), req.user!.id, req.body),
   })
 
   app.post('/api/chat/typing', {
@@ -109,12 +109,12 @@ const shopperRoutes: FastifyPluginAsyncTypebox<{ deps: ChatDeps }> = async (app,
       body: Type.Optional(HandoffBodySchema),
       response: { 200: ConversationSchema, ...errorResponses(400, 401, 403, 409) },
     },
-    handler: (req) => chat.handoff(deps, req.user!.id, req.body ?? {}, langOf(req)),
+    handler: (req) => chat.handoff(forViewer(deps, req), req.user!.id, req.body ?? {}, langOf(req)),
   })
 
   app.post('/api/chat/end', {
     schema: { tags, summary: 'End the open conversation', response: { 200: ConversationSchema, ...errorResponses(401, 403, 409) } },
-    handler: (req) => chat.end(deps, req.user!.id),
+    handler: (req) => chat.end(forViewer(deps, req), req.user!.id),
   })
 
   app.post('/api/chat/rating', {
@@ -124,7 +124,7 @@ const shopperRoutes: FastifyPluginAsyncTypebox<{ deps: ChatDeps }> = async (app,
       body: RatingBodySchema,
       response: { 200: ConversationSchema, ...errorResponses(400, 401, 403, 404, 409) },
     },
-    handler: (req) => chat.rateConversation(deps, req.user!.id, req.body),
+    handler: (req) => chat.rateConversation(forViewer(deps, req), req.user!.id, req.body),
   })
 
   app.get('/api/chat/conversations', {
@@ -133,7 +133,7 @@ const shopperRoutes: FastifyPluginAsyncTypebox<{ deps: ChatDeps }> = async (app,
       summary: 'My conversations, newest first (read one with GET /api/chat/messages?conversationId=)',
       response: { 200: ConversationListSchema, ...errorResponses(401, 403) },
     },
-    handler: (req) => chat.myConversations(deps, req.user!.id),
+    handler: (req) => chat.myConversations(forViewer(deps, req), req.user!.id),
   })
 
   app.post('/api/chat/link', {
@@ -143,7 +143,7 @@ const shopperRoutes: FastifyPluginAsyncTypebox<{ deps: ChatDeps }> = async (app,
       body: LinkBodySchema,
       response: { 200: ConversationSchema, ...errorResponses(400, 401, 403) },
     },
-    handler: (req) => chat.link(deps, req.user!.id, req.body, langOf(req)),
+    handler: (req) => chat.link(forViewer(deps, req), req.user!.id, req.body, langOf(req)),
   })
 }
 

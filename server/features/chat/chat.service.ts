@@ -87,6 +87,8 @@ function toGreetingRow(conv: ConversationRow, text: string, metaJson: string): O
     order_json: null,
     meta_json: metaJson,
     event_json: null,
+    system_code: null,
+    system_params_json: null,
   }
 }
 
@@ -118,7 +120,7 @@ export async function sendAsShopper(deps: ChatDeps, author: Author, body: SendMe
   return sendOnce(deps, open, author, draft, guard, (c, now) => {
     if (body.kind === 'order' && !c.order_no) return { patch: { order_no: body.orderNo!.trim() } }
     if (c.status !== 'bot' || body.kind !== 'text') return null
-    const turn = botTurn(c, body.text ?? '', body.faqId, now, hint)
+    const turn = botTurn(c, body.text ?? '', body.faqId, now, hint, lang)
     // The bot reads at once: the shopper's message is the next seq.
     return { ...turn, patch: { ...turn.patch, agent_read_seq: c.last_seq + 1 } }
   })

@@ -45,6 +45,9 @@ export interface ChatMessagesTable {
   meta_json: string | null
   event_json: string | null
   created_at: string
+  /** Added by migration 2026-12-01-056-system-message-codes: set on every `sender: system` row. */
+  system_code: string | null
+  system_params_json: string | null
 }
 
 export interface ChatRatingsTable {

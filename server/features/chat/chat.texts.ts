@@ -1,5 +1,8 @@
-import { getServiceType, type ServiceTypeId } from '../../../types/catalog-data'
+import { getServiceType } from '../../../types/catalog-data'
 import type { ChatEvent } from '../../../types/chat'
+import type { SystemMessage } from '../../../types/system-messages'
+import type { Locale } from '../../lib/locale'
+import { text } from '../../lib/texts'
 
 export type ChatLang = 'zh' | 'en'
 
@@ -8,37 +11,60 @@ export function langOf(value: string): ChatLang {
   return value === 'en' ? 'en' : 'zh'
 }
 
-function typeName(st: ServiceTypeId | null | undefined, lang: ChatLang): string {
-  const t = st ? getServiceType(st) : undefined
-  if (!t) return lang === 'zh' ? '综合' : 'general'
-  return lang === 'zh' ? t.zh : t.en
+/** A conversation's stored language as a locale. */
+export function localeOfLang(lang: ChatLang): Locale {
+  return lang === 'en' ? 'en-US' : 'zh-CN'
+}
+
+/** A locale as the language a conversation stores. */
+export function langOfLocale(locale: Locale): ChatLang {
+  return locale === 'en-US' ? 'en' : 'zh'
+}
+
+/** The code and params a timeline notice is stored as; its sentence is rendered per viewer. */
+export function systemOfEvent(e: ChatEvent): SystemMessage {
+  switch (e.type) {
+    case 'queued':
+      return { code: 'queued', params: { serviceType: e.serviceType ?? '' } }
+    case 'requeued':
+      return { code: 'requeued', params: {} }
+    case 'assigned':
+      return { code: 'assigned', params: { agentName: e.agentName ?? '' } }
+    case 'transferred':
+      return { code: 'transferred', params: { agentName: e.agentName ?? '' } }
+    case 'ended':
+      return { code: e.endedBy === 'idle' ? 'ended_idle' : 'ended', params: {} }
+    case 'rating_requested':
+      return { code: 'rating_requested', params: {} }
+    case 'linked':
+      return e.orderNo ? { code: 'linked_order', params: { orderNo: e.orderNo } } : { code: 'linked_ticket', params: {} }
+    case 'image_blocked':
+      return { code: 'image_blocked', params: {} }
+  }
+}
+
+function serviceTypeName(id: string | number | undefined, locale: Locale): string {
+  const t = typeof id === 'string' && id ? getServiceType(id) : undefined
+  if (!t) return text(locale, 'fallback.serviceType')
+  return locale === 'zh-CN' ? t.zh : t.en
+}
+
+/**
+ * The sentence of a system message in `locale`; `legacy` ones (stored before codes existed)
+ * keep the text they were stored with.
+ */
+export function renderSystem(m: SystemMessage, locale: Locale, storedText: string | null = null): string {
+  if (m.code === 'legacy') return storedText ?? ''
+  const p = { ...m.params }
+  if (m.code === 'queued') p.serviceType = serviceTypeName(p.serviceType, locale)
+  if (m.code === 'assigned' && !p.agentName) p.agentName = text(locale, 'fallback.agent')
+  if (m.code === 'transferred' && !p.agentName) p.agentName = text(locale, 'fallback.anotherAgent')
+  return text(locale, `system.${m.code}`, p)
+    .replace(/ {2,}/g, ' ')
+    .replace(/ ([。.])/g, '$1')
 }
 
 /** The sentence a timeline shows for a status change, in the conversation's language. */
 export function eventText(e: ChatEvent, lang: ChatLang): string {
-  const zh = lang === 'zh'
-  switch (e.type) {
-    case 'queued':
-      return zh
-        ? `已为您转接${typeName(e.serviceType, lang)}问题人工客服，请稍候。`
-        : `Waiting for a ${typeName(e.serviceType, lang)} agent. Please hold on.`
-    case 'requeued':
-      return zh ? '正在为您重新安排人工客服，请稍候。' : 'Finding another agent for you. Please hold on.'
-    case 'assigned':
-      return zh ? `客服 ${e.agentName ?? ''} 为您服务。` : `${e.agentName ?? 'An agent'} is now helping you.`
-    case 'transferred':
-      return zh ? `已转接给客服 ${e.agentName ?? ''}。` : `You have been transferred to ${e.agentName ?? 'another agent'}.`
-    case 'ended':
-      if (e.endedBy === 'idle') return zh ? '由于长时间没有新消息，本次会话已结束。' : 'This chat ended after a period of inactivity.'
-      return zh ? '本次会话已结束。' : 'This chat has ended.'
-    case 'rating_requested':
-      return zh ? '请为本次服务打分，您的评价会帮助我们改进。' : 'Please rate this chat; your feedback helps us improve.'
-    case 'linked':
-      if (e.orderNo) return zh ? `已关联订单 ${e.orderNo}。` : `Linked order ${e.orderNo}.`
-      return zh ? `已关联工单。` : 'Linked a ticket.'
-    case 'image_blocked':
-      return zh
-        ? '您发送的一张图片未通过微信内容安全检查，客服看不到它。您可以换一张重新发送。'
-        : 'One of your images did not pass WeChat’s content security check, so the agent cannot see it. You can send another one.'
-  }
+  return renderSystem(systemOfEvent(e), localeOfLang(lang))
 }

@@ -2,6 +2,8 @@ import { maskMobile } from '../../lib/masking'
 import type { Transporter } from 'nodemailer'
 import type { NotificationChannel, NotificationEvent } from '../../../types/notification'
 import type { Database } from '../../db/database'
+import { DEFAULT_LOCALE } from '../../lib/locale'
+import { text } from '../../lib/texts'
 import { DeliveryError, neverReachedProvider } from './delivery-error'
 import * as grants from './grants.repository'
 import type { OutboxRow } from './notifications.repository'
@@ -86,7 +88,7 @@ export class EmailChannel implements Channel {
         from: this.from,
         to: row.contact_email,
         subject: row.title,
-        text: `${row.body}\n\n— 客服中心`,
+        text: `${row.body}\n\n${text(DEFAULT_LOCALE, 'notify.emailSignature')}`,
         messageId: `<${row.id}@service-desk.notifications>`,
       })
     } catch (err) {
@@ -128,6 +130,10 @@ export class SmsChannel implements Channel {
   async send(row: OutboxRow): Promise<void> {
     if (!this.sender) throw new DeliveryError('unreachable', 'SMS is turned off (SMS_SENDER=none)')
     if (!row.contact_phone) throw new DeliveryError('unreachable', 'the ticket has no contact phone')
-    await this.sender.send({ to: row.contact_phone, text: `【客服中心】${row.title}：${clip(row.body, 60)}`, idempotencyKey: row.id })
+    await this.sender.send({
+      to: row.contact_phone,
+      text: text(DEFAULT_LOCALE, 'notify.sms', { title: row.title, body: clip(row.body, 60) }),
+      idempotencyKey: row.id,
+    })
   }
 }

@@ -25,6 +25,7 @@ export async function recordAccepted(db: Database, templates: Templates, userId:
       'UNKNOWN_TEMPLATE',
       `"${templateIds[unknown]}" is not one of our subscribe templates.`,
       `body.templateIds.${unknown}`,
+      { params: { templateId: templateIds[unknown] } },
     )
   }
   await grants.addGrants(db, userId, templateIds, new Date().toISOString())

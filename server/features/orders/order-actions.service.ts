@@ -13,11 +13,11 @@ import { refusalFor, type Refusal } from './order-actions.rules'
 import { orderSource } from './orders.service'
 
 const MESSAGES: Record<Refusal['code'], string> = {
-  ORDER_ALREADY_SHIPPED: 'This order has already shipped, so it can no longer be changed here (订单已发货).',
-  ORDER_CANCELLED: 'This order was cancelled (订单已取消).',
-  NOT_SHIPPED_YET: 'This order has not shipped yet, so there is no parcel to track (订单尚未发货).',
-  REFUND_TOO_HIGH: 'The refund can be at most what was paid and not yet refunded (退款金额不能超过实付金额).',
-  FIELD_REQUIRED: 'This action needs one more detail (请补充信息).',
+  ORDER_ALREADY_SHIPPED: 'This order has already shipped, so it can no longer be changed here.',
+  ORDER_CANCELLED: 'This order was cancelled.',
+  NOT_SHIPPED_YET: 'This order has not shipped yet, so there is no parcel to track.',
+  REFUND_TOO_HIGH: 'The refund can be at most what was paid and not yet refunded.',
+  FIELD_REQUIRED: 'This action needs one more detail.',
 }
 
 /** One confirmed action and whether it had been done before under the same key. */
@@ -73,7 +73,7 @@ export async function performOrderAction(
   const source = orderSource()
   const order = (await source.listOrders(userId, now)).find((o) => o.orderNo === body.orderNo)
   // Someone else's order looks exactly like a missing one.
-  if (!order) throw new HttpError(404, 'ORDER_NOT_FOUND', 'We could not find this order in your account (未找到该订单).', 'body.orderNo')
+  if (!order) throw new HttpError(404, 'ORDER_NOT_FOUND', 'We could not find this order in your account.', 'body.orderNo')
   const earlier = await repo.listForOrder(db, userId, body.orderNo)
   const refundedFen = earlier
     .filter((r) => r.kind === 'request_refund' && r.result_json !== '{}')
@@ -86,7 +86,7 @@ export async function performOrderAction(
       refusal.code,
       MESSAGES[refusal.code],
       field,
-      refusal.code === 'REFUND_TOO_HIGH' ? { maxFen: refusal.maxFen } : undefined,
+      refusal.code === 'REFUND_TOO_HIGH' ? { params: { maxFen: refusal.maxFen }, details: { maxFen: refusal.maxFen } } : undefined,
     )
   }
   // The key is claimed before the marketplace is asked, so two racing taps never act twice.

@@ -24,9 +24,11 @@ export function listOrdersFor(userId: string, now: Date = new Date()): Promise<O
 /** Refuses a malformed order number, or one known to belong to another shopper; `field` names the input. */
 export async function assertOrderUsable(userId: string, orderNo: string, field: string): Promise<void> {
   if (!isOrderNo(orderNo)) {
-    throw new HttpError(400, 'INVALID_ORDER_NO', 'The order number should be 16 to 20 digits (订单号应为 16–20 位数字).', field)
+    throw new HttpError(400, 'INVALID_ORDER_NO', 'The order number should be 16 to 20 digits.', field, {
+      params: { minDigits: 16, maxDigits: 20 },
+    })
   }
   if ((await source.ownership(userId, orderNo.trim())) === 'foreign') {
-    throw new HttpError(400, 'ORDER_NOT_FOUND', 'We could not find this order in your account (未找到该订单).', field)
+    throw new HttpError(400, 'ORDER_NOT_FOUND', 'We could not find this order in your account.', field)
   }
 }

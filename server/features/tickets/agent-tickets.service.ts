@@ -112,7 +112,10 @@ export async function agentReply(db: Database, settings: TicketSettings, agent: 
       return repo.appendEvents(trx, t.id, [reply])
     }
     if (t.status === 'closed') {
-      throw new HttpError(409, 'REPLY_NOT_ALLOWED', 'This ticket is closed; add an internal note instead.', undefined, { status: t.status })
+      throw new HttpError(409, 'REPLY_NOT_ALLOWED', 'This ticket is closed; add an internal note instead.', undefined, {
+        params: { status: t.status },
+        details: { status: t.status },
+      })
     }
     const events = []
     let current = t

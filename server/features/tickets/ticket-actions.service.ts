@@ -37,7 +37,8 @@ export async function shopperReply(db: Database, settings: TicketSettings, user:
     if (!canShopperReply(t.status)) {
       const hint = t.status === 'resolved' ? ' Reopen it to add more.' : ''
       throw new HttpError(409, 'REPLY_NOT_ALLOWED', `This ticket is ${t.status}; replies are closed.${hint}`, undefined, {
-        status: t.status,
+        params: { status: t.status },
+        details: { status: t.status },
       })
     }
     const at = nowIso()
@@ -80,7 +81,10 @@ export function rateTicket(db: Database, settings: TicketSettings, user: Session
     if (t.rating_score !== null)
       throw new HttpError(409, 'ALREADY_RATED', 'You already rated this ticket; change the rating with PUT instead.')
     if (t.status !== 'resolved' && t.status !== 'closed') {
-      throw new HttpError(409, 'RATING_NOT_ALLOWED', 'A ticket can be rated once it is resolved.', undefined, { status: t.status })
+      throw new HttpError(409, 'RATING_NOT_ALLOWED', 'A ticket can be rated once it is resolved.', undefined, {
+        params: { status: t.status },
+        details: { status: t.status },
+      })
     }
     const at = nowIso()
     await repo.updateTicket(trx, t.id, { ...ratingColumns(body), rated_at: at, rating_updated_at: at, updated_at: at })
@@ -93,7 +97,8 @@ export function updateRating(db: Database, settings: TicketSettings, user: Sessi
   return act(db, settings, user, id, async (trx, t) => {
     if (t.rating_score === null) throw new HttpError(409, 'NOT_RATED', 'This ticket has no rating yet; give one with POST first.')
     const at = nowIso()
-    if (!canEditRating(policyState(t), at)) throw new HttpError(409, 'RATING_LOCKED', 'A rating can only be changed within 24 hours.')
+    if (!canEditRating(policyState(t), at))
+      throw new HttpError(409, 'RATING_LOCKED', 'A rating can only be changed within 24 hours.', undefined, { params: { hours: 24 } })
     await repo.updateTicket(trx, t.id, { ...ratingColumns(body), rating_updated_at: at, updated_at: at })
     await repo.appendEvents(trx, t.id, [event(shopper(user), at, 'rating_updated', { text: ratingText(body) })])
   })
@@ -113,7 +118,7 @@ export function escalateTicket(db: Database, settings: TicketSettings, user: Ses
     const basis = escalationBasis(policyState(t), at)
     if (!basis) {
       const msg = 'Escalation is possible once a due time has passed, after reopening, or after a rating of 2 or less.'
-      throw new HttpError(409, 'ESCALATION_NOT_ALLOWED', msg, undefined, { status: t.status })
+      throw new HttpError(409, 'ESCALATION_NOT_ALLOWED', msg, undefined, { params: { status: t.status }, details: { status: t.status } })
     }
     await repo.updateTicket(trx, t.id, { escalated_at: at, priority: 'urgent', updated_at: at })
     await repo.insertComplaint(trx, {

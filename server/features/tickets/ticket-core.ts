@@ -85,7 +85,10 @@ function slaColumns(s: SlaState): Partial<TicketRecord> {
 export function checkMove(ticket: TicketRecord, to: TicketStatus, actor: TransitionActor, expected?: TransitionAction): TransitionAction {
   const result = transition(ticket.status, to, actor)
   if (!result.ok || (expected && result.action !== expected)) {
-    throw new HttpError(409, 'ILLEGAL_TRANSITION', `A ${ticket.status} ticket cannot move to ${to}.`, undefined, { status: ticket.status })
+    throw new HttpError(409, 'ILLEGAL_TRANSITION', `A ${ticket.status} ticket cannot move to ${to}.`, undefined, {
+      params: { from: ticket.status, to },
+      details: { status: ticket.status },
+    })
   }
   return result.action
 }

@@ -49,15 +49,24 @@ function checkEvidence(subtypeId: string, attachments: AttachmentInput[]): void 
     const label = EVIDENCE_KINDS[req.kind]
     if (got < req.minFiles) {
       const msg = `${subtype.en} (${subtype.zh}) needs at least ${req.minFiles} × ${label.en} (${label.zh}); got ${got}.`
-      throw new HttpError(400, 'EVIDENCE_REQUIRED', msg, 'body.attachments', { kind: req.kind, minFiles: req.minFiles, got })
+      throw new HttpError(400, 'EVIDENCE_REQUIRED', msg, 'body.attachments', {
+        params: { kind: req.kind, minFiles: req.minFiles, got },
+        details: { kind: req.kind, minFiles: req.minFiles, got },
+      })
     }
     if (got > req.maxFiles) {
       const msg = `At most ${req.maxFiles} × ${label.en} (${label.zh}).`
-      throw new HttpError(400, 'TOO_MANY_FILES', msg, 'body.attachments', { kind: req.kind, maxFiles: req.maxFiles, got })
+      throw new HttpError(400, 'TOO_MANY_FILES', msg, 'body.attachments', {
+        params: { kind: req.kind, maxFiles: req.maxFiles, got },
+        details: { kind: req.kind, maxFiles: req.maxFiles, got },
+      })
     }
   }
   if (attachments.filter((a) => a.kind === 'other').length > MAX_OTHER_FILES) {
-    throw new HttpError(400, 'TOO_MANY_FILES', `At most ${MAX_OTHER_FILES} other files.`, 'body.attachments', { kind: 'other' })
+    throw new HttpError(400, 'TOO_MANY_FILES', `At most ${MAX_OTHER_FILES} other files.`, 'body.attachments', {
+      params: { kind: 'other', maxFiles: MAX_OTHER_FILES },
+      details: { kind: 'other' },
+    })
   }
 }
 
@@ -65,7 +74,9 @@ function checkEvidence(subtypeId: string, attachments: AttachmentInput[]): void 
 export function validateTicketInput(body: CreateTicketBody, today: string): ValidTicketInput {
   const subtype = getSubtype(body.subtype)!
   if (subtype.serviceType !== body.serviceType) {
-    throw new HttpError(400, 'SUBTYPE_MISMATCH', `"${body.subtype}" is not a kind of "${body.serviceType}" problem.`, 'body.subtype')
+    throw new HttpError(400, 'SUBTYPE_MISMATCH', `"${body.subtype}" is not a kind of "${body.serviceType}" problem.`, 'body.subtype', {
+      params: { subtype: body.subtype, serviceType: body.serviceType },
+    })
   }
   const input: ValidTicketInput = {
     serviceType: body.serviceType,
@@ -82,12 +93,19 @@ export function validateTicketInput(body: CreateTicketBody, today: string): Vali
   for (const f of subtype.requiredFields) {
     if (!input[f]) {
       const label = fieldLabel(f)
-      throw new HttpError(400, 'FIELD_REQUIRED', `${label.en} (${label.zh}) is required for ${subtype.en} (${subtype.zh}).`, `body.${f}`)
+      throw new HttpError(400, 'FIELD_REQUIRED', `${label.en} is required for ${subtype.en}.`, `body.${f}`, {
+        params: { field: `body.${f}` },
+      })
     }
   }
-  if (!input.description) throw new HttpError(400, 'FIELD_REQUIRED', 'Describe the problem (请描述问题).', 'body.description')
+  if (!input.description)
+    throw new HttpError(400, 'FIELD_REQUIRED', 'Describe the problem.', 'body.description', {
+      params: { field: 'body.description' },
+    })
   if (input.orderNo && !isOrderNo(input.orderNo)) {
-    throw new HttpError(400, 'INVALID_ORDER_NO', 'The order number should be 16 to 20 digits (订单号应为 16–20 位数字).', 'body.orderNo')
+    throw new HttpError(400, 'INVALID_ORDER_NO', 'The order number should be 16 to 20 digits.', 'body.orderNo', {
+      params: { minDigits: 16, maxDigits: 20 },
+    })
   }
   if (input.purchasedAt && input.purchasedAt > today) {
     throw new HttpError(400, 'VALIDATION_FAILED', 'The purchase date cannot be in the future.', 'body.purchasedAt')
@@ -95,7 +113,8 @@ export function validateTicketInput(body: CreateTicketBody, today: string): Vali
   if (input.outcome && !(subtype.outcomes as readonly string[]).includes(input.outcome)) {
     const allowed = subtype.outcomes.join(', ')
     throw new HttpError(400, 'OUTCOME_NOT_ALLOWED', `For ${subtype.en} you can ask for: ${allowed}.`, 'body.outcome', {
-      allowed: subtype.outcomes,
+      params: { allowed },
+      details: { allowed: subtype.outcomes },
     })
   }
   assertDistinctUploads(input.attachments)

@@ -8,7 +8,9 @@ const ENVELOPE_BYTES = 64 * 1024
 /** Reads exactly one file from the `file` field of a multipart body, up to `maxBytes`. */
 export async function readSingleFile(req: FastifyRequest, maxBytes: number): Promise<{ filename: string; data: Buffer }> {
   if (!req.isMultipart()) {
-    throw new HttpError(400, 'MULTIPART_REQUIRED', `Send the image as multipart/form-data in the field "${UPLOAD_FIELD}".`)
+    throw new HttpError(400, 'MULTIPART_REQUIRED', `Send the image as multipart/form-data in the field "${UPLOAD_FIELD}".`, undefined, {
+      params: { field: UPLOAD_FIELD },
+    })
   }
   const declared = Number(req.headers['content-length'])
   if (declared > maxBytes + ENVELOPE_BYTES) throw tooLarge(maxBytes)
@@ -19,20 +21,27 @@ export async function readSingleFile(req: FastifyRequest, maxBytes: number): Pro
       if (part.type !== 'file') continue
       if (part.fieldname !== UPLOAD_FIELD) {
         part.file.resume()
-        throw new HttpError(400, 'WRONG_FIELD', `Send the image in the field "${UPLOAD_FIELD}", not "${part.fieldname}".`, UPLOAD_FIELD)
+        throw new HttpError(400, 'WRONG_FIELD', `Send the image in the field "${UPLOAD_FIELD}", not "${part.fieldname}".`, UPLOAD_FIELD, {
+          params: { field: UPLOAD_FIELD, got: part.fieldname },
+        })
       }
       found = { filename: part.filename, data: await part.toBuffer() }
     }
   } catch (err) {
     throw multipartError(err, maxBytes)
   }
-  if (!found) throw new HttpError(400, 'FILE_REQUIRED', `Attach one image in the field "${UPLOAD_FIELD}".`, UPLOAD_FIELD)
+  if (!found)
+    throw new HttpError(400, 'FILE_REQUIRED', `Attach one image in the field "${UPLOAD_FIELD}".`, UPLOAD_FIELD, {
+      params: { field: UPLOAD_FIELD },
+    })
   return found
 }
 
 function tooLarge(maxBytes: number): HttpError {
   const mb = Math.round((maxBytes / 1024 / 1024) * 10) / 10
-  return new HttpError(413, 'FILE_TOO_LARGE', `The image is larger than ${mb} MB.`, UPLOAD_FIELD)
+  return new HttpError(413, 'FILE_TOO_LARGE', `The image is larger than ${mb} MB.`, UPLOAD_FIELD, {
+    params: { maxMb: mb },
+  })
 }
 
 /** The multipart parser's failures, as the client's mistakes they are. */
@@ -45,5 +54,7 @@ function multipartError(err: unknown, maxBytes: number): HttpError {
     return new HttpError(400, 'TOO_MANY_PARTS', 'The form has too many fields; send only the image.')
   }
   const reason = err instanceof Error ? err.message : String(err)
-  return new HttpError(400, 'MULTIPART_MALFORMED', `The multipart body could not be read (${reason}).`)
+  return new HttpError(400, 'MULTIPART_MALFORMED', `The multipart body could not be read (${reason}).`, undefined, {
+    params: { reason },
+  })
 }

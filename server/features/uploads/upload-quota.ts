@@ -20,7 +20,7 @@ export async function assertUploadQuota(db: Database, ownerId: string, size: num
   if (used + size <= bytesPerDay) return
   const mb = Math.round(bytesPerDay / 1024 / 1024)
   throw new HttpError(429, 'UPLOAD_QUOTA', `You can upload up to ${mb} MB a day; please try again tomorrow.`, 'file', {
-    limitBytes: bytesPerDay,
-    usedBytes: used,
+    params: { maxMb: mb },
+    details: { limitBytes: bytesPerDay, usedBytes: used },
   })
 }

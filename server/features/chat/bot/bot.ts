@@ -231,14 +231,14 @@ function intentLabel(intent: IntentDef, lang: Lang): string {
 }
 
 function factsOf(e: BotEntities, lang: Lang): string {
-  const zh = lang === 'zh'
+  const f = UI[lang].facts
   const parts: string[] = []
-  if (e.orderNo) parts.push(`${zh ? '订单号' : 'order'} ${e.orderNo}`)
-  if (e.trackingNo) parts.push(`${zh ? '快递单号' : 'tracking'} ${e.trackingNo}`)
-  if (e.amountsCents?.length) parts.push(`${zh ? '金额' : 'amount'} ${e.amountsCents.map((c) => `¥${(c / 100).toFixed(2)}`).join(', ')}`)
-  if (e.dates?.length) parts.push(`${zh ? '日期' : 'date'} ${e.dates.join(', ')}`)
-  if (e.phones?.length) parts.push(`${zh ? '电话' : 'phone'} ${e.phones.join(', ')}`)
-  return parts.join(zh ? '，' : ', ')
+  if (e.orderNo) parts.push(`${f.order} ${e.orderNo}`)
+  if (e.trackingNo) parts.push(`${f.tracking} ${e.trackingNo}`)
+  if (e.amountsCents?.length) parts.push(`${f.amount} ${e.amountsCents.map((c) => `¥${(c / 100).toFixed(2)}`).join(', ')}`)
+  if (e.dates?.length) parts.push(`${f.date} ${e.dates.join(', ')}`)
+  if (e.phones?.length) parts.push(`${f.phone} ${e.phones.join(', ')}`)
+  return parts.join(f.separator)
 }
 
 /** The agent-facing one-line summary of a message: intent, entities, evidence still missing. */
@@ -248,9 +248,9 @@ function summaryOf(
   evidence: readonly EvidenceKind[],
   reason: HandoffReason | null,
 ): string {
-  const label = intent && intent.serviceType !== null ? intent.labelZh : reason === 'request' ? '要求人工' : '未识别'
+  const label = intent && intent.serviceType !== null ? intent.labelZh : reason === 'request' ? UI.zh.askedForAgent : UI.zh.notUnderstood
   const missing: string[] = evidence.map((k) => EVIDENCE_KINDS[k].zh)
-  if (needsOrderNo(intent?.subtype) && !entities.orderNo) missing.unshift('订单号')
+  if (needsOrderNo(intent?.subtype) && !entities.orderNo) missing.unshift(UI.zh.facts.order)
   return UI.zh.summary(label, factsOf(entities, 'zh'), missing.join('、'))
 }
 

@@ -42,6 +42,12 @@ export const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = WORDS
 
 const STOPWORDS = new Set<string>(WORDS.stopwords)
 
+/** True for an English word that only sentences use (my, the, is, not …), never a name. */
+export function isEnglishFunctionWord(word: string): boolean {
+  const w = word.toLowerCase()
+  return /^[a-z']+$/.test(w) && STOPWORDS.has(w)
+}
+
 const CJK = '\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff'
 const CJK_RUN = new RegExp(`[${CJK}]+`, 'g')
 const LATIN_WORD = /[a-z0-9]+(?:'[a-z]+)?/g

@@ -1,7 +1,8 @@
 import { useState } from 'react'
 import { View, Text, Textarea } from '@tarojs/components'
 import type { RatingTarget } from '@shared/chat'
-import { t } from '@/lib/i18n'
+import { CHAT_RATING_TAGS_BAD, CHAT_RATING_TAGS_GOOD, type ChatRatingTag } from '@shared/chat-data'
+import { t, type MessageKey } from '@/lib/i18n'
 
 export interface RatingSheetProps {
   targets: RatingTarget[]
@@ -16,12 +17,12 @@ function TargetRating({
   onSubmit,
 }: { target: RatingTarget; agentName: string | null } & Pick<RatingSheetProps, 'onSubmit'>) {
   const [score, setScore] = useState(0)
-  const [tags, setTags] = useState<string[]>([])
+  const [tags, setTags] = useState<ChatRatingTag[]>([])
   const [comment, setComment] = useState('')
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
-  const options = score >= 4 ? goodTags() : score > 0 ? badTags() : []
-  const toggle = (tag: string) => setTags((ts) => (ts.includes(tag) ? ts.filter((x) => x !== tag) : [...ts, tag]))
+  const options: readonly ChatRatingTag[] = score >= 4 ? CHAT_RATING_TAGS_GOOD : score > 0 ? CHAT_RATING_TAGS_BAD : []
+  const toggle = (tag: ChatRatingTag) => setTags((ts) => (ts.includes(tag) ? ts.filter((x) => x !== tag) : [...ts, tag]))
   const submit = async () => {
     if (!score) return setError(t('chat.rateNeedStars'))
     setBusy(true)
@@ -66,7 +67,7 @@ function TargetRating({
               aria-checked={tags.includes(tag)}
               onClick={() => toggle(tag)}
             >
-              {tag}
+              {t(TAG_LABELS[tag])}
             </View>
           ))}
         </View>
@@ -88,8 +89,17 @@ function TargetRating({
   )
 }
 
-const goodTags = () => [t('chat.tagsGood.0'), t('chat.tagsGood.1'), t('chat.tagsGood.2'), t('chat.tagsGood.3')]
-const badTags = () => [t('chat.tagsBad.0'), t('chat.tagsBad.1'), t('chat.tagsBad.2'), t('chat.tagsBad.3')]
+// Ratings store tag ids; the labels are the viewer's language.
+const TAG_LABELS: Record<ChatRatingTag, MessageKey> = {
+  fast: 'chat.tag.fast',
+  solved: 'chat.tag.solved',
+  friendly: 'chat.tag.friendly',
+  professional: 'chat.tag.professional',
+  off_topic: 'chat.tag.off_topic',
+  slow: 'chat.tag.slow',
+  unsolved: 'chat.tag.unsolved',
+  unfriendly: 'chat.tag.unfriendly',
+}
 
 /** End-of-conversation rating: the bot and the agent are rated separately. */
 export function RatingSheet({ targets, agentName, onSubmit, onClose }: RatingSheetProps) {
