@@ -13,6 +13,7 @@ import * as m052 from './migrations/2026-12-01-052-data-reveals'
 import * as m053 from './migrations/2026-12-01-053-order-actions'
 import * as m054 from './migrations/2026-12-01-054-case-numbers'
 import * as m055 from './migrations/2026-12-01-055-upload-moderation'
+import * as m067 from './migrations/2026-12-01-067-wechat-channel'
 
 /** Every migration, in order. Names sort by date so both dialects apply them identically. */
 export const migrations: Record<string, Migration> = {
@@ -29,6 +30,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-01-053-order-actions': m053,
   '2026-12-01-054-case-numbers': m054,
   '2026-12-01-055-upload-moderation': m055,
+  '2026-12-01-067-wechat-channel': m067,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }

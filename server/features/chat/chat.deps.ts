@@ -4,6 +4,7 @@ import type { UserLimits } from '../../plugins/limits.types'
 import type { UploadLinks } from '../uploads/upload-links'
 import type { LanguageModelSettings } from './bot/language-model'
 import type { ChatEventBus } from './chat.events'
+import type { ConversationRow } from './chat.tables'
 
 /** What chat routes and services need from the app: the database, the event bus, the link signer. */
 export interface ChatDeps {
@@ -16,4 +17,10 @@ export interface ChatDeps {
   llm?: LanguageModelSettings | null
   /** Per-shopper daily limits; absent means the defaults in chat.limits. */
   limits?: Pick<UserLimits, 'conversationsPerDay' | 'handoffsPerDay'>
+  /** The native WeChat channel: refuses replies WeChat would refuse, relays typing, sends soon. */
+  wechat?: {
+    assertCanReply(conv: ConversationRow): Promise<void>
+    typing(conv: ConversationRow): void
+    kick(): void
+  }
 }

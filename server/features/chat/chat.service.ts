@@ -53,6 +53,11 @@ export async function openConversation(deps: ChatDeps, shopperId: string, lang: 
     ended_by: null,
     last_activity_at: now,
     created_at: now,
+    channel: 'app',
+    wechat_openid: null,
+    wechat_window_at: null,
+    wechat_window_kind: null,
+    wechat_out_seq: 0,
   }
   const greeting = botDraft(answer({ text: lang === 'en' ? 'hello' : '你好', lang }))
   try {
@@ -87,6 +92,7 @@ function toGreetingRow(conv: ConversationRow, text: string, metaJson: string): O
     order_json: null,
     meta_json: metaJson,
     event_json: null,
+    origin: null,
   }
 }
 
