@@ -140,7 +140,7 @@ export async function typing(deps: ChatDeps, agentId: string, id: string): Promi
   const conv = await agentConversation(deps, id)
   assertAssignee(conv, agentId)
   await markTyping(deps, id, 'agent')
-  deps.wechat?.typing(conv)
+  await deps.wechat?.typing(conv)
 }
 
 /** An open workspace asks for its inbox at least every wait seconds: that is presence. */

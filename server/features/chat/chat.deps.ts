@@ -20,7 +20,7 @@ export interface ChatDeps {
   /** The native WeChat channel: refuses replies WeChat would refuse, relays typing, sends soon. */
   wechat?: {
     assertCanReply(conv: ConversationRow): Promise<void>
-    typing(conv: ConversationRow): void
+    typing(conv: ConversationRow): Promise<void>
     kick(): void
   }
 }

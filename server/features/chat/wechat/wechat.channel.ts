@@ -50,7 +50,7 @@ export function dedupeKeyOf(p: InboundPayload): string | null {
 export class WechatChannel {
   private timer: NodeJS.Timeout | null = null
   private running: Promise<void> | null = null
-  private again = false
+  private next: Promise<void> | null = null
   private readonly typingSent = new Map<string, number>()
 
   constructor(
@@ -92,20 +92,24 @@ export class WechatChannel {
     await this.running?.catch(() => undefined)
   }
 
-  /** Works through stored pushes, queues new replies and delivers what is due; one run at a time. */
+  /**
+   * Works through stored pushes, queues new replies and delivers what is due; one run at a time.
+   * Called during a run, it resolves after a run that starts afterwards (so it sees what was just stored).
+   */
   runOnce(): Promise<void> {
-    if (this.running) {
-      this.again = true
+    if (!this.running) {
+      this.running = this.drain().finally(() => {
+        this.running = null
+      })
       return this.running
     }
-    this.running = this.drain().finally(() => {
-      this.running = null
-      if (this.again) {
-        this.again = false
-        this.kick()
-      }
-    })
-    return this.running
+    this.next ??= this.running
+      .catch(() => undefined)
+      .then(() => {
+        this.next = null
+        return this.runOnce()
+      })
+    return this.next
   }
 
   private async drain(): Promise<void> {
@@ -139,6 +143,8 @@ export class WechatChannel {
   /** Refuses (409) a reply WeChat would refuse: outside the window or over its count. */
   async assertCanReply(conv: ConversationRow): Promise<void> {
     if (conv.channel !== 'wechat') return
+    // Replies not yet looked at by the worker count too.
+    await collectReplies(this.deps.chat.db, new Date().toISOString(), conv.id)
     const used = conv.wechat_window_at ? await repo.repliesSince(this.deps.chat.db, conv.id, conv.wechat_window_at) : 0
     const window = replyWindow(conv.wechat_window_at, conv.wechat_window_kind, used, new Date())
     if (window.open) return
@@ -149,12 +155,12 @@ export class WechatChannel {
   }
 
   /** Shows "typing" in the shopper's WeChat chat, at most every few seconds per conversation. */
-  typing(conv: ConversationRow): void {
+  async typing(conv: ConversationRow): Promise<void> {
     if (conv.channel !== 'wechat' || !conv.wechat_openid || !this.kf) return
     const last = this.typingSent.get(conv.id) ?? 0
     if (Date.now() - last < TYPING_EVERY_MS) return
     this.typingSent.set(conv.id, Date.now())
     if (this.typingSent.size > 5000) this.typingSent.clear()
-    this.kf.typing(conv.wechat_openid, 'Typing').catch((err: unknown) => this.log.warn({ err }, 'wechat typing failed'))
+    await this.kf.typing(conv.wechat_openid, 'Typing').catch((err: unknown) => this.log.warn({ err }, 'wechat typing failed'))
   }
 }

@@ -15,14 +15,10 @@ export const OUTBOX_RETRY = { maxAttempts: 5, baseDelayMs: 2_000, maxDelayMs: 12
 const SENDERS = new Set<MessageRow['sender']>(['bot', 'agent'])
 
 /** Queues, once each, the bot and agent messages of WeChat conversations not yet looked at. */
-export async function collectReplies(db: Database, now: string): Promise<number> {
-  const convs = await db
-    .selectFrom('chat_conversations')
-    .selectAll()
-    .where('channel', '=', 'wechat')
-    .whereRef('last_seq', '>', 'wechat_out_seq')
-    .limit(50)
-    .execute()
+export async function collectReplies(db: Database, now: string, conversationId?: string): Promise<number> {
+  let query = db.selectFrom('chat_conversations').selectAll().where('channel', '=', 'wechat').whereRef('last_seq', '>', 'wechat_out_seq')
+  if (conversationId) query = query.where('id', '=', conversationId)
+  const convs = await query.limit(50).execute()
   let queued = 0
   for (const conv of convs) {
     const messages = await chatRepo.listMessagesAfter(db, conv.id, conv.wechat_out_seq, 200)
