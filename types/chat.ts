@@ -354,6 +354,7 @@ export const QueueItemSchema = Type.Object({
   handoffReason: Type.Union([Type.String(), Type.Null()]),
   orderNo: Type.Union([Type.String(), Type.Null()]),
   preview: Type.Union([Type.String(), Type.Null()], { description: "The shopper's latest text" }),
+  channel: Type.Optional(Type.Union([Type.Literal('app'), Type.Literal('wechat')], { description: 'Where the shopper last wrote from' })),
 })
 export type QueueItem = Static<typeof QueueItemSchema>
 

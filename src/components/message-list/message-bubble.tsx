@@ -8,6 +8,7 @@ import { MessageText } from './message-text'
 import { OrderCardView } from './order-card'
 import { ActionCard } from './action-card'
 import { actionCardText } from './action-card.i18n'
+import { PageCardView, WechatNote } from './wechat-note'
 
 const preview = (url: string) => void Taro.previewImage({ urls: [url], current: url })
 
@@ -23,7 +24,15 @@ function Avatar({ sender, name, viewer, t }: { sender: Sender; name?: string | n
   )
 }
 
-function Content({ message, viewer, blocked, t }: { message: ChatMessage; viewer: Viewer; blocked: boolean; t: MessageListText }) {
+interface ContentProps {
+  message: ChatMessage
+  viewer: Viewer
+  blocked: boolean
+  t: MessageListText
+  onOpenTicket?: (ticketId: string) => void
+}
+
+function Content({ message, viewer, blocked, t, onOpenTicket }: ContentProps) {
   const meta = message.sender === 'bot' ? message.meta : null
   const lang = t.bot === '智能客服' ? 'zh' : 'en'
   if (meta?.action && viewer === 'shopper') {
@@ -55,6 +64,7 @@ function Content({ message, viewer, blocked, t }: { message: ChatMessage; viewer
     return <Image className='bubble__image' src={src} mode='widthFix' lazyLoad onClick={() => preview(src)} aria-label={t.image} />
   }
   if (message.kind === 'order' && message.order) return <OrderCardView order={message.order} text={t} />
+  if (message.card) return <PageCardView card={message.card} lang={lang} onOpenTicket={onOpenTicket} />
   return <MessageText text={message.text ?? ''} t={t} />
 }
 
@@ -73,10 +83,12 @@ export interface BubbleProps {
   /** The image was found risky (flag on the message, or a later image_blocked notice). */
   blocked?: boolean
   t: MessageListText
+  /** Agents: opens the ticket a shopper's page card points to. */
+  onOpenTicket?: (ticketId: string) => void
 }
 
 /** One message: a centred line for system events, else avatar + bubble on the sender's side. */
-export function MessageBubble({ message, read, viewer, blocked = false, t }: BubbleProps) {
+export function MessageBubble({ message, read, viewer, blocked = false, t, onOpenTicket }: BubbleProps) {
   if (message.kind === 'event' || message.sender === 'system') {
     return (
       <View className='msg msg--system' role='note'>
@@ -95,8 +107,9 @@ export function MessageBubble({ message, read, viewer, blocked = false, t }: Bub
         <View
           className={`bubble bubble--${message.sender} ${mine ? 'bubble--mine' : ''} ${message.kind === 'image' ? 'bubble--bare' : ''}`}
         >
-          <Content message={message} viewer={viewer} blocked={imageBlocked} t={t} />
+          <Content message={message} viewer={viewer} blocked={imageBlocked} t={t} onOpenTicket={onOpenTicket} />
         </View>
+        {viewer === 'agent' ? <WechatNote message={message} lang={t.bot === '智能客服' ? 'zh' : 'en'} /> : null}
         {imageBlocked && mine && viewer === 'shopper' ? (
           <View className='msg__blocked' role='alert'>
             {t.imageBlockedMine}

@@ -26,6 +26,8 @@ export interface MessageListProps {
   /** Shown when there is nothing to draw yet (e.g. "loading"). */
   emptyText?: string
   lang?: 'zh' | 'en'
+  /** Agents: opens the ticket a shopper's WeChat page card points to. */
+  onOpenTicket?: (ticketId: string) => void
 }
 
 const BOTTOM = 'chat-bottom'
@@ -135,6 +137,7 @@ export function MessageList(p: MessageListProps) {
                   viewer={p.viewer}
                   blocked={r.message.uploadId !== null && blockedUploads.has(r.message.uploadId)}
                   t={t}
+                  onOpenTicket={p.onOpenTicket}
                 />
               ) : (
                 <PendingBubble
