@@ -49,6 +49,10 @@ export interface Config {
   publicBaseUrl: string | null
   /** Token of WeChat's message push (WECHAT_PUSH_TOKEN); the push endpoint answers 404 without it. */
   wechatPushToken: string | null
+  /** Safe mode (安全模式): WECHAT_PUSH_AES_KEY, the 43-character EncodingAESKey; null means plain mode only. */
+  wechatPushAesKey: string | null
+  /** The data format chosen in the admin console (WECHAT_PUSH_FORMAT: json or xml). */
+  wechatPushFormat: 'json' | 'xml'
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
@@ -119,6 +123,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (wechatPushToken && !/^[A-Za-z0-9]{3,32}$/.test(wechatPushToken)) {
     throw new ConfigError('WECHAT_PUSH_TOKEN must be 3 to 32 letters or digits')
   }
+  const wechatPushAesKey = env.WECHAT_PUSH_AES_KEY || null
+  if (wechatPushAesKey && !/^[A-Za-z0-9]{43}$/.test(wechatPushAesKey)) {
+    throw new ConfigError('WECHAT_PUSH_AES_KEY must be the 43-character EncodingAESKey from the admin console')
+  }
+  const wechatPushFormat = (env.WECHAT_PUSH_FORMAT || 'json').toLowerCase()
+  if (wechatPushFormat !== 'json' && wechatPushFormat !== 'xml') throw new ConfigError('WECHAT_PUSH_FORMAT must be json or xml')
   const root = path.resolve(__dirname, '..')
   return {
     port,
@@ -151,6 +161,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     chat,
     publicBaseUrl,
     wechatPushToken,
+    wechatPushAesKey,
+    wechatPushFormat,
     auth: {
       production: nodeEnv === 'production',
       wechat: env.WECHAT_APPID

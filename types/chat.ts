@@ -135,6 +135,25 @@ export const SystemMessageSchema = Type.Object({
   code: Type.String({ description: 'Key of types/system-messages.json; legacy: only `text` is known' }),
   params: Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()])),
 })
+/** The card a shopper sends from a mini-program page through WeChat's service chat. */
+export const PageCardSchema = Type.Object({
+  title: Type.String(),
+  pagePath: Type.String(),
+  ticketId: Type.Optional(Type.String()),
+  orderNo: Type.Optional(Type.String()),
+})
+export type PageCard = Static<typeof PageCardSchema>
+
+/** How a reply to a WeChat-native conversation fared on its way through WeChat. */
+export const DeliveryStateSchema = Type.Union([
+  Type.Literal('pending'),
+  Type.Literal('sending'),
+  Type.Literal('sent'),
+  Type.Literal('failed'),
+  Type.Literal('expired'),
+  Type.Literal('limited'),
+])
+export type DeliveryState = Static<typeof DeliveryStateSchema>
 
 export const ChatMessageSchema = Type.Object({
   id: Type.String(),
@@ -158,6 +177,9 @@ export const ChatMessageSchema = Type.Object({
     description: 'Set on sender: system messages; render t(`system.${code}`, params), `text` is the same in the viewer’s language',
   }),
   createdAt: Type.String({ format: 'date-time' }),
+  origin: Type.Optional(Type.Literal('wechat', { description: 'Sent by the shopper through WeChat’s own service chat' })),
+  card: Type.Optional(PageCardSchema),
+  delivery: Type.Optional(DeliveryStateSchema),
 })
 export type ChatMessage = Static<typeof ChatMessageSchema>
 
@@ -202,6 +224,7 @@ const conversationProps = {
   queuedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
   endedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
   caseNo: Type.Union([Type.String(), Type.Null()], { description: 'Case number shared with the tickets it leads to, e.g. KF-7Q3M-2H' }),
+  channel: Type.Optional(Type.Union([Type.Literal('app'), Type.Literal('wechat')], { description: 'Where the shopper last wrote from' })),
 }
 
 /** The shopper's view of a conversation. */
@@ -222,6 +245,17 @@ export const AgentConversationSchema = Type.Object({
   handoffReason: Type.Union([Type.String(), Type.Null()], { description: 'Bot intent that caused the handoff, e.g. handoff.complaint' }),
   lastMessage: Type.Union([ChatMessageSchema, Type.Null()]),
   assignedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  wechatWindow: Type.Optional(
+    Type.Object(
+      {
+        endsAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+        repliesLeft: Type.Integer({ minimum: 0 }),
+        open: Type.Boolean(),
+        fallback: Type.Union([Type.Literal('subscribe'), Type.Literal('contact'), Type.Literal('ask')]),
+      },
+      { description: 'WeChat’s reply window on a wechat conversation and the fallback when it is closed' },
+    ),
+  ),
 })
 export type AgentConversation = Static<typeof AgentConversationSchema>
 
@@ -333,6 +367,7 @@ export const QueueItemSchema = Type.Object({
   handoffReason: Type.Union([Type.String(), Type.Null()]),
   orderNo: Type.Union([Type.String(), Type.Null()]),
   preview: Type.Union([Type.String(), Type.Null()], { description: "The shopper's latest text" }),
+  channel: Type.Optional(Type.Union([Type.Literal('app'), Type.Literal('wechat')], { description: 'Where the shopper last wrote from' })),
 })
 export type QueueItem = Static<typeof QueueItemSchema>
 

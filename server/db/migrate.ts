@@ -16,6 +16,7 @@ import * as m055 from './migrations/2026-12-01-055-upload-moderation'
 import * as m056 from './migrations/2026-12-01-056-system-message-codes'
 import * as m057 from './migrations/2026-12-01-057-chat-rating-tag-ids'
 import * as m063 from './migrations/2026-12-01-063-upload-blobs'
+import * as m067 from './migrations/2026-12-01-067-wechat-channel'
 
 /** Every migration, in order. Names sort by date so both dialects apply them identically. */
 export const migrations: Record<string, Migration> = {
@@ -35,6 +36,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-01-056-system-message-codes': m056,
   '2026-12-01-057-chat-rating-tag-ids': m057,
   '2026-12-01-063-upload-blobs': m063,
+  '2026-12-01-067-wechat-channel': m067,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { encryptMessage, messageSignature } from '../../server/features/wechat-push/push-crypto'
 
 export interface SentMessage {
   touser: string
@@ -36,6 +37,29 @@ export interface SignedPush {
   payload: string
 }
 
+/** One customer-service message WeChat accepted through custom/send. */
+export interface CustomSent {
+  touser: string
+  msgtype: 'text' | 'image'
+  text?: { content: string }
+  image?: { media_id: string }
+}
+
+/** How the message push is configured in the admin console. */
+export interface PushSettings {
+  token: string
+  format: 'json' | 'xml'
+  /** Safe mode (安全模式) when set. */
+  aesKey?: string
+}
+
+function toXml(body: Record<string, unknown>): string {
+  const fields = Object.entries(body).map(([k, v]) =>
+    typeof v === 'number' ? `<${k}>${v}</${k}>` : `<${k}><![CDATA[${String(v)}]]></${k}>`,
+  )
+  return `<xml>${fields.join('')}</xml>`
+}
+
 /**
  * A local stand-in for api.weixin.qq.com that speaks its protocol: jscode2session,
  * stable_token, subscribeMessage.send with WeChat's errcodes (40001, 40029, 43101, 47003), and
@@ -57,6 +81,18 @@ export class FakeWechat {
   sendRequests = 0
   /** When set, subscribeMessage.send records the message and never answers (a hung request). */
   holdSends = false
+  /** custom/send messages WeChat accepted, in order. */
+  readonly customSent: CustomSent[] = []
+  /** business/typing commands, by openid. */
+  readonly typings: Array<{ touser: string; command: string }> = []
+  /** Temporary media uploaded through media/upload: media_id → bytes. */
+  readonly uploadedMedia = new Map<string, { data: Buffer; contentType: string }>()
+  /** errcodes custom/send answers next (one per call) before accepting again. */
+  readonly customErrors: number[] = []
+  customRequests = 0
+  /** Media the shopper sent (media/get serves them). */
+  private readonly media = new Map<string, { data: Buffer; contentType: string }>()
+  private customWaiters: Array<() => void> = []
   private server: http.Server | null = null
   private token = ''
   private readonly codes = new Map<string, string>()
@@ -95,13 +131,49 @@ export class FakeWechat {
     return new Promise((resolve) => this.sendWaiters.push(resolve))
   }
 
+  /** A picture the shopper sends in WeChat's chat: media/get serves it under the returned MediaId. */
+  addMedia(data: Buffer, contentType = 'image/png'): string {
+    const id = `media-in-${crypto.randomUUID()}`
+    this.media.set(id, { data, contentType })
+    return id
+  }
+
+  /** Resolves once custom/send has accepted `count` messages in all. */
+  async customCount(count: number): Promise<CustomSent[]> {
+    while (this.customSent.length < count) await new Promise<void>((resolve) => this.customWaiters.push(resolve))
+    return this.customSent
+  }
+
   private async route(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', this.url)
     const chunks: Buffer[] = []
     for await (const c of req) chunks.push(c as Buffer)
-    const body = chunks.length ? JSON.parse(Buffer.concat(chunks).toString()) : {}
+    const raw = Buffer.concat(chunks)
     const reply = (obj: object): void => {
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(obj))
+    }
+    const token = url.searchParams.get('access_token')
+    if (url.pathname === '/cgi-bin/media/upload') return reply(this.mediaUpload(token, url.searchParams.get('type'), req, raw))
+    if (url.pathname === '/cgi-bin/media/get') {
+      if (!token || token !== this.token) return reply({ errcode: 40001, errmsg: 'invalid credential' })
+      const media = this.media.get(url.searchParams.get('media_id') ?? '')
+      if (!media) return reply({ errcode: 40007, errmsg: 'invalid media_id' })
+      res.writeHead(200, { 'content-type': media.contentType }).end(media.data)
+      return
+    }
+    const body = raw.length ? JSON.parse(raw.toString()) : {}
+    if (url.pathname === '/cgi-bin/message/custom/send') {
+      this.customRequests++
+      const answer = this.customSend(token, body as CustomSent)
+      this.customWaiters.splice(0).forEach((w) => w())
+      return reply(answer)
+    }
+    if (url.pathname === '/cgi-bin/message/custom/business/typing') {
+      if (!token || token !== this.token) return reply({ errcode: 40001, errmsg: 'invalid credential' })
+      const { touser, command } = body as { touser?: string; command?: string }
+      if (!touser || (command !== 'Typing' && command !== 'CancelTyping')) return reply({ errcode: 40003, errmsg: 'invalid args' })
+      this.typings.push({ touser, command })
+      return reply({ errcode: 0, errmsg: 'ok' })
     }
     if (url.pathname === '/sns/jscode2session') return reply(this.jscode2session(url.searchParams))
     if (url.pathname === '/cgi-bin/stable_token') return reply(this.stableToken(body))
@@ -196,6 +268,71 @@ export class FakeWechat {
       url: `/api/wechat/push?signature=${signature}&timestamp=${timestamp}&nonce=${nonce}`,
       headers: { 'content-type': 'application/json' },
       payload: JSON.stringify(body),
+    }
+  }
+
+  private customSend(token: string | null, msg: CustomSent): { errcode: number; errmsg: string } {
+    if (!token || token !== this.token) return { errcode: 40001, errmsg: 'invalid credential, access_token is invalid or not latest' }
+    if (!msg.touser) return { errcode: 40003, errmsg: 'invalid openid' }
+    const valid =
+      (msg.msgtype === 'text' && typeof msg.text?.content === 'string' && msg.text.content.length > 0) ||
+      (msg.msgtype === 'image' && !!msg.image?.media_id && this.uploadedMedia.has(msg.image.media_id))
+    if (!valid) return { errcode: 40003, errmsg: 'invalid args' }
+    const err = this.customErrors.shift()
+    if (err)
+      return {
+        errcode: err,
+        errmsg: err === 45015 ? 'response out of time limit' : err === 45047 ? 'out of response count limit' : 'error',
+      }
+    this.customSent.push(msg)
+    return { errcode: 0, errmsg: 'ok' }
+  }
+
+  private mediaUpload(token: string | null, type: string | null, req: http.IncomingMessage, raw: Buffer): object {
+    if (!token || token !== this.token) return { errcode: 40001, errmsg: 'invalid credential' }
+    const boundary = /boundary=([^;]+)/.exec(req.headers['content-type'] ?? '')?.[1]
+    if (type !== 'image' || !boundary) return { errcode: 40004, errmsg: 'invalid media type' }
+    const part = raw
+      .toString('latin1')
+      .split(`--${boundary}`)
+      .find((p) => p.includes('name="media"'))
+    if (!part) return { errcode: 41005, errmsg: 'media data missing' }
+    const [head, ...rest] = part.split('\r\n\r\n')
+    const data = Buffer.from(rest.join('\r\n\r\n').replace(/\r\n$/, ''), 'latin1')
+    const contentType = /content-type:\s*([^\r\n]+)/i.exec(head)?.[1] ?? ''
+    if (!contentType.startsWith('image/') || data.length === 0) return { errcode: 40005, errmsg: 'invalid file type' }
+    const mediaId = `media-out-${crypto.randomUUID()}`
+    this.uploadedMedia.set(mediaId, { data, contentType })
+    return { type: 'image', media_id: mediaId, created_at: Math.floor(Date.now() / 1000) }
+  }
+
+  /**
+   * A customer-service push as WeChat sends it with these console settings: JSON or XML, plain
+   * or safe mode (Encrypt + msg_signature). `nonce` and `timestamp` may be fixed to test refusals.
+   */
+  customerPush(settings: PushSettings, body: Record<string, unknown>, opts: { timestamp?: number; nonce?: string } = {}): SignedPush {
+    const timestamp = String(opts.timestamp ?? Math.floor(Date.now() / 1000))
+    const nonce = opts.nonce ?? String(crypto.randomInt(1e9))
+    const full = { ToUserName: 'gh_fake0123456', ...body }
+    const inner = settings.format === 'xml' ? toXml(full) : JSON.stringify(full)
+    const signature = crypto.createHash('sha1').update([settings.token, timestamp, nonce].sort().join('')).digest('hex')
+    const contentType = settings.format === 'xml' ? 'text/xml' : 'application/json'
+    if (!settings.aesKey) {
+      return {
+        method: 'POST',
+        url: `/api/wechat/push?signature=${signature}&timestamp=${timestamp}&nonce=${nonce}`,
+        headers: { 'content-type': contentType },
+        payload: inner,
+      }
+    }
+    const encrypted = encryptMessage(settings.aesKey, this.appId, inner)
+    const msgSignature = messageSignature(settings.token, timestamp, nonce, encrypted)
+    const outer = { ToUserName: 'gh_fake0123456', Encrypt: encrypted }
+    return {
+      method: 'POST',
+      url: `/api/wechat/push?signature=${signature}&timestamp=${timestamp}&nonce=${nonce}&encrypt_type=aes&msg_signature=${msgSignature}`,
+      headers: { 'content-type': contentType },
+      payload: settings.format === 'xml' ? toXml(outer) : JSON.stringify(outer),
     }
   }
 

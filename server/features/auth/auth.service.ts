@@ -47,7 +47,7 @@ function newShopper(displayName: string, keys: { openid?: string; secretHash?: s
 }
 
 /** Finds the shopper for an openid or creates one; safe when two logins race. */
-async function findOrCreateWechatShopper(db: Database, openid: string) {
+export async function findOrCreateWechatShopper(db: Database, openid: string) {
   const existing = await repo.findUserBy(db, 'openid', openid)
   if (existing) return existing
   const row = newShopper('微信用户', { openid })

@@ -56,6 +56,7 @@ export async function buildQueue(deps: ChatDeps, now = new Date(), page: { limit
       handoffReason: c.handoff_reason,
       orderNo: c.order_no,
       preview: last?.text ? maskText(Array.from(last.text).slice(0, 80).join('')) : null,
+      channel: c.channel ?? 'app',
     })
   }
   const oldestFirst = [...totals].sort((a, b) => String(a.oldest ?? '').localeCompare(String(b.oldest ?? '')))

@@ -110,7 +110,11 @@ export async function sendAsAgent(deps: ChatDeps, agent: Author, id: string, bod
   if (body.faqId !== undefined) throw new HttpError(400, 'FAQ_NOT_ALLOWED', 'body.faqId: only shoppers tap quick replies.', 'body.faqId')
   const conv = await agentConversation(deps, id)
   const draft = await draftFrom(deps.db, agent, body, conv.shopper_id)
+  // A retry of a stored reply is answered as before, even once the window has closed.
+  const retry = await repo.findMessageBySender(deps.db, agent.id, body.clientMsgId)
+  if (!retry) await deps.wechat?.assertCanReply(conv)
   const [message] = await toMessages(deps, [await sendOnce(deps, conv.id, agent, draft, (c) => assertAssignee(c, agent.id))])
+  deps.wechat?.kick()
   return message
 }
 
@@ -133,8 +137,10 @@ export async function readUpTo(deps: ChatDeps, agentId: string, id: string, seq:
 
 /** The assignee's typing indicator, shown to the shopper. */
 export async function typing(deps: ChatDeps, agentId: string, id: string): Promise<void> {
-  assertAssignee(await agentConversation(deps, id), agentId)
+  const conv = await agentConversation(deps, id)
+  assertAssignee(conv, agentId)
   await markTyping(deps, id, 'agent')
+  await deps.wechat?.typing(conv)
 }
 
 /** An open workspace asks for its inbox at least every wait seconds: that is presence. */

@@ -5,6 +5,7 @@ import type { Locale } from '../../lib/locale'
 import type { UploadLinks } from '../uploads/upload-links'
 import type { LanguageModelSettings } from './bot/language-model'
 import type { ChatEventBus } from './chat.events'
+import type { ConversationRow } from './chat.tables'
 
 /** What chat routes and services need from the app: the database, the event bus, the link signer. */
 export interface ChatDeps {
@@ -19,4 +20,10 @@ export interface ChatDeps {
   limits?: Pick<UserLimits, 'conversationsPerDay' | 'handoffsPerDay'>
   /** The viewer's locale for this request; system messages are rendered in it. */
   locale?: Locale
+  /** The native WeChat channel: refuses replies WeChat would refuse, relays typing, sends soon. */
+  wechat?: {
+    assertCanReply(conv: ConversationRow): Promise<void>
+    typing(conv: ConversationRow): Promise<void>
+    kick(): void
+  }
 }

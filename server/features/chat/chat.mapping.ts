@@ -1,4 +1,13 @@
-import type { AgentConversation, BotMeta, ChatEvent, ChatMessage, Conversation, OrderCard, RatingTarget } from '../../../types/chat'
+import type {
+  AgentConversation,
+  BotMeta,
+  ChatEvent,
+  ChatMessage,
+  Conversation,
+  OrderCard,
+  PageCard,
+  RatingTarget,
+} from '../../../types/chat'
 import type { ServiceTypeId } from '../../../types/catalog-data'
 import type { Database } from '../../db/database'
 import type { UploadLinks } from '../uploads/upload-links'
@@ -9,6 +18,9 @@ import { readableShopperName } from '../auth/display-name'
 import { SYSTEM_MESSAGE_PARAMS, type SystemMessage, type SystemMessageCode } from '../../../types/system-messages'
 import type { Locale } from '../../lib/locale'
 import { renderSystem } from './chat.texts'
+import { listGrants } from '../notifications/grants.repository'
+import { replyWindow } from './wechat/reply-window'
+import { deliveryOf, repliesSince } from './wechat/wechat.repository'
 
 export type Viewer = 'shopper' | 'agent'
 
@@ -32,10 +44,16 @@ export interface MapDeps {
 /** Stored rows → message DTOs; images get a signed link, since the other side does not own them. */
 export async function toMessages(deps: MapDeps, rows: MessageRow[]): Promise<ChatMessage[]> {
   const blocked = await findBlocked(deps.db, [...new Set(rows.flatMap((r) => (r.upload_id ? [r.upload_id] : [])))])
+  const delivery = await deliveryOf(
+    deps.db,
+    rows.flatMap((r) => (r.sender === 'agent' || r.sender === 'bot' ? [r.id] : [])),
+  )
   return Promise.all(
     rows.map(async (r) => {
       const message = toMessage(r, r.upload_id ? await deps.links.pathFor(r.upload_id) : null, deps.locale)
-      return r.upload_id && blocked.has(r.upload_id) ? { ...message, imageBlocked: true } : message
+      const state = delivery.get(r.id)
+      const withState = state ? { ...message, delivery: state } : message
+      return r.upload_id && blocked.has(r.upload_id) ? { ...withState, imageBlocked: true } : withState
     }),
   )
 }
@@ -49,6 +67,8 @@ function systemOf(row: MessageRow): SystemMessage | null {
 /** Stored row → message DTO, with the image link already made; system texts in `locale` when given. */
 export function toMessage(row: MessageRow, imageUrl: string | null, locale?: Locale): ChatMessage {
   const system = systemOf(row)
+  const wechat = row.origin === 'wechat'
+  const card = wechat ? parse<{ card?: PageCard }>(row.meta_json)?.card : undefined
   return {
     id: row.id,
     conversationId: row.conversation_id,
@@ -62,10 +82,12 @@ export function toMessage(row: MessageRow, imageUrl: string | null, locale?: Loc
     imageUrl,
     orderNo: row.order_no,
     order: parse<OrderCard>(row.order_json),
-    meta: parse<BotMeta>(row.meta_json),
+    meta: wechat ? null : parse<BotMeta>(row.meta_json),
     event: parse<ChatEvent>(row.event_json),
     system,
     createdAt: row.created_at,
+    ...(wechat ? { origin: 'wechat' as const } : {}),
+    ...(card ? { card } : {}),
   }
 }
 
@@ -122,6 +144,7 @@ function conversationDto(conv: ConversationRow, facts: Facts): Conversation {
     queuedAt: conv.queued_at,
     endedAt: conv.ended_at,
     caseNo: conv.case_no ?? null,
+    channel: conv.channel ?? 'app',
   }
 }
 
@@ -138,5 +161,22 @@ export async function toAgentConversation(deps: MapDeps, conv: ConversationRow):
     handoffReason: conv.handoff_reason,
     lastMessage: last ? (await toMessages(deps, [last]))[0] : null,
     assignedAt: conv.assigned_at,
+    ...(conv.channel === 'wechat' ? { wechatWindow: await wechatWindowOf(deps, conv) } : {}),
   }
+}
+
+/** WeChat's reply window on a wechat conversation, and what to use when it is closed. */
+async function wechatWindowOf(deps: MapDeps, conv: ConversationRow): Promise<NonNullable<AgentConversation['wechatWindow']>> {
+  const used = conv.wechat_window_at ? await repliesSince(deps.db, conv.id, conv.wechat_window_at) : 0
+  const window = replyWindow(conv.wechat_window_at, conv.wechat_window_kind, used, new Date())
+  const grants = await listGrants(deps.db, conv.shopper_id)
+  const contact = await deps.db
+    .selectFrom('tickets')
+    .select('id')
+    .where('user_id', '=', conv.shopper_id)
+    .where((eb) => eb.or([eb('contact_phone', 'is not', null), eb('contact_email', 'is not', null)]))
+    .limit(1)
+    .executeTakeFirst()
+  const fallback = [...grants.values()].some((n) => n > 0) ? 'subscribe' : contact ? 'contact' : 'ask'
+  return { ...window, fallback }
 }

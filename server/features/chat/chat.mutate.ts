@@ -1,6 +1,6 @@
 import crypto from 'node:crypto'
 import type { Transaction } from 'kysely'
-import type { BotMeta, ChatEvent, OrderCard } from '../../../types/chat'
+import type { BotMeta, ChatEvent, OrderCard, PageCard } from '../../../types/chat'
 import type { DB } from '../../db/schema'
 import { HttpError } from '../../plugins/errors'
 import type { ChatDeps } from './chat.deps'
@@ -21,6 +21,9 @@ export interface Draft {
   order?: OrderCard | null
   meta?: BotMeta | null
   event?: ChatEvent | null
+  origin?: MessageRow['origin']
+  /** A page card sent through WeChat; kept in meta_json (shopper messages carry no bot meta). */
+  card?: PageCard | null
 }
 
 /** What a command decided: messages to append and columns to change. */
@@ -56,10 +59,11 @@ function toRow(conv: ConversationRow, d: Draft, seq: number, now: string): Messa
     upload_id: d.uploadId ?? null,
     order_no: d.orderNo ?? null,
     order_json: d.order ? JSON.stringify(d.order) : null,
-    meta_json: d.meta ? JSON.stringify(d.meta) : null,
+    meta_json: d.meta ? JSON.stringify(d.meta) : d.card ? JSON.stringify({ card: d.card }) : null,
     event_json: d.event ? JSON.stringify(d.event) : null,
     created_at: now,
     ...systemColumns(d),
+    origin: d.origin ?? null,
   }
 }
 

@@ -1,3 +1,4 @@
+import path from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import agentRoutes from './agent.routes'
 import { languageModelSettings } from './bot/language-model'
@@ -8,11 +9,16 @@ import type { ChatDeps } from './chat.deps'
 import shopperRoutes from './chat.routes'
 import { PgNotifier } from './pg-notifier'
 import { UploadLinks } from '../uploads/upload-links'
+import { DiskStorage } from '../uploads/upload-storage'
+import { KfClient } from './wechat/kf.client'
+import { WechatChannel } from './wechat/wechat.channel'
 
 declare module 'fastify' {
   interface FastifyInstance {
     /** The chat event bus and the idle sweep (exposed for operations and tests). */
     chat: { bus: ChatEventBus; sweepIdle(now?: Date): Promise<number> }
+    /** WeChat's own customer-service chat joined to the conversations (pushes in, replies out). */
+    wechatChannel: WechatChannel
   }
 }
 
@@ -30,6 +36,15 @@ async function chatFeature(app: FastifyInstance): Promise<void> {
     llm: languageModelSettings(),
     limits: app.config.limits,
   }
+  const wechatCreds = app.config.auth.wechat
+  const storage = new DiskStorage(path.join(app.config.dataDir, 'uploads'))
+  const kf = wechatCreds && app.wechatApi ? new KfClient(wechatCreds, (force) => app.wechatApi!.accessToken(force)) : null
+  const uploads = { db: app.db, storage, links: deps.links, bytesPerDay: app.config.limits.uploadBytesPerDay }
+  const wechat = new WechatChannel({ chat: deps, uploads, kf }, storage, app.log)
+  deps.wechat = wechat
+  app.decorate('wechatChannel', wechat)
+  wechat.start(app.config.notifyPollMs)
+  app.addHook('onClose', () => wechat.stop())
   if (app.dbHandle.kind === 'postgres' && app.dbHandle.url) {
     const notifier = new PgNotifier(app.dbHandle.url, bus, app.log)
     await notifier.start()

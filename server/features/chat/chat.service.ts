@@ -53,6 +53,11 @@ export async function openConversation(deps: ChatDeps, shopperId: string, lang: 
     ended_by: null,
     last_activity_at: now,
     created_at: now,
+    channel: 'app',
+    wechat_openid: null,
+    wechat_window_at: null,
+    wechat_window_kind: null,
+    wechat_out_seq: 0,
   }
   const greeting = botDraft(answer({ text: lang === 'en' ? 'hello' : '你好', lang }))
   try {
@@ -89,6 +94,7 @@ function toGreetingRow(conv: ConversationRow, text: string, metaJson: string): O
     event_json: null,
     system_code: null,
     system_params_json: null,
+    origin: null,
   }
 }
 

@@ -27,6 +27,12 @@ export interface ChatConversationsTable {
   created_at: string
   /** Added by migration 2026-12-01-054-case-numbers; null on older rows. */
   case_no: string | null
+  /** Added by migration 2026-12-01-067-wechat-channel: where the shopper last wrote from. */
+  channel: 'app' | 'wechat'
+  wechat_openid: string | null
+  wechat_window_at: string | null
+  wechat_window_kind: 'message' | 'enter' | null
+  wechat_out_seq: number
 }
 
 export interface ChatMessagesTable {
@@ -48,6 +54,8 @@ export interface ChatMessagesTable {
   /** Added by migration 2026-12-01-056-system-message-codes: set on every `sender: system` row. */
   system_code: string | null
   system_params_json: string | null
+  /** Set for messages that arrived through WeChat's customer-service channel. */
+  origin: 'wechat' | null
 }
 
 export interface ChatRatingsTable {
@@ -61,10 +69,46 @@ export interface ChatRatingsTable {
   created_at: string
 }
 
+export interface WechatPushNoncesTable {
+  nonce: string
+  body_hash: string
+  seen_at: string
+}
+
+export interface WechatInboundTable {
+  id: string
+  dedupe_key: string
+  openid: string
+  payload_json: string
+  status: 'pending' | 'done' | 'failed'
+  attempts: number
+  next_attempt_at: string
+  last_error: string | null
+  created_at: string
+}
+
+export interface WechatOutboundTable {
+  id: string
+  conversation_id: string
+  message_id: string
+  openid: string
+  /** pending → sending → sent | failed | expired (window passed) | limited (too many replies). */
+  status: 'pending' | 'sending' | 'sent' | 'failed' | 'expired' | 'limited'
+  attempts: number
+  next_attempt_at: string
+  errcode: number | null
+  last_error: string | null
+  created_at: string
+  sent_at: string | null
+}
+
 export interface ChatTables {
   chat_conversations: ChatConversationsTable
   chat_messages: ChatMessagesTable
   chat_ratings: ChatRatingsTable
+  wechat_push_nonces: WechatPushNoncesTable
+  wechat_inbound: WechatInboundTable
+  wechat_outbound: WechatOutboundTable
 }
 
 export type ConversationRow = ChatConversationsTable

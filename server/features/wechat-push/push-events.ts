@@ -30,10 +30,16 @@ const mediaCheck: PushHandler = async (app, msg) => {
 
 /**
  * Handlers by `MsgType` or, for `MsgType: event`, by `event:<Event>`. Customer-service messages
- * (text, image, miniprogrampage) are added here as `text`, `image` …
+ * are stored and answered later by the WeChat channel of the chat.
  */
+const customerService: PushHandler = (app, msg) => app.wechatChannel.receive(msg)
+
 export const PUSH_HANDLERS: Record<string, PushHandler> = {
   'event:wxa_media_check': mediaCheck,
+  text: customerService,
+  image: customerService,
+  miniprogrampage: customerService,
+  'event:user_enter_tempsession': customerService,
 }
 
 /** The handler for a push, if any. */

@@ -2,8 +2,9 @@ import { Type } from 'typebox'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { HttpError } from '../../plugins/errors'
 import { errorResponses } from '../../plugins/schemas'
-import { handlerFor, type PushMessage } from './push-events'
-import { isFresh, verifyPushSignature } from './push-signature'
+import { handlerFor } from './push-events'
+import { openPush } from './push-open'
+import { verifyPushSignature } from './push-signature'
 
 const SignedQuery = {
   signature: Type.Optional(Type.String({ maxLength: 64 })),
@@ -12,8 +13,10 @@ const SignedQuery = {
 }
 
 /**
- * WeChat's message push (消息推送), plain mode with JSON data: the URL check (GET) and pushed
- * events (POST), both signed with WECHAT_PUSH_TOKEN. Answers 404 while no token is set.
+ * WeChat's message push (消息推送): the URL check (GET) and pushed messages and events (POST) in
+ * JSON or XML (WECHAT_PUSH_FORMAT), plain or safe mode (WECHAT_PUSH_AES_KEY), all signed with
+ * WECHAT_PUSH_TOKEN. Answers 404 while no token is set. A push is stored before the answer and
+ * worked on afterwards, so WeChat hears "success" well within its 5 seconds.
  */
 const wechatPushRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const token = app.config.wechatPushToken
@@ -21,14 +24,9 @@ const wechatPushRoutes: FastifyPluginAsyncTypebox = async (app) => {
     if (!token) throw new HttpError(404, 'NOT_FOUND', 'Message push is not configured.')
     if (!verifyPushSignature(token, q)) throw new HttpError(401, 'PUSH_SIGNATURE_INVALID', 'The push signature does not match.')
   }
-  // WeChat may label a JSON push as text; it is parsed as JSON all the same.
-  app.addContentTypeParser(['text/plain', 'text/xml'], { parseAs: 'string' }, (_req, body, done) => {
-    try {
-      done(null, JSON.parse(body as string))
-    } catch {
-      done(new HttpError(400, 'VALIDATION_FAILED', 'A push must be JSON (plain mode, data format JSON).'), undefined)
-    }
-  })
+  // The body is read as text in every content type: the signature and format checks need it raw.
+  app.removeAllContentTypeParsers()
+  app.addContentTypeParser('*', { parseAs: 'string', bodyLimit: 256 * 1024 }, (_req, body, done) => done(null, body))
 
   app.get('/api/wechat/push', {
     schema: {
@@ -46,17 +44,19 @@ const wechatPushRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post('/api/wechat/push', {
     schema: {
       tags: ['wechat'],
-      summary: 'A pushed event (plain mode, JSON): answers "success" once handled',
-      querystring: Type.Object({ ...SignedQuery, encrypt_type: Type.Optional(Type.String({ maxLength: 16 })) }),
-      body: Type.Object({}, { additionalProperties: true }),
+      summary: 'A pushed message or event (JSON or XML, plain or safe mode): answers "success" once stored',
+      querystring: Type.Object({
+        ...SignedQuery,
+        encrypt_type: Type.Optional(Type.String({ maxLength: 16 })),
+        msg_signature: Type.Optional(Type.String({ maxLength: 64 })),
+        openid: Type.Optional(Type.String({ maxLength: 64 })),
+      }),
+      body: Type.String({ maxLength: 256 * 1024 }),
       response: { 200: Type.String(), ...errorResponses(400, 401, 404) },
     },
     handler: async (req, reply) => {
       check(req.query)
-      if (!isFresh(req.query.timestamp)) throw new HttpError(401, 'PUSH_EXPIRED', 'The push timestamp is outside the accepted window.')
-      if (req.query.encrypt_type && req.query.encrypt_type !== 'raw')
-        throw new HttpError(400, 'PUSH_MODE_UNSUPPORTED', 'Only plain mode (明文模式) is supported.')
-      const msg = req.body as PushMessage
+      const msg = await openPush(app, req.query, req.body, token!)
       await handlerFor(msg)?.(app, msg)
       return reply.type('text/plain').send('success')
     },

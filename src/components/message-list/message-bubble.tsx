@@ -8,6 +8,7 @@ import { systemText } from './system-text'
 import { OrderCardView } from './order-card'
 import { ActionCard } from './action-card'
 import { getLang, t } from '@/lib/i18n'
+import { PageCardView, WechatNote } from './wechat-note'
 
 const preview = (url: string) => void Taro.previewImage({ urls: [url], current: url })
 
@@ -30,7 +31,14 @@ function Avatar({ sender, name, viewer }: { sender: Sender; name?: string | null
   )
 }
 
-function Content({ message, viewer, blocked }: { message: ChatMessage; viewer: Viewer; blocked: boolean }) {
+interface ContentProps {
+  message: ChatMessage
+  viewer: Viewer
+  blocked: boolean
+  onOpenTicket?: (ticketId: string) => void
+}
+
+function Content({ message, viewer, blocked, onOpenTicket }: ContentProps) {
   const meta = message.sender === 'bot' ? message.meta : null
   if (meta?.action && viewer === 'shopper') {
     return (
@@ -70,6 +78,7 @@ function Content({ message, viewer, blocked }: { message: ChatMessage; viewer: V
     )
   }
   if (message.kind === 'order' && message.order) return <OrderCardView order={message.order} />
+  if (message.card) return <PageCardView card={message.card} onOpenTicket={onOpenTicket} />
   return <MessageText text={message.text ?? ''} />
 }
 
@@ -87,10 +96,12 @@ export interface BubbleProps {
   viewer: Viewer
   /** The image was found risky (flag on the message, or a later image_blocked notice). */
   blocked?: boolean
+  /** Agents: opens the ticket a shopper's page card points to. */
+  onOpenTicket?: (ticketId: string) => void
 }
 
 /** One message: a centred line for system events, else avatar + bubble on the sender's side. */
-export function MessageBubble({ message, read, viewer, blocked = false }: BubbleProps) {
+export function MessageBubble({ message, read, viewer, blocked = false, onOpenTicket }: BubbleProps) {
   if (message.kind === 'event' || message.sender === 'system') {
     return (
       <View className='msg msg--system' role='note'>
@@ -109,8 +120,9 @@ export function MessageBubble({ message, read, viewer, blocked = false }: Bubble
         <View
           className={`bubble bubble--${message.sender} ${mine ? 'bubble--mine' : ''} ${message.kind === 'image' ? 'bubble--bare' : ''}`}
         >
-          <Content message={message} viewer={viewer} blocked={imageBlocked} />
+          <Content message={message} viewer={viewer} blocked={imageBlocked} onOpenTicket={onOpenTicket} />
         </View>
+        {viewer === 'agent' ? <WechatNote message={message} /> : null}
         {imageBlocked && mine && viewer === 'shopper' ? (
           <View className='msg__blocked' role='alert'>
             {t('messageList.imageBlockedMine')}

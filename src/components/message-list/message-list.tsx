@@ -25,6 +25,8 @@ export interface MessageListProps {
   onEdit?: (clientMsgId: string) => void
   /** Shown when there is nothing to draw yet (e.g. "loading"). */
   emptyText?: string
+  /** Agents: opens the ticket a shopper's WeChat page card points to. */
+  onOpenTicket?: (ticketId: string) => void
 }
 
 const BOTTOM = 'chat-bottom'
@@ -132,6 +134,7 @@ export function MessageList(p: MessageListProps) {
                   read={r.read}
                   viewer={p.viewer}
                   blocked={r.message.uploadId !== null && blockedUploads.has(r.message.uploadId)}
+                  onOpenTicket={p.onOpenTicket}
                 />
               ) : (
                 <PendingBubble

@@ -57,6 +57,7 @@ export function ChatsSection({ selfId, openId, onOpenTicket }: ChatsSectionProps
             onBack={() => setSelected(null)}
             onShowCustomer={() => setCustomerOpen(true)}
             onLeave={() => setSelected(null)}
+            onOpenTicket={onOpenTicket}
           />
         ) : (
           <View className='ws__hint'>从左侧选择会话，或接入排队中的顾客</View>

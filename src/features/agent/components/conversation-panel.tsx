@@ -11,6 +11,9 @@ import { agentConversation, useConversationStore } from '../agent-conversation.s
 import { useInboxStore } from '../agent-inbox.store'
 import { evidenceLabel, intentLabel, serviceTypeLabel } from '../agent.helpers'
 import { botSummary } from '../conversation.helpers'
+import { ChannelBadge } from '../wechat/channel-badge'
+import { ReplyWindowBar } from '../wechat/reply-window'
+import { replyBlocked } from '../wechat/reply-window.helpers'
 import { ReplyComposer } from './reply-composer'
 import { TransferSheet } from './transfer-sheet'
 import './conversation-panel.scss'
@@ -24,12 +27,14 @@ export interface ConversationPanelProps {
   onShowCustomer: () => void
   /** Leaves the conversation (transferred away). */
   onLeave: () => void
+  /** Opens a ticket (from a page card the shopper sent through WeChat). */
+  onOpenTicket?: (ticketId: string) => void
 }
 
 const STATUS: Record<string, string> = { bot: '智能客服接待中', queued: '排队中', assigned: '进行中', ended: '已结束' }
 
 /** One conversation: bot summary, the shared message list, and the agent's composer and actions. */
-export function ConversationPanel({ conversationId, selfId, onBack, onShowCustomer, onLeave }: ConversationPanelProps) {
+export function ConversationPanel({ conversationId, selfId, onBack, onShowCustomer, onLeave, onOpenTicket }: ConversationPanelProps) {
   const s = useConversationStore()
   const conversation = selectConversation(s)
   const messages = selectMessages(s)
@@ -79,7 +84,10 @@ export function ConversationPanel({ conversationId, selfId, onBack, onShowCustom
           ‹
         </View>
         <View className='conv__who'>
-          <Text className='conv__name'>{conversation?.shopper.displayName ?? '加载中…'}</Text>
+          <Text className='conv__name'>
+            {conversation?.shopper.displayName ?? '加载中…'}
+            <ChannelBadge channel={conversation?.channel} />
+          </Text>
           <Text className='conv__status'>
             {conversation
               ? `${serviceTypeLabel(conversation.serviceType)} · ${STATUS[conversation.status] ?? conversation.status}${conversation.caseNo ? ` · ${conversation.caseNo}` : ''}`
@@ -133,8 +141,10 @@ export function ConversationPanel({ conversationId, selfId, onBack, onShowCustom
           typing={s.typing}
           emptyText={s.status === 'loading' ? '加载消息…' : '暂无消息'}
           onRetry={(id) => void agentConversation.retry(id)}
+          onOpenTicket={onOpenTicket}
         />
       </View>
+      {conversation && mine ? <ReplyWindowBar conversation={conversation} /> : null}
       {conversation?.status === 'queued' ? (
         <View className='conv__bar'>
           <Text className='conv__bar-text'>顾客正在排队等待人工客服</Text>
@@ -149,7 +159,7 @@ export function ConversationPanel({ conversationId, selfId, onBack, onShowCustom
           </Button>
         </View>
       ) : null}
-      {mine ? (
+      {mine && !replyBlocked(conversation) ? (
         <ReplyComposer
           serviceType={conversation?.serviceType ?? null}
           draft={agentConversation.selectDraft(s)}

@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components'
 import type { AgentConversation } from '@shared/chat'
 import { clockTime } from '@/lib/time'
 import { serviceTypeLabel } from '../agent.helpers'
+import { ChannelBadge } from '../wechat/channel-badge'
 import './queue-list.scss'
 
 export interface MineListProps {
@@ -40,6 +41,7 @@ export function MineList({ items, selectedId, onSelect }: MineListProps) {
         >
           <View className='queue__line'>
             <Text className='queue__name'>{c.shopper.displayName}</Text>
+            <ChannelBadge channel={c.channel} />
             <Text className={`queue__tag queue__tag--${c.serviceType ?? 'none'}`}>{serviceTypeLabel(c.serviceType)}</Text>
             <Text className='queue__time'>{c.lastMessage ? clockTime(c.lastMessage.createdAt) : ''}</Text>
             {c.unreadCount > 0 ? (

@@ -1,6 +1,7 @@
 import { Button, Text, View } from '@tarojs/components'
 import type { Queue, QueueItem } from '@shared/chat'
 import { durationLabel, intentLabel, LONG_WAIT_MS, serviceTypeLabel } from '../agent.helpers'
+import { ChannelBadge } from '../wechat/channel-badge'
 import './queue-list.scss'
 
 export interface QueueListProps {
@@ -46,6 +47,7 @@ export function QueueList({ queue, selectedId, claiming, elapsedSeconds = 0, onS
           >
             <View className='queue__line'>
               <Text className='queue__name'>{item.shopper.displayName}</Text>
+              <ChannelBadge channel={item.channel} />
               <Text className={`queue__tag queue__tag--${item.serviceType ?? 'none'}`}>{serviceTypeLabel(item.serviceType)}</Text>
               <Text className={`queue__wait ${waitMs > LONG_WAIT_MS ? 'queue__wait--long' : ''}`}>等待 {durationLabel(waitMs)}</Text>
             </View>
