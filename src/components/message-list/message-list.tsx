@@ -51,9 +51,9 @@ export function MessageList(p: MessageListProps) {
   const [anchor, setAnchor] = useState<{ id: string; align: 'start' | 'end' }>({ id: BOTTOM, align: 'end' })
   const [unseen, setUnseen] = useState(0)
   const [top, setTop] = useState<WindowTop>(NEWEST)
-  const start = windowStart(rows, top)
-  const drawn = start > 0 ? rows.slice(start) : rows
   const atBottom = useRef(true)
+  const start = windowStart(rows, top, atBottom.current)
+  const drawn = start > 0 ? rows.slice(start) : rows
   const lastTop = useRef(0)
   const lastSeq = useRef(0)
   const pendingCount = useRef(0)
@@ -75,19 +75,17 @@ export function MessageList(p: MessageListProps) {
     pendingCount.current = p.pending.length
     if (!grew) return
     if (atBottom.current || mineAdded) {
-      const trimmed = trimAtBottom(rows, start)
-      if (trimmed) setTop(trimmed)
       scrollTo(BOTTOM, 'end')
       setUnseen(0)
     } else setUnseen((n) => n + fromOthers)
-    // Only new messages decide; `rows` and `start` follow from them.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [p.messages, p.pending.length, p.viewer])
 
   useEffect(() => {
-    // Anchor the window on its first row, so appends and prepends leave drawn rows in place.
-    if (rows.length > 0 && (top.key === null || !rows.some((r) => r.key === top.key))) setTop(pinTop(rows, start))
-  }, [rows, start, top.key])
+    // Anchor the window on the row it starts at now, so appends and prepends leave drawn rows in place.
+    // A window cut back at the bottom, or one whose row is gone, is pinned where it is drawn now.
+    const anchored = top.key !== null && rows.some((r) => r.key === top.key)
+    if (rows.length > 0 && (!anchored || start !== windowStart(rows, top, false))) setTop(pinTop(rows, start))
+  }, [rows, start, top])
 
   useEffect(() => {
     if (p.typing && atBottom.current) scrollTo(BOTTOM, 'end')
@@ -96,6 +94,8 @@ export function MessageList(p: MessageListProps) {
   const firstDrawn = () => drawn.find((r) => r.type !== 'time')
   const loadOlder = async () => {
     const first = firstDrawn()
+    // Asking for earlier messages means reading up there: new ones must not pull the view down.
+    atBottom.current = false
     if (start > 0) {
       setTop(revealAbove(rows, start))
     } else {

@@ -21,11 +21,15 @@ export interface WindowTop {
 
 export const NEWEST: WindowTop = { key: null, above: 0 }
 
-/** Index of the first row to draw. */
-export function windowStart(rows: readonly Row[], top: WindowTop, size = WINDOW_ROWS): number {
+/**
+ * Index of the first row to draw. While the viewer is at the bottom the window never holds more
+ * than `WINDOW_MAX_ROWS`, so even a burst of messages after a reconnect draws a bounded list.
+ */
+export function windowStart(rows: readonly Row[], top: WindowTop, atBottom: boolean): number {
   const at = top.key === null ? -1 : rows.findIndex((r) => r.key === top.key)
-  if (at < 0) return Math.max(0, rows.length - size)
-  return Math.max(0, at - top.above)
+  const start = at < 0 ? rows.length - WINDOW_ROWS : at - top.above
+  if (atBottom && rows.length - start > WINDOW_MAX_ROWS) return Math.max(0, rows.length - WINDOW_ROWS)
+  return Math.max(0, start)
 }
 
 /** The window anchored where it is drawn now, so later changes do not move its first row. */
