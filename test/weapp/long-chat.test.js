@@ -1,5 +1,6 @@
 const { bootWeapp } = require('../support/weapp-harness')
 const { Buffer } = require('node:buffer')
+const fs = require('node:fs')
 
 const CONVERSATION = {
   id: 'c1',
@@ -136,7 +137,10 @@ describe('built mini-program: a long chat', () => {
     await weapp.waitFor(() => text(page).includes(last.text), 'grown to 5,000')
     const at5000 = await append(page)
 
-    expect(page.querySelectorAll('.msg').length).toBeLessThanOrEqual(80)
+    const rows = page.querySelectorAll('.msg').length
+    // `npm run bench` (suite long-chat) reads the figures from here.
+    if (process.env.LONG_CHAT_REPORT) fs.writeFileSync(process.env.LONG_CHAT_REPORT, JSON.stringify({ at50, at5000, rows }))
+    expect(rows).toBeLessThanOrEqual(80)
     expect(text(page)).not.toContain(message(1).text)
     // The payload names the new row and its place; it must not carry the history.
     expect(at5000).toBeLessThan(at50 * 1.5 + 512)
