@@ -99,7 +99,7 @@ const suite: BenchSuite = {
     if (h5 && floorH5) {
       const files = h5.files.map((f) => f.file).join(', ')
       measures.push(
-        versusEmpty('first-load.h5-gzip', 'H5 first-screen bytes, gzip', kb(h5.gzip), kb(floorH5.gzip), 'KB', `index.html + ${files}`),
+        versusEmpty('first-load.h5-gzip', 'H5 first-screen bytes, gzip', kb(h5.gzip), kb(floorH5.gzip), 'KB', files),
         versusEmpty('first-load.h5-brotli', 'H5 first-screen bytes, brotli', kb(h5.brotli), kb(floorH5.brotli), 'KB'),
       )
       const browser = await launchChromium()
