@@ -6,8 +6,13 @@
 
 // These functions run in Chromium; the bench compiles without the DOM library, so the few browser
 // globals they use are declared here, in this module only.
+interface PageNode {
+  textContent: string | null
+  childElementCount?: number
+}
 interface AddedNodes {
-  addedNodes: ArrayLike<{ textContent: string | null }>
+  target: PageNode
+  addedNodes: ArrayLike<PageNode>
 }
 declare const MutationObserver: new (cb: (records: AddedNodes[]) => void) => {
   observe(target: unknown, options: { childList: boolean; subtree: boolean; characterData?: boolean }): void
@@ -31,6 +36,15 @@ export interface ChatProbe {
 
 /** Installed with page.addInitScript(probe, openText): records when `openText` is first painted. */
 export function probe(openText: string): void {
+  // Whether a DOM change put `text` on the page: an added subtree holding it, or text set into a
+  // leaf (Taro's H5 Text fills its content after the row is inserted). Never reads a large subtree.
+  // (Defined here: Playwright sends only this function's source to the page.)
+  const shows = (records: AddedNodes[], text: string) =>
+    records.some(
+      (r) =>
+        (!r.target.childElementCount && !!r.target.textContent?.includes(text)) ||
+        Array.from(r.addedNodes).some((n) => !!n.textContent?.includes(text)),
+    )
   const w = window
   const state: ChatProbe = { expect: '', arrivedAt: 0, done: null, openedAt: null }
   w.__chatBench = state
@@ -57,35 +71,36 @@ export function probe(openText: string): void {
     return res
   }
   const opened = new MutationObserver((records) => {
-    for (const r of records)
-      for (const n of Array.from(r.addedNodes))
-        if (n.textContent?.includes(openText)) {
-          opened.disconnect()
-          afterPaint(() => (state.openedAt = performance.now()))
-          return
-        }
+    if (!shows(records, openText)) return
+    opened.disconnect()
+    afterPaint(() => (state.openedAt = performance.now()))
   })
-  opened.observe(document, { childList: true, subtree: true })
+  opened.observe(document, { childList: true, subtree: true, characterData: true })
 }
 
 /** Run in the page before a message is published: resolves with ms from its arrival to its paint. */
 export function arm(text: string): void {
+  // Whether a DOM change put `text` on the page: an added subtree holding it, or text set into a
+  // leaf (Taro's H5 Text fills its content after the row is inserted). Never reads a large subtree.
+  // (Defined here: Playwright sends only this function's source to the page.)
+  const shows = (records: AddedNodes[], wanted: string) =>
+    records.some(
+      (r) =>
+        (!r.target.childElementCount && !!r.target.textContent?.includes(wanted)) ||
+        Array.from(r.addedNodes).some((n) => !!n.textContent?.includes(wanted)),
+    )
   const state = window.__chatBench
   state.expect = text
   state.arrivedAt = 0
   state.done = new Promise<number>((resolve) => {
     const seen = new MutationObserver((records) => {
-      for (const r of records)
-        for (const n of Array.from(r.addedNodes))
-          if (n.textContent?.includes(text)) {
-            seen.disconnect()
-            requestAnimationFrame(() => {
-              const ch = new MessageChannel()
-              ch.port1.onmessage = () => resolve(performance.now() - state.arrivedAt)
-              ch.port2.postMessage(0)
-            })
-            return
-          }
+      if (!shows(records, text)) return
+      seen.disconnect()
+      requestAnimationFrame(() => {
+        const ch = new MessageChannel()
+        ch.port1.onmessage = () => resolve(performance.now() - state.arrivedAt)
+        ch.port2.postMessage(0)
+      })
     })
     seen.observe(document.body, { childList: true, subtree: true, characterData: true })
   })
