@@ -20,8 +20,8 @@ step "system packages" bash scripts/ensure-system.sh
 step "lint" npm run -s lint
 step "typecheck" npm run -s typecheck
 step "build weapp" npm run -s build:weapp
-step "WeChat toolchain (wcc, wcsc, code-quality scan on dist/weapp)" npx jest -c test/jest.toolchain.config.js --ci
 step "build h5" npm run -s build:h5
+step "WeChat toolchain (wcc, wcsc, code-quality scan on dist/weapp) and size budgets" npx jest -c test/jest.toolchain.config.js --ci
 step "unit" npx jest -c test/jest.unit.config.js --ci
 step "component" npx jest -c test/jest.component.config.js --ci
 step "server (SQLite)" env -u DATABASE_URL npx jest -c test/jest.server.config.js --ci

@@ -1,9 +1,10 @@
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { memo, useEffect, useMemo, useRef, useState } from 'react'
 import { View, Text, ScrollView } from '@tarojs/components'
 import type { ChatMessage } from '@shared/chat'
 import { formatTime } from '@/lib/time'
 import { blockedImages, buildRows, type PendingMessage, type Viewer } from './message-list.helpers'
 import { MessageBubble, PendingBubble } from './message-bubble'
+import { NEWEST, pinTop, revealAbove, trimAtBottom, WINDOW_ROWS, windowStart, type WindowTop } from './message-list.window'
 import './message-list.scss'
 import { getLang, t } from '@/lib/i18n'
 
@@ -33,12 +34,15 @@ const BOTTOM = 'chat-bottom'
 // "No earlier messages" is only worth saying once there is something to scroll.
 const PAGE_HINT_FROM = 8
 const rowId = (key: string) => `r-${key.replace(/[^A-Za-z0-9_-]/g, '')}`
+// A drawn bubble whose message, read mark and block state did not change is not drawn again.
+const Bubble = memo(MessageBubble)
 
 /**
  * The timeline, the same on the shopper's chat and in the agent workspace. Stays pinned to the
  * newest message while the viewer is at the bottom; when they scrolled up, new messages raise
  * a "N new" button instead of yanking the view. Older pages load at the top and the view stays
- * on the message that was first before.
+ * on the message that was first before. Only a window of the newest rows is drawn (see
+ * message-list.window.ts); scrolling to its top reveals more, then pages older history in.
  */
 export function MessageList(p: MessageListProps) {
   const online = p.online ?? true
@@ -46,7 +50,10 @@ export function MessageList(p: MessageListProps) {
   const blockedUploads = useMemo(() => blockedImages(p.messages), [p.messages])
   const [anchor, setAnchor] = useState<{ id: string; align: 'start' | 'end' }>({ id: BOTTOM, align: 'end' })
   const [unseen, setUnseen] = useState(0)
+  const [top, setTop] = useState<WindowTop>(NEWEST)
   const atBottom = useRef(true)
+  const start = windowStart(rows, top, atBottom.current)
+  const drawn = start > 0 ? rows.slice(start) : rows
   const lastTop = useRef(0)
   const lastSeq = useRef(0)
   const pendingCount = useRef(0)
@@ -74,16 +81,36 @@ export function MessageList(p: MessageListProps) {
   }, [p.messages, p.pending.length, p.viewer])
 
   useEffect(() => {
+    // Anchor the window on the row it starts at now, so appends and prepends leave drawn rows in place.
+    // A window cut back at the bottom, or one whose row is gone, is pinned where it is drawn now.
+    const anchored = top.key !== null && rows.some((r) => r.key === top.key)
+    if (rows.length > 0 && (!anchored || start !== windowStart(rows, top, false))) setTop(pinTop(rows, start))
+  }, [rows, start, top])
+
+  useEffect(() => {
     if (p.typing && atBottom.current) scrollTo(BOTTOM, 'end')
   }, [p.typing])
 
+  const firstDrawn = () => drawn.find((r) => r.type !== 'time')
   const loadOlder = async () => {
-    if (!p.onLoadOlder) return
-    const first = rows.find((r) => r.type !== 'time')
-    await p.onLoadOlder()
+    const first = firstDrawn()
+    // Asking for earlier messages means reading up there: new ones must not pull the view down.
+    atBottom.current = false
+    if (start > 0) {
+      setTop(revealAbove(rows, start))
+    } else {
+      if (!p.onLoadOlder) return
+      await p.onLoadOlder()
+      if (first) setTop(revealAbove(rows, rows.indexOf(first)))
+    }
     if (first) scrollTo(rowId(first.key), 'start')
   }
+  const backAtBottom = () => {
+    const trimmed = trimAtBottom(rows, start)
+    if (trimmed) setTop(trimmed)
+  }
   const jump = () => {
+    if (rows.length - start > WINDOW_ROWS) setTop(pinTop(rows, rows.length - WINDOW_ROWS))
     scrollTo(BOTTOM, 'end')
     setUnseen(0)
     atBottom.current = true
@@ -98,10 +125,11 @@ export function MessageList(p: MessageListProps) {
         scrollIntoViewAlignment={anchor.align}
         upperThreshold={40}
         lowerThreshold={80}
-        onScrollToUpper={() => void (p.hasOlder && !p.loadingOlder && loadOlder())}
+        onScrollToUpper={() => void ((start > 0 || p.hasOlder) && !p.loadingOlder && loadOlder())}
         onScrollToLower={() => {
           atBottom.current = true
           setUnseen(0)
+          backAtBottom()
         }}
         onScroll={(e) => {
           if (e.detail.scrollTop < lastTop.current - 4) atBottom.current = false
@@ -111,7 +139,7 @@ export function MessageList(p: MessageListProps) {
         <View className='chat-list__top'>
           {p.loadingOlder ? (
             <Text className='chat-list__hint'>{t('messageList.loading')}</Text>
-          ) : p.hasOlder ? (
+          ) : start > 0 || p.hasOlder ? (
             <Text className='chat-list__older' onClick={() => void loadOlder()}>
               {t('messageList.older')}
             </Text>
@@ -121,7 +149,7 @@ export function MessageList(p: MessageListProps) {
             <Text className='chat-list__hint'>{p.emptyText}</Text>
           ) : null}
         </View>
-        {rows.map((r) =>
+        {drawn.map((r) =>
           r.type === 'time' ? (
             <View key={r.key} className='chat-list__time'>
               <Text>{formatTime(r.at, new Date(), getLang())}</Text>
@@ -129,7 +157,7 @@ export function MessageList(p: MessageListProps) {
           ) : (
             <View key={r.key} id={rowId(r.key)}>
               {r.type === 'message' ? (
-                <MessageBubble
+                <Bubble
                   message={r.message}
                   read={r.read}
                   viewer={p.viewer}
