@@ -4,6 +4,7 @@
  * browser's file chooser.
  */
 import Taro from '@tarojs/taro'
+import { askModal } from './modal'
 import { requirePrivacy } from './privacy'
 import { privacyText as t } from './privacy.i18n'
 
@@ -39,5 +40,5 @@ export async function pickPhotos({ count, camera = true }: PickOptions): Promise
 
 /** Tells the user, politely, why no photo picker opened and that the rest of the app works. */
 export function explainPhotosRefused(): void {
-  void Taro.showModal({ title: t.refusedTitle, content: t.refusedBody, showCancel: false, confirmText: t.ok })
+  void askModal({ title: t.refusedTitle, content: t.refusedBody, showCancel: false, confirmText: t.ok })
 }

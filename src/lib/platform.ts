@@ -15,3 +15,9 @@ export function preferredLang(): 'zh' | 'en' {
 export function absoluteUrl(url: string): string {
   return /^(https?:|blob:|data:|wxfile:)/.test(url) ? url : `${apiBase}${url}`
 }
+
+/**
+ * A boolean attribute for Taro's Button: H5 writes `disabled={false}` out as `disabled="false"`,
+ * which Taro's own `[disabled]` style still matches (an enabled button then looks greyed out).
+ */
+export const flag = (on: boolean): true | undefined => (on ? true : undefined)

@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro'
 import { Button, View } from '@tarojs/components'
 import { isWeapp } from '@/lib/platform'
+import { askModal } from '@/lib/modal'
 import wechatIcon from '@/assets/icons/wechat.png'
 import { contactSessionFrom, orderMessagePath, CHAT_URL } from '../help.helpers'
 import { helpText as t } from '../help.i18n'
@@ -15,14 +16,15 @@ export interface WechatContactProps {
 
 /** H5 cannot open WeChat's service session: explain, and offer online chat instead. */
 async function explainOutsideWechat() {
-  const res = await Taro.showModal({
+  const choice = await askModal({
     title: t.wechatH5Title,
     content: t.wechatH5Body,
     confirmText: t.wechatH5Confirm,
     cancelText: t.wechatH5Copy,
   })
-  if (res.confirm) await Taro.switchTab({ url: CHAT_URL })
-  else await Taro.setClipboardData({ data: t.wechatAccount })
+  // A dialog the browser would not show still leads somewhere useful: the same team, online.
+  if (choice !== 'cancel') return void Taro.switchTab({ url: CHAT_URL }).catch(() => undefined)
+  await Taro.setClipboardData({ data: t.wechatAccount }).catch(() => Taro.showToast({ title: t.copyFailed, icon: 'none' }))
 }
 
 /**
