@@ -11,6 +11,8 @@ const zh = {
   refusedBody:
     '您未同意隐私保护指引，所以现在不能选择照片。文字咨询、查看和提交工单等其他功能都可以正常使用；需要上传照片时，再次点击添加照片并同意即可。',
   ok: '知道了',
+  notImage: '只能添加图片（JPG、PNG 等），请重新选择',
+  someNotImages: '已忽略非图片文件，只添加了图片',
 }
 
 export type PrivacyText = typeof zh
@@ -26,6 +28,8 @@ const en: PrivacyText = {
   refusedBody:
     'You have not accepted the privacy guideline, so photos cannot be picked now. Chat, tickets and everything else keep working; tap add photo again and accept when you want to attach one.',
   ok: 'OK',
+  notImage: 'Only photos can be added (JPG, PNG…). Please pick again',
+  someNotImages: 'Files that are not photos were left out',
 }
 
 /** Texts of the privacy consent in the user's language. */

@@ -45,7 +45,10 @@ describe('bottom sheets on tab pages stay above the tab bar', () => {
   it.each(PHONES)('sends the email consultation with a real tap on 发送 at $width×$height', async (viewport) => {
     const { context, page, errors } = await open(viewport)
     await page.goto(`${baseUrl}/#/pages/help/index`)
-    await page.getByRole('button', { name: /邮件咨询/ }).filter({ visible: true }).click()
+    await page
+      .getByRole('button', { name: /邮件咨询/ })
+      .filter({ visible: true })
+      .click()
     const sheet = page.getByRole('dialog', { name: '邮件咨询' })
     await sheet.waitFor()
     await sheet.getByLabel('您的邮箱').locator('input').fill('shopper@example.com')
@@ -68,7 +71,7 @@ describe('bottom sheets on tab pages stay above the tab bar', () => {
     await page.locator('.composer__send').filter({ visible: true }).click()
     await page.locator('.msg').filter({ visible: true }).last().locator('.bubble--bot').waitFor()
     await page.getByRole('button', { name: '结束', exact: true }).filter({ visible: true }).click()
-    await page.getByRole('button', { name: '确定' }).filter({ visible: true }).click()
+    await page.locator('.taro-model__confirm').filter({ visible: true }).click()
     const sheet = page.getByRole('dialog', { name: '评价本次服务' })
     await sheet.waitFor()
     await animationsDone(page)

@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { View, Text } from '@tarojs/components'
+import { MAX_MESSAGE_TEXT } from '@shared/chat-data'
 import { Composer } from '@/components/composer'
 import { chatText as t } from '../chat.i18n'
 
@@ -41,6 +42,7 @@ export function ChatComposer({ draft, onDraft, onSend, onImage, onOrder, onTypin
       placeholder={t.placeholder}
       inputLabel={t.placeholder}
       sendLabel={t.send}
+      limitText={t.lengthFull(MAX_MESSAGE_TEXT)}
       leading={toggle}
       below={tools}
       onFocus={() => setTray(false)}

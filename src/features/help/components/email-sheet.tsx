@@ -2,6 +2,7 @@ import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text, Input, Textarea } from '@tarojs/components'
 import { CHANNEL_DEFAULTS, SUBTYPES, getSubtype, isOrderNo } from '@shared/catalog-data'
+import { LengthCount } from '@/components/length-count'
 import { preferredLang } from '@/lib/platform'
 import { isEmail, ticketUrl, type EmailForm } from '../help.helpers'
 import { helpText as t } from '../help.i18n'
@@ -116,13 +117,7 @@ export function EmailSheet({ onSubmit, onClose }: EmailSheetProps) {
             onInput={(e) => patch({ productName: e.detail.value })}
           />
         ) : null}
-        <Text className='field__label'>
-          {t.emailBody}
-          <Text className='field__count'>
-            {' '}
-            {form.description.length}/{MAX_BODY}
-          </Text>
-        </Text>
+        <Text className='field__label'>{t.emailBody}</Text>
         <Textarea
           className='field__textarea email__body'
           value={form.description}
@@ -131,6 +126,7 @@ export function EmailSheet({ onSubmit, onClose }: EmailSheetProps) {
           aria-label={t.emailBody}
           onInput={(e) => patch({ description: e.detail.value })}
         />
+        <LengthCount length={form.description.length} max={MAX_BODY} fullText={t.lengthFull(MAX_BODY)} />
         {error ? (
           <View className='field__error' role='alert'>
             {error}
