@@ -23,7 +23,19 @@ function Avatar({ sender, name, viewer, t }: { sender: Sender; name?: string | n
   )
 }
 
-function Content({ message, viewer, blocked, t }: { message: ChatMessage; viewer: Viewer; blocked: boolean; t: MessageListText }) {
+function Content({
+  message,
+  viewer,
+  blocked,
+  onImageLoad,
+  t,
+}: {
+  message: ChatMessage
+  viewer: Viewer
+  blocked: boolean
+  onImageLoad?: () => void
+  t: MessageListText
+}) {
   const meta = message.sender === 'bot' ? message.meta : null
   const lang = t.bot === '智能客服' ? 'zh' : 'en'
   if (meta?.action && viewer === 'shopper') {
@@ -52,7 +64,9 @@ function Content({ message, viewer, blocked, t }: { message: ChatMessage; viewer
   }
   if (message.kind === 'image' && message.imageUrl) {
     const src = absoluteUrl(message.imageUrl)
-    return <Image className='bubble__image' src={src} mode='widthFix' lazyLoad onClick={() => preview(src)} aria-label={t.image} />
+    return (
+      <Image className='bubble__image' src={src} mode='widthFix' lazyLoad onLoad={onImageLoad} onClick={() => preview(src)} aria-label={t.image} />
+    )
   }
   if (message.kind === 'order' && message.order) return <OrderCardView order={message.order} text={t} />
   return <MessageText text={message.text ?? ''} t={t} />
@@ -72,11 +86,13 @@ export interface BubbleProps {
   viewer: Viewer
   /** The image was found risky (flag on the message, or a later image_blocked notice). */
   blocked?: boolean
+  /** An image has its size now: the list may need to scroll again to show all of it. */
+  onImageLoad?: () => void
   t: MessageListText
 }
 
 /** One message: a centred line for system events, else avatar + bubble on the sender's side. */
-export function MessageBubble({ message, read, viewer, blocked = false, t }: BubbleProps) {
+export function MessageBubble({ message, read, viewer, blocked = false, onImageLoad, t }: BubbleProps) {
   if (message.kind === 'event' || message.sender === 'system') {
     return (
       <View className='msg msg--system' role='note'>
@@ -95,7 +111,7 @@ export function MessageBubble({ message, read, viewer, blocked = false, t }: Bub
         <View
           className={`bubble bubble--${message.sender} ${mine ? 'bubble--mine' : ''} ${message.kind === 'image' ? 'bubble--bare' : ''}`}
         >
-          <Content message={message} viewer={viewer} blocked={imageBlocked} t={t} />
+          <Content message={message} viewer={viewer} blocked={imageBlocked} onImageLoad={onImageLoad} t={t} />
         </View>
         {imageBlocked && mine && viewer === 'shopper' ? (
           <View className='msg__blocked' role='alert'>

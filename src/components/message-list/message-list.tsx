@@ -77,6 +77,11 @@ export function MessageList(p: MessageListProps) {
     if (p.typing && atBottom.current) scrollTo(BOTTOM, 'end')
   }, [p.typing])
 
+  // An image gets its height only once loaded; the first scroll left part of it below the fold.
+  const imageLoaded = () => {
+    if (atBottom.current) scrollTo(BOTTOM, 'end')
+  }
+
   const loadOlder = async () => {
     if (!p.onLoadOlder) return
     const first = rows.find((r) => r.type !== 'time')
@@ -134,6 +139,7 @@ export function MessageList(p: MessageListProps) {
                   read={r.read}
                   viewer={p.viewer}
                   blocked={r.message.uploadId !== null && blockedUploads.has(r.message.uploadId)}
+                  onImageLoad={imageLoaded}
                   t={t}
                 />
               ) : (

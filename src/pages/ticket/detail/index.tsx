@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react'
 import { useDidHide, useDidShow, useRouter, useUnload } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { PrivacySheet } from '@/components/privacy-sheet'
+import { BackBar } from '@/features/tickets/components/back-bar'
 import { TicketDetailView } from '@/features/tickets/components/ticket-detail-view'
 import { POLL_MS, useTicketDetail } from '@/features/tickets/use-ticket-detail'
 import { ticketsText } from '@/features/tickets/tickets.i18n'
@@ -32,12 +33,14 @@ export default function TicketDetailPage() {
   if (!ticket) {
     return (
       <View className='page'>
+        <BackBar title={ticketsText.detailTitle} fallbackTab='/pages/tickets/index' />
         <Text className={error ? 'td-error' : 'td-loading'}>{error ?? ticketsText.loading}</Text>
       </View>
     )
   }
   return (
     <View className='page'>
+      <BackBar title={ticketsText.detailTitle} fallbackTab='/pages/tickets/index' />
       <TicketDetailView
         ticket={ticket}
         now={now}
