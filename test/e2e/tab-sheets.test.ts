@@ -52,8 +52,19 @@ describe('bottom sheets on tab pages stay above the tab bar', () => {
     const sheet = page.getByRole('dialog', { name: '邮件咨询' })
     await sheet.waitFor()
     await sheet.getByLabel('您的邮箱').locator('input').fill('shopper@example.com')
-    await sheet.getByLabel('问题描述').locator('textarea').fill('想咨询一下发票怎么开，开票抬头需要写公司名称')
+    const body = sheet.getByLabel('问题描述')
+    // Pasting far too much is cut at the limit, and the sheet says so.
+    await body.locator('textarea').fill('票'.repeat(5000))
+    await sheet.getByText('最多 1000 字，超出的部分未保留').waitFor()
+    expect((await body.locator('textarea').inputValue()).length).toBe(1000)
+    await body.locator('textarea').fill('想咨询一下发票怎么开，开票抬头需要写公司名称')
     await animationsDone(page)
+    // The native box stays inside its field and leaves the counter below it uncovered.
+    const field = (await body.boundingBox())!
+    const box = (await body.locator('textarea').boundingBox())!
+    expect(box.y + box.height).toBeLessThanOrEqual(field.y + field.height + 0.5)
+    const count = (await sheet.getByText('22/1000').boundingBox())!
+    expect(count.y).toBeGreaterThanOrEqual(box.y + box.height)
     const send = sheet.getByRole('button', { name: '发送', exact: true })
     await aboveTabBar(page, send, viewport)
     await send.click()

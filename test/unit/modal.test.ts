@@ -43,3 +43,14 @@ describe('askModal', () => {
     await expect(askModal({ title: 't', content: 'c' })).resolves.toBe('failed')
   })
 })
+
+describe('the labels the app puts on modal buttons', () => {
+  it('fit as written, so none is cut', async () => {
+    const { helpText } = await import('../../src/features/help/help.i18n')
+    const { ticketsText } = await import('../../src/features/tickets/tickets.i18n')
+    const { privacyText } = await import('../../src/lib/privacy.i18n')
+    for (const label of [helpText.wechatH5Confirm, helpText.wechatH5Copy, ticketsText.solved, privacyText.ok]) {
+      expect(fitModalLabel(label)).toBe(label)
+    }
+  })
+})
