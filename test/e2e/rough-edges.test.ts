@@ -31,21 +31,21 @@ describe('rough edges a shopper met in the browser', () => {
     await page.goto(`${baseUrl}/#${hash}`)
     return { context, page, errors }
   }
-  const toast = (page: Page, text: string) => page.locator('.taro__toast').getByText(text).filter({ visible: true })
+  const toast = (page: Page, text: string) => page.getByText(text, { exact: true }).filter({ visible: true })
   const frames = (page: Page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))))
 
   it('explains the WeChat card in a browser, and both of its buttons work', async () => {
     const { context, page, errors } = await open('/pages/help/index')
     const card = page.getByRole('button', { name: /^微信客服/ }).filter({ visible: true })
     await card.click()
-    const dialog = page.locator('.taro__modal').filter({ visible: true })
+    const dialog = page.locator('.taro-modal__content').filter({ visible: true })
     await dialog.getByText('微信客服', { exact: true }).waitFor()
-    await dialog.locator('.taro-model__cancel').getByText('复制名称', { exact: true }).click()
+    await dialog.locator('.taro-model__cancel', { hasText: '复制名称' }).click()
     await toast(page, '内容已复制').waitFor()
     await dialog.waitFor({ state: 'hidden' })
 
     await card.click()
-    await dialog.locator('.taro-model__confirm').getByText('在线客服', { exact: true }).click()
+    await dialog.locator('.taro-model__confirm', { hasText: '在线客服' }).click()
     await page.waitForURL(/#\/pages\/chat\/index/)
     expect(errors).toEqual([])
     await context.close()
