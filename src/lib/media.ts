@@ -48,7 +48,10 @@ export async function pickPhotos({ count, camera = true }: PickOptions): Promise
     })
     const all = res.tempFiles ?? []
     const photos = all.filter((f) => isImageFile(f.fileType))
-    if (photos.length < all.length) void Taro.showToast({ title: photos.length ? t.someNotImages : t.notImage, icon: 'none' })
+    // The browser's picker drops files it cannot open as images, so a pick that came back empty
+    // was a pick of something that is not a photo.
+    if (photos.length === 0) void Taro.showToast({ title: t.notImage, icon: 'none' })
+    else if (photos.length < all.length) void Taro.showToast({ title: t.someNotImages, icon: 'none' })
     const files = photos.map((f) => ({ path: f.tempFilePath, size: f.size }))
     return files.length ? { status: 'picked', files } : { status: 'cancelled' }
   } catch (e) {

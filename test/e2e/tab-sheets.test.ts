@@ -52,12 +52,13 @@ describe('bottom sheets on tab pages stay above the tab bar', () => {
     const sheet = page.getByRole('dialog', { name: '邮件咨询' })
     await sheet.waitFor()
     await sheet.getByLabel('您的邮箱').locator('input').fill('shopper@example.com')
+    await sheet.getByRole('radio', { name: '账号', exact: true }).click()
     const body = sheet.getByLabel('问题描述')
     // Pasting far too much is cut at the limit, and the sheet says so.
     await body.locator('textarea').fill('票'.repeat(5000))
     await sheet.getByText('最多 1000 字，超出的部分未保留').waitFor()
     expect((await body.locator('textarea').inputValue()).length).toBe(1000)
-    await body.locator('textarea').fill('想咨询一下发票怎么开，开票抬头需要写公司名称')
+    await body.locator('textarea').fill('手机号换了，想把账号绑定的手机号改成新的号码')
     await animationsDone(page)
     // The native box stays inside its field and leaves the counter below it uncovered.
     const field = (await body.boundingBox())!
