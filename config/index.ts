@@ -32,8 +32,14 @@ export default defineConfig<'webpack5'>(async (merge) => {
     defineConstants: {
       API_BASE: JSON.stringify(apiBase()),
     },
-    // sitemap.json tells WeChat search which pages it may index; it ships only in the mini-program.
-    copy: { patterns: platform === 'weapp' ? [{ from: 'src/sitemap.json', to: 'dist/weapp/sitemap.json' }] : [], options: {} },
+    // sitemap.json tells WeChat search which pages it may index (mini-program only); browsers get the favicon.
+    copy: {
+      patterns:
+        platform === 'weapp'
+          ? [{ from: 'src/sitemap.json', to: 'dist/weapp/sitemap.json' }]
+          : [{ from: 'src/assets/favicon.ico', to: 'dist/h5/favicon.ico' }],
+      options: {},
+    },
     framework: 'react',
     compiler: 'webpack5',
     cache: { enable: false },

@@ -12,7 +12,7 @@ import { launchChromium, phone } from '../lib/browser'
 import { emptyTaroBuild, taroVersion } from '../lib/empty-taro'
 import { h5FirstLoad } from '../lib/h5-first-load'
 import type { BenchSuite, Measure } from '../lib/types'
-import { weappSizes } from '../weapp-size'
+import { weappSizes } from '../lib/weapp-size'
 
 const ROOT = path.resolve(__dirname, '../..')
 const GOAL = 1.25

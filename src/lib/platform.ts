@@ -9,3 +9,9 @@ export const apiBase: string = typeof API_BASE === 'string' ? API_BASE : ''
 export function absoluteUrl(url: string): string {
   return /^(https?:|blob:|data:|wxfile:)/.test(url) ? url : `${apiBase}${url}`
 }
+
+/**
+ * A boolean attribute for Taro's Button: H5 writes `disabled={false}` out as `disabled="false"`,
+ * which Taro's own `[disabled]` style still matches (an enabled button then looks greyed out).
+ */
+export const flag = (on: boolean): true | undefined => (on ? true : undefined)

@@ -70,7 +70,7 @@ describe('help center page', () => {
   it('explains WeChat service outside WeChat and offers online chat', async () => {
     render(<HelpPage />)
     await act(async () => fireEvent.click(screen.getByText('微信客服')))
-    expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ confirmText: '去在线客服' }))
+    expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ confirmText: '在线客服', cancelText: '复制名称' }))
     expect(Taro.switchTab).toHaveBeenCalledWith({ url: '/pages/chat/index' })
   })
 

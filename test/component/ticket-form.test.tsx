@@ -33,6 +33,20 @@ beforeEach(() => {
   useTicketForm.setState({ draft: emptyDraft(), touched: [], submitting: false, submitError: null })
 })
 
+describe('the restored-draft notice', () => {
+  it('is said once, on the step the kept draft reopened at, and not again on later steps', async () => {
+    const api = fakeApi()
+    api.on('GET', '/api/orders', () => ({ items: [ORDER] }))
+    act(() => useTicketForm.getState().update({ serviceType: 'product', subtype: 'damaged', step: 2, description: '杯子把手断了' }))
+    render(<TicketForm restored onCreated={jest.fn()} />)
+    expect(screen.getByText('已恢复您上次未提交的内容')).toBeInTheDocument()
+    await act(async () => useTicketForm.getState().update({ step: 3 }))
+    expect(screen.queryByText('已恢复您上次未提交的内容')).toBeNull()
+    await act(async () => useTicketForm.getState().update({ step: 2 }))
+    expect(screen.queryByText('已恢复您上次未提交的内容')).toBeNull()
+  })
+})
+
 describe('ticket form steps', () => {
   it('offers the five service types with examples, then the subtypes with what to prepare', async () => {
     setup()

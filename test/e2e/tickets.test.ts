@@ -113,6 +113,19 @@ describe('tickets in H5 against the real server', () => {
     await page.locator('taro-button-core', { hasText: '下一步' }).filter({ visible: true }).click()
 
     await page.getByText('损坏 · 上传凭证').filter({ visible: true }).waitFor()
+    // The notice was read on the step it reopened at; it does not follow the shopper along.
+    expect(await page.getByText('已恢复您上次未提交的内容').filter({ visible: true }).count()).toBe(0)
+    // A file that is not a photo is refused with a word, and nothing is added.
+    const chooser = page.waitForEvent('filechooser')
+    await page.getByLabel('上传商品照片').filter({ visible: true }).click()
+    await (await chooser).setFiles({ name: 'receipt.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') })
+    await page.getByText('只能添加图片（JPG、PNG 等），请重新选择').filter({ visible: true }).waitFor()
+    expect(
+      await page
+        .getByLabel(/^商品照片第 \d+ 张$/)
+        .filter({ visible: true })
+        .count(),
+    ).toBe(0)
     await addPhoto(page, 'front.png', [200, 40, 40])
     await page.getByText('还差：商品照片 1 张').filter({ visible: true }).waitFor()
     await submitButton(page).click()

@@ -17,7 +17,8 @@ describe(`shopper chat (${dbName})`, () => {
   it('opens one conversation greeted by the bot, and the same one again', async () => {
     const me = await guest(app)
     const conv = await current(app, me)
-    expect(conv).toMatchObject({ status: 'bot', lastSeq: 1, queuePosition: null, agentName: null, unreadCount: 1 })
+    // The greeting is not news: a new visitor sees no unread badge for it.
+    expect(conv).toMatchObject({ status: 'bot', lastSeq: 1, queuePosition: null, agentName: null, unreadCount: 0, shopperReadSeq: 1 })
     expect((await current(app, me)).id).toBe(conv.id)
     const page = await pollShopper(app, me, 'after=0')
     expect(page.messages).toHaveLength(1)
@@ -302,7 +303,7 @@ describe(`shopper chat (${dbName})`, () => {
       expect(posted.conversationId).not.toBe(conv.id)
       const after = await pollShopper(app, owner, 'after=0')
       expect(after.messages.every((m) => m.text !== '你好' || m.sender !== 'shopper')).toBe(true)
-      expect(after.conversation.shopperReadSeq).toBe(0)
+      expect(after.conversation.shopperReadSeq).toBe(1)
       const theirs = await app.inject({ url: '/api/chat/conversations', headers: { authorization: intruder.authorization } })
       expect(theirs.json().items.map((c: { id: string }) => c.id)).not.toContain(conv.id)
     })

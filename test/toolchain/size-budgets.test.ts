@@ -1,7 +1,7 @@
 import path from 'node:path'
 import { h5FirstLoad, routeChunks } from '../../bench/lib/h5-first-load'
 import { loadSizeBudgets } from '../../bench/lib/size-budgets'
-import { weappSizes } from '../../bench/weapp-size'
+import { weappSizes } from '../../bench/lib/weapp-size'
 
 const ROOT = path.resolve(__dirname, '../..')
 const budgets = loadSizeBudgets()

@@ -42,7 +42,8 @@ export async function openConversation(deps: ChatDeps, shopperId: string, lang: 
     ticket_id: null,
     last_seq: 1,
     version: 1,
-    shopper_read_seq: 0,
+    // The greeting (seq 1) is on screen the moment the chat opens: nothing unread for a newcomer.
+    shopper_read_seq: 1,
     agent_read_seq: 0,
     shopper_typing_until: null,
     agent_typing_until: null,

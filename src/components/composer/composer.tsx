@@ -1,7 +1,8 @@
 import { useRef, type ReactNode } from 'react'
-import { View, Text, Textarea } from '@tarojs/components'
+import { View, Textarea } from '@tarojs/components'
 import { MAX_MESSAGE_TEXT, TYPING_EVERY_MS } from '@shared/chat-data'
 import { useEnterToSend } from '@/lib/enter-to-send'
+import { LengthCount } from '../length-count'
 import './composer.scss'
 
 export interface ComposerProps {
@@ -15,6 +16,8 @@ export interface ComposerProps {
   placeholder: string
   inputLabel: string
   sendLabel: string
+  /** Said when the text reaches the limit and the box has cut the rest. */
+  limitText: string
   /** Before the text box (the shopper's "+" tray toggle, the agent's image button). */
   leading?: ReactNode
   /** Above the row (the agent's quick phrases). */
@@ -70,9 +73,7 @@ export function Composer(props: ComposerProps) {
             onFocus={props.onFocus}
           />
           {value.length >= SHOW_COUNT_FROM ? (
-            <Text className={`composer__count ${value.length >= MAX_MESSAGE_TEXT ? 'composer__count--full' : ''}`}>
-              {value.length}/{MAX_MESSAGE_TEXT}
-            </Text>
+            <LengthCount className='composer__count' length={value.length} max={MAX_MESSAGE_TEXT} fullText={props.limitText} />
           ) : null}
         </View>
         <View

@@ -35,10 +35,11 @@ interface ContentProps {
   message: ChatMessage
   viewer: Viewer
   blocked: boolean
+  onImageLoad?: () => void
   onOpenTicket?: (ticketId: string) => void
 }
 
-function Content({ message, viewer, blocked, onOpenTicket }: ContentProps) {
+function Content({ message, viewer, blocked, onImageLoad, onOpenTicket }: ContentProps) {
   const meta = message.sender === 'bot' ? message.meta : null
   if (meta?.action && viewer === 'shopper') {
     return (
@@ -72,6 +73,7 @@ function Content({ message, viewer, blocked, onOpenTicket }: ContentProps) {
         src={src}
         mode='widthFix'
         lazyLoad
+        onLoad={onImageLoad}
         onClick={() => preview(src)}
         aria-label={t('messageList.image')}
       />
@@ -96,12 +98,14 @@ export interface BubbleProps {
   viewer: Viewer
   /** The image was found risky (flag on the message, or a later image_blocked notice). */
   blocked?: boolean
+  /** An image has its size now: the list may need to scroll again to show all of it. */
+  onImageLoad?: () => void
   /** Agents: opens the ticket a shopper's page card points to. */
   onOpenTicket?: (ticketId: string) => void
 }
 
 /** One message: a centred line for system events, else avatar + bubble on the sender's side. */
-export function MessageBubble({ message, read, viewer, blocked = false, onOpenTicket }: BubbleProps) {
+export function MessageBubble({ message, read, viewer, blocked = false, onImageLoad, onOpenTicket }: BubbleProps) {
   if (message.kind === 'event' || message.sender === 'system') {
     return (
       <View className='msg msg--system' role='note'>
@@ -120,7 +124,7 @@ export function MessageBubble({ message, read, viewer, blocked = false, onOpenTi
         <View
           className={`bubble bubble--${message.sender} ${mine ? 'bubble--mine' : ''} ${message.kind === 'image' ? 'bubble--bare' : ''}`}
         >
-          <Content message={message} viewer={viewer} blocked={imageBlocked} onOpenTicket={onOpenTicket} />
+          <Content message={message} viewer={viewer} blocked={imageBlocked} onImageLoad={onImageLoad} onOpenTicket={onOpenTicket} />
         </View>
         {viewer === 'agent' ? <WechatNote message={message} /> : null}
         {imageBlocked && mine && viewer === 'shopper' ? (

@@ -92,6 +92,11 @@ export function MessageList(p: MessageListProps) {
   }, [p.typing])
 
   const firstDrawn = () => drawn.find((r) => r.type !== 'time')
+  // An image gets its height only once loaded; the first scroll left part of it below the fold.
+  const imageLoaded = () => {
+    if (atBottom.current) scrollTo(BOTTOM, 'end')
+  }
+
   const loadOlder = async () => {
     const first = firstDrawn()
     // Asking for earlier messages means reading up there: new ones must not pull the view down.
@@ -163,6 +168,7 @@ export function MessageList(p: MessageListProps) {
                   viewer={p.viewer}
                   blocked={r.message.uploadId !== null && blockedUploads.has(r.message.uploadId)}
                   onOpenTicket={p.onOpenTicket}
+                  onImageLoad={imageLoaded}
                 />
               ) : (
                 <PendingBubble

@@ -22,7 +22,7 @@ export function askForEvidence(kind: EvidenceKind): QuickPhrase {
 
 const BY_TYPE: Record<ServiceTypeId, QuickPhrase[]> = {
   order: [
-    { id: 'order-no', label: '要订单号', text: '麻烦提供一下订单号（在“我的订单”里可以复制），我马上为您查询。' },
+    { id: 'order-no', label: '要订单号', text: '麻烦点输入框旁的「订单」选一笔发给我（或直接发订单号），我马上为您查询。' },
     { id: 'order-urge', label: '已催发货', text: '已为您联系商家催促发货，商家承诺 48 小时内发出，发货后您会收到物流通知。' },
     { id: 'order-refund', label: '退款时效', text: '退款申请已提交，审核通过后款项将在 1–3 个工作日内原路退回。' },
   ],

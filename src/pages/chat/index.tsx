@@ -3,6 +3,7 @@ import Taro, { useDidHide, useDidShow } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import type { QuickReply } from '@shared/chat'
 import { isH5 } from '@/lib/platform'
+import { askModal } from '@/lib/modal'
 import { selectConversation, selectMessages } from '@/lib/conversation'
 import { sendTyping } from '@/features/chat/chat.api'
 import { endChat, handoff, openChat, quickReply, sendImage, sendOrder, sendText, submitRating } from '@/features/chat/chat.actions'
@@ -49,8 +50,7 @@ export default function ChatPage() {
     setHandingOff(false)
   }
   const onEnd = async () => {
-    const { confirm } = await Taro.showModal({ title: t('chat.end'), content: t('chat.endConfirm') })
-    if (confirm) await endChat().catch(toastError)
+    if ((await askModal({ title: t('chat.end'), content: t('chat.endConfirm') })) === 'confirm') await endChat().catch(toastError)
   }
   const onImage = async () => {
     const path = await pickImage()

@@ -30,6 +30,8 @@ export default function HelpPage() {
   const unread = useChatStore(selectUnread)
   const conversation = useChatStore(selectChatConversation)
   const chat = chatStateLabel(conversation)
+  // While searching, the answers come first: the first screen has to change as the shopper types.
+  const searching = useHelpStore((s) => s.query.trim().length > 0)
 
   useDidShow(() => {
     void useHelpStore.getState().loadCategory()
@@ -63,6 +65,7 @@ export default function HelpPage() {
         <Text className='help__sub'>{t('help.greetingSub')}</Text>
         <FaqSearch />
       </View>
+      {searching ? <FaqSection /> : null}
       <ChannelGrid
         chatUnread={unread}
         chatState={chat.label}
@@ -77,7 +80,7 @@ export default function HelpPage() {
         }}
         onEmail={() => setEmailOpen(true)}
       />
-      <FaqSection />
+      {searching ? null : <FaqSection />}
       <TipsCard />
       <LanguageSwitch />
       {emailOpen ? <EmailSheet onSubmit={submitEmail} onClose={() => setEmailOpen(false)} /> : null}

@@ -1,10 +1,12 @@
 import { useEffect, useMemo, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
+import { flag } from '@/lib/platform'
 import type { TransferBody } from '@shared/chat'
 import { MessageList } from '@/components/message-list'
 import { t } from '@/lib/i18n'
 import { ApiError } from '@/lib/http'
+import { askModal } from '@/lib/modal'
 import { selectConversation, selectMessages } from '@/lib/conversation'
 import { endConversation, sendTyping, transferConversation } from '../agent-chat.api'
 import { agentConversation, useConversationStore } from '../agent-conversation.store'
@@ -68,7 +70,7 @@ export function ConversationPanel({ conversationId, selfId, onBack, onShowCustom
     }
   }
   const doEnd = async () => {
-    const { confirm } = await Taro.showModal({ title: '结束会话', content: '结束后顾客会收到评价邀请，确定结束吗？' })
+    const confirm = (await askModal({ title: '结束会话', content: '结束后顾客会收到评价邀请，确定结束吗？' })) === 'confirm'
     if (!confirm) return
     const c = await end()
     if (c) {
@@ -150,8 +152,8 @@ export function ConversationPanel({ conversationId, selfId, onBack, onShowCustom
           <Text className='conv__bar-text'>顾客正在排队等待人工客服</Text>
           <Button
             className='conv__claim'
-            loading={claiming === conversationId}
-            disabled={claiming !== null}
+            loading={flag(claiming === conversationId)}
+            disabled={flag(claiming !== null)}
             onClick={() => void claim(conversationId)}
             aria-label='接入会话'
           >

@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { Button, Input, Text, View } from '@tarojs/components'
+import { flag } from '@/lib/platform'
 import { ApiError } from '@/lib/http'
 import { loginAgent } from '../agent-auth.api'
 import './login-form.scss'
@@ -75,7 +76,7 @@ export function LoginForm({ onSignedIn }: LoginFormProps) {
             {error}
           </View>
         ) : null}
-        <Button className='agent-login__submit' disabled={!canSubmit} loading={busy} onClick={submit} aria-label='登录'>
+        <Button className='agent-login__submit' disabled={flag(!canSubmit)} loading={flag(busy)} onClick={submit} aria-label='登录'>
           登录
         </Button>
       </View>

@@ -1,4 +1,5 @@
 import { Button, Text, View } from '@tarojs/components'
+import { flag } from '@/lib/platform'
 import type { Queue, QueueItem } from '@shared/chat'
 import { durationLabel, intentLabel, LONG_WAIT_MS, serviceTypeLabel } from '../agent.helpers'
 import { ChannelBadge } from '../wechat/channel-badge'
@@ -57,8 +58,8 @@ export function QueueList({ queue, selectedId, claiming, elapsedSeconds = 0, onS
               <Text className='queue__order'>{item.orderNo ? `订单 ${item.orderNo}` : '未关联订单'}</Text>
               <Button
                 className='queue__claim'
-                loading={claiming === item.conversationId}
-                disabled={claiming !== null}
+                loading={flag(claiming === item.conversationId)}
+                disabled={flag(claiming !== null)}
                 aria-label={`接入 ${item.shopper.displayName}`}
                 onClick={(e) => {
                   e.stopPropagation()

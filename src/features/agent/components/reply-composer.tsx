@@ -1,4 +1,5 @@
 import { ScrollView, Text, View } from '@tarojs/components'
+import { MAX_MESSAGE_TEXT } from '@shared/chat-data'
 import { Composer } from '@/components/composer'
 import { explainPhotosRefused, pickPhotos } from '@/lib/media'
 import { isH5 } from '@/lib/platform'
@@ -52,6 +53,7 @@ export function ReplyComposer({ serviceType, draft, onDraft, onSend, onImage, on
       placeholder={isH5 ? '输入回复，Enter 发送' : '输入回复'}
       inputLabel='回复内容'
       sendLabel='发送'
+      limitText={`最多 ${MAX_MESSAGE_TEXT} 字，超出的部分未保留`}
       leading={imageButton}
       above={phraseBar}
     />

@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { Button, Text, Textarea, View } from '@tarojs/components'
+import { flag } from '@/lib/platform'
 import type { AgentTicketDetail, TransitionBody } from '@shared/ticket'
 import { agentMoves, type AgentMove } from '../ticket.helpers'
 import './tickets.scss'
@@ -53,7 +54,7 @@ export function TicketActions({ ticket, busy, onReply, onTransition }: TicketAct
             <Button
               key={m.to}
               className={`tk-btn ${m.to === 'resolved' ? 'tk-btn--primary' : ''}`}
-              disabled={busy}
+              disabled={flag(busy)}
               onClick={() => void start(m)}
               aria-label={m.label}
             >
@@ -79,7 +80,7 @@ export function TicketActions({ ticket, busy, onReply, onTransition }: TicketAct
             </Button>
             <Button
               className='tk-btn tk-btn--primary'
-              disabled={busy || !moveText.trim()}
+              disabled={flag(busy || !moveText.trim())}
               onClick={() => void confirmMove()}
               aria-label='确认'
             >
@@ -118,7 +119,7 @@ export function TicketActions({ ticket, busy, onReply, onTransition }: TicketAct
           />
           <Button
             className='tk-btn tk-btn--primary tk-actions__send'
-            disabled={busy || !text.trim()}
+            disabled={flag(busy || !text.trim())}
             onClick={() => void reply()}
             aria-label={internal ? '保存备注' : '发送回复'}
           >

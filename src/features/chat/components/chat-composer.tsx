@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { View, Text } from '@tarojs/components'
+import { MAX_MESSAGE_TEXT } from '@shared/chat-data'
 import { Composer } from '@/components/composer'
 import { t } from '@/lib/i18n'
 
@@ -41,6 +42,7 @@ export function ChatComposer({ draft, onDraft, onSend, onImage, onOrder, onTypin
       placeholder={t('chat.placeholder')}
       inputLabel={t('chat.placeholder')}
       sendLabel={t('chat.send')}
+      limitText={t('chat.lengthFull', { max: MAX_MESSAGE_TEXT })}
       leading={toggle}
       below={tools}
       onFocus={() => setTray(false)}

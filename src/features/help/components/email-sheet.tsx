@@ -2,9 +2,9 @@ import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text, Input, Textarea } from '@tarojs/components'
 import { CHANNEL_DEFAULTS, SUBTYPES, getSubtype, isOrderNo } from '@shared/catalog-data'
-import { getLang } from '@/lib/i18n'
+import { LengthCount } from '@/components/length-count'
+import { getLang, t } from '@/lib/i18n'
 import { isEmail, ticketUrl, type EmailForm } from '../help.helpers'
-import { t } from '@/lib/i18n'
 
 // Problems that need screenshots or photos go through the ticket form, which can upload them.
 const EMAIL_SUBTYPES = SUBTYPES.filter((s) => s.evidence.length === 0)
@@ -115,13 +115,7 @@ export function EmailSheet({ onSubmit, onClose }: EmailSheetProps) {
             onInput={(e) => patch({ productName: e.detail.value })}
           />
         ) : null}
-        <Text className='field__label'>
-          {t('help.emailBody')}
-          <Text className='field__count'>
-            {' '}
-            {form.description.length}/{MAX_BODY}
-          </Text>
-        </Text>
+        <Text className='field__label'>{t('help.emailBody')}</Text>
         <Textarea
           className='field__textarea email__body'
           value={form.description}
@@ -130,6 +124,7 @@ export function EmailSheet({ onSubmit, onClose }: EmailSheetProps) {
           aria-label={t('help.emailBody')}
           onInput={(e) => patch({ description: e.detail.value })}
         />
+        <LengthCount length={form.description.length} max={MAX_BODY} fullText={t('help.lengthFull', { max: MAX_BODY })} />
         {error ? (
           <View className='field__error' role='alert'>
             {error}

@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro'
 import { Button, View } from '@tarojs/components'
 import { isWeapp } from '@/lib/platform'
+import { askModal } from '@/lib/modal'
 import wechatIcon from '@/assets/icons/wechat.png'
 import { contactSessionFrom, orderMessagePath, CHAT_URL } from '../help.helpers'
 import { t } from '@/lib/i18n'
@@ -15,14 +16,15 @@ export interface WechatContactProps {
 
 /** H5 cannot open WeChat's service session: explain, and offer online chat instead. */
 async function explainOutsideWechat() {
-  const res = await Taro.showModal({
+  const choice = await askModal({
     title: t('help.wechatH5Title'),
     content: t('help.wechatH5Body'),
     confirmText: t('help.wechatH5Confirm'),
     cancelText: t('help.wechatH5Copy'),
   })
-  if (res.confirm) await Taro.switchTab({ url: CHAT_URL })
-  else await Taro.setClipboardData({ data: t('help.wechatAccount') })
+  // A dialog the browser would not show still leads somewhere useful: the same team, online.
+  if (choice !== 'cancel') return void Taro.switchTab({ url: CHAT_URL }).catch(() => undefined)
+  await Taro.setClipboardData({ data: t('help.wechatAccount') }).catch(() => Taro.showToast({ title: t('help.copyFailed'), icon: 'none' }))
 }
 
 /**

@@ -1,5 +1,6 @@
 import { Input, Picker, Text, Textarea, View } from '@tarojs/components'
 import { getOutcome, getSubtype, type RequiredField } from '@shared/catalog-data'
+import { LengthCount } from '@/components/length-count'
 import { DESCRIPTION_MAX, detailFields, fieldLabel, validateField } from '../ticket-form.helpers'
 import type { TicketDraft } from '../ticket-form.types'
 import type { OrderOption } from '../tickets.mapping'
@@ -40,9 +41,11 @@ export function DetailsStep({ draft, touched, orders, onChange, onBlur }: Props)
             onInput={withValue((description) => onChange({ description }))}
             onBlur={() => onBlur(f)}
           />
-          <Text className='tf-count'>
-            {draft.description.length}/{DESCRIPTION_MAX}
-          </Text>
+          <LengthCount
+            length={draft.description.length}
+            max={DESCRIPTION_MAX}
+            fullText={t('tickets.lengthFull', { max: DESCRIPTION_MAX })}
+          />
         </FormField>
       )
     }

@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
 import { Image, Text, View } from '@tarojs/components'
 import type { EvidenceKind, EvidenceRequirement } from '@shared/catalog-data'
-import { explainPhotosRefused, pickPhotos } from '@/lib/media'
+import { explainPhotosRefused, pickPhotos, shrinkPhoto } from '@/lib/media'
 import { apiBase } from '@/lib/platform'
 import { doneFiles } from '../ticket-form.helpers'
 import { fileUrl } from '../ticket-status.helpers'
@@ -21,8 +21,9 @@ export function EvidenceSlot({ req, files, error, onAdd, onRemove }: Props) {
   const room = req.maxFiles - files.length
   const choose = async () => {
     const picked = await pickPhotos({ count: room })
-    if (picked.status === 'picked') onAdd(req.kind, picked.files.map((f) => f.path).slice(0, room))
-    else if (picked.status === 'privacy-refused') explainPhotosRefused()
+    if (picked.status === 'privacy-refused') explainPhotosRefused()
+    if (picked.status !== 'picked') return
+    onAdd(req.kind, await Promise.all(picked.files.slice(0, room).map(shrinkPhoto)))
   }
   const preview = (f: EvidenceFile) => {
     const urls = doneFiles(files).map((x) => (x.url ? fileUrl(x.url, apiBase) : x.localPath))

@@ -2,11 +2,14 @@ import { useState } from 'react'
 import { Button, Image, Text, Textarea, View } from '@tarojs/components'
 import { Popup } from '@nutui/nutui-react-taro'
 import type { ReplyBody } from '@shared/ticket'
+import { LengthCount } from '@/components/length-count'
 import { ApiError } from '@/lib/http'
-import { explainPhotosRefused, pickPhotos } from '@/lib/media'
+import { explainPhotosRefused, pickPhotos, shrinkPhoto } from '@/lib/media'
 import { uploadEvidence } from '../tickets.api'
 import { withValue } from './input-value'
 import { t } from '@/lib/i18n'
+
+const REPLY_MAX = 2000
 
 interface Props {
   visible: boolean
@@ -32,7 +35,7 @@ export function ReplySheet({ visible, busy, onClose, onSubmit }: Props) {
     const picked = await pickPhotos({ count: 9 - pics.length })
     if (picked.status === 'privacy-refused') explainPhotosRefused()
     if (picked.status !== 'picked') return
-    const paths = picked.files.map((f) => f.path)
+    const paths = await Promise.all(picked.files.map(shrinkPhoto))
     setPics((all) => [...all, ...paths.map((path) => ({ path, progress: 0 }))])
     await Promise.all(
       paths.map((path) =>
@@ -63,7 +66,7 @@ export function ReplySheet({ visible, busy, onClose, onSubmit }: Props) {
         <Textarea
           className='td-sheet__textarea'
           value={text}
-          maxlength={2000}
+          maxlength={REPLY_MAX}
           placeholder={t('tickets.replyPlaceholder')}
           aria-label={t('tickets.replyAria')}
           onInput={withValue((v) => {
@@ -71,6 +74,7 @@ export function ReplySheet({ visible, busy, onClose, onSubmit }: Props) {
             setError(null)
           })}
         />
+        <LengthCount length={text.length} max={REPLY_MAX} fullText={t('tickets.lengthFull', { max: REPLY_MAX })} />
         <View className='td-files'>
           {pics.map((p) => (
             <View key={p.path} className='td-files__pic' onClick={() => setPics((all) => all.filter((x) => x.path !== p.path))}>

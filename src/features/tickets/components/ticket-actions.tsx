@@ -2,6 +2,7 @@ import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import type { RatingBody, ReplyBody, TicketDetail } from '@shared/ticket'
+import { askModal } from '@/lib/modal'
 import { confirmTicket, escalateTicket, linkChatToTicket, rateTicket, reopenTicket, replyToTicket } from '../tickets.api'
 import { escalationBasis, escalationHint } from '../ticket-status.helpers'
 import { RatingSheet } from './rating-sheet'
@@ -32,12 +33,12 @@ export function TicketActions({ ticket: t, busy, run }: Props) {
     return null
   }
   const confirm = async () => {
-    const res = await Taro.showModal({
+    const choice = await askModal({
       title: tx('tickets.confirmTitle'),
       content: tx('tickets.confirmBody'),
       confirmText: tx('tickets.solved'),
     })
-    if (!res.confirm) return
+    if (choice !== 'confirm') return
     const failed = await run('confirm', () => confirmTicket(t.id))
     if (failed) toast(failed, 'none')
     else {

@@ -32,6 +32,11 @@ export function TicketForm({ restored, onCreated }: Props) {
   const [templates, setTemplates] = useState<SubscriptionTemplate[]>([])
   const [wantNotify, setWantNotify] = useState(true)
   const busy = useRef(false)
+  // Said once, on the step the kept draft reopened at; moving on means it has been seen.
+  const [noticeStep, setNoticeStep] = useState<FormStep | null>(restored ? draft.step : null)
+  useEffect(() => {
+    if (noticeStep !== null && draft.step !== noticeStep) setNoticeStep(null)
+  }, [draft.step, noticeStep])
 
   useEffect(() => {
     listOrders().then(
@@ -85,7 +90,7 @@ export function TicketForm({ restored, onCreated }: Props) {
         current={draft.step}
         onBack={(i) => go(i as FormStep)}
       />
-      {restored && isDraftStarted(draft) && (
+      {noticeStep === draft.step && isDraftStarted(draft) && (
         <View className='tf-restored' role='status'>
           <Text>{t('tickets.restored')}</Text>
           <View className='tf-restored__reset' role='button' onClick={startOver}>

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react'
 import { useDidHide, useDidShow, useRouter, useUnload } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { PrivacySheet } from '@/components/privacy-sheet'
+import { BackBar } from '@/features/tickets/components/back-bar'
 import { TicketDetailView } from '@/features/tickets/components/ticket-detail-view'
 import { POLL_MS, useTicketDetail } from '@/features/tickets/use-ticket-detail'
 import { t } from '@/lib/i18n'
@@ -34,12 +35,14 @@ export default function TicketDetailPage() {
   if (!ticket) {
     return (
       <View className='page'>
+        <BackBar title={t('tickets.detailTitle')} fallbackTab='/pages/tickets/index' />
         <Text className={error ? 'td-error' : 'td-loading'}>{error ?? t('tickets.loading')}</Text>
       </View>
     )
   }
   return (
     <View className='page'>
+      <BackBar title={t('tickets.detailTitle')} fallbackTab='/pages/tickets/index' />
       <TicketDetailView
         ticket={ticket}
         now={now}

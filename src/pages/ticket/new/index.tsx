@@ -2,9 +2,11 @@ import { useState } from 'react'
 import Taro, { useLoad, useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { PrivacySheet } from '@/components/privacy-sheet'
+import { BackBar } from '@/features/tickets/components/back-bar'
 import { TicketForm } from '@/features/tickets/components/ticket-form'
 import { hasPrefill, isDraftStarted } from '@/features/tickets/ticket-form.helpers'
 import { useTicketForm } from '@/features/tickets/ticket-form.store'
+import { t } from '@/lib/i18n'
 import { usePageShell } from '@/lib/page-shell'
 
 /** 提交工单: the guided form; entry points prefill it with serviceType/subtype/orderNo/description. */
@@ -17,6 +19,7 @@ export default function NewTicketPage() {
   })
   return (
     <View className='page'>
+      <BackBar title={t('tickets.fileTicket')} fallbackTab='/pages/help/index' />
       <TicketForm restored={restored} onCreated={(id) => Taro.redirectTo({ url: `/pages/ticket/detail/index?id=${id}&created=1` })} />
       <PrivacySheet />
     </View>

@@ -1,0 +1,2 @@
+export { LengthCount } from './length-count'
+export type { LengthCountProps } from './length-count'
