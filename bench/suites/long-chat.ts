@@ -34,7 +34,7 @@ interface ScrollBox {
 }
 
 /** A guest shopper with a conversation of `count` messages, the page open on it. */
-export async function openChat(app: FastifyInstance, base: string, page: Page, count: number) {
+async function openChat(app: FastifyInstance, base: string, page: Page, count: number) {
   await page.goto(`${base}/#/pages/chat/index`)
   await page.waitForFunction(() => localStorage.getItem('sd.session') !== null)
   const raw = JSON.parse((await page.evaluate(() => localStorage.getItem('sd.session'))) ?? '{}') as { data?: { token?: string } }
