@@ -89,6 +89,9 @@ function row(conversationId: string, seq: number, at: Date): MessageRow {
     order_json: null,
     meta_json: null,
     event_json: null,
+    system_code: null,
+    system_params_json: null,
+    origin: null,
     created_at: at.toISOString(),
   }
 }
