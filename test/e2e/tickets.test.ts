@@ -120,7 +120,12 @@ describe('tickets in H5 against the real server', () => {
     await page.getByLabel('上传商品照片').filter({ visible: true }).click()
     await (await chooser).setFiles({ name: 'receipt.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') })
     await page.getByText('只能添加图片（JPG、PNG 等），请重新选择').filter({ visible: true }).waitFor()
-    expect(await page.getByLabel(/^商品照片第 \d+ 张$/).filter({ visible: true }).count()).toBe(0)
+    expect(
+      await page
+        .getByLabel(/^商品照片第 \d+ 张$/)
+        .filter({ visible: true })
+        .count(),
+    ).toBe(0)
     await addPhoto(page, 'front.png', [200, 40, 40])
     await page.getByText('还差：商品照片 1 张').filter({ visible: true }).waitFor()
     await submitButton(page).click()

@@ -30,7 +30,9 @@ describe('askModal', () => {
 
   it('opens even with labels the platform would refuse', async () => {
     showModal.mockImplementation(likeTaroH5)
-    await expect(askModal({ title: '微信客服', content: '…', confirmText: '去在线客服', cancelText: '复制小程序名' })).resolves.toBe('confirm')
+    await expect(askModal({ title: '微信客服', content: '…', confirmText: '去在线客服', cancelText: '复制小程序名' })).resolves.toBe(
+      'confirm',
+    )
     const shown = showModal.mock.calls[0][0] as { confirmText: string; cancelText: string }
     expect(labelWidth(shown.confirmText)).toBeLessThanOrEqual(MODAL_LABEL_WIDTH)
     expect(labelWidth(shown.cancelText)).toBeLessThanOrEqual(MODAL_LABEL_WIDTH)

@@ -65,7 +65,15 @@ function Content({
   if (message.kind === 'image' && message.imageUrl) {
     const src = absoluteUrl(message.imageUrl)
     return (
-      <Image className='bubble__image' src={src} mode='widthFix' lazyLoad onLoad={onImageLoad} onClick={() => preview(src)} aria-label={t.image} />
+      <Image
+        className='bubble__image'
+        src={src}
+        mode='widthFix'
+        lazyLoad
+        onLoad={onImageLoad}
+        onClick={() => preview(src)}
+        aria-label={t.image}
+      />
     )
   }
   if (message.kind === 'order' && message.order) return <OrderCardView order={message.order} text={t} />
