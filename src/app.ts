@@ -4,6 +4,7 @@ import { installPrivacyConsent } from '@/lib/privacy'
 import { ensureSession } from '@/lib/session'
 import { syncTabBadge } from '@/features/chat/chat.actions'
 import { chat } from '@/features/chat/chat.store'
+import './styles/tokens.scss'
 import './components/ui.scss'
 import './app.scss'
 
