@@ -77,7 +77,7 @@ export function Composer(props: ComposerProps) {
         </View>
         <View
           className={`composer__send ${canSend ? '' : 'composer__send--off'}`}
-          role='button'
+          role='button' ariaRole='button'
           aria-label={sendLabel}
           aria-disabled={!canSend}
           onClick={send}

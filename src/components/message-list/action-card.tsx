@@ -83,11 +83,11 @@ export function ActionCard({ kind, orderNo, lang }: ActionCardProps) {
       {orders === null ? <Text className='action-card__hint'>{t.loading}</Text> : null}
       {orders?.length === 0 ? <Text className='action-card__hint'>{t.noOrder}</Text> : null}
       {orders && orders.length > 0 ? (
-        <View className='action-card__orders' role='radiogroup' aria-label={t.pickOrder}>
+        <View className='action-card__orders' role='radiogroup' ariaRole='radiogroup' aria-label={t.pickOrder}>
           {orders.slice(0, 4).map((o) => (
             <View
               key={o.orderNo}
-              role='radio'
+              role='radio' ariaRole='radio'
               aria-checked={o.orderNo === picked}
               className={`action-card__order ${o.orderNo === picked ? 'action-card__order--on' : ''}`}
               onClick={() => state === 'idle' && setPicked(o.orderNo)}
@@ -103,11 +103,11 @@ export function ActionCard({ kind, orderNo, lang }: ActionCardProps) {
       {order && kind === 'request_refund' && state !== 'done' ? (
         <View className='action-card__fields'>
           <Text className='action-card__label'>{t.reason}</Text>
-          <View className='action-card__chips' role='radiogroup' aria-label={t.reason}>
+          <View className='action-card__chips' role='radiogroup' ariaRole='radiogroup' aria-label={t.reason}>
             {REFUND_REASONS.map((r) => (
               <View
                 key={r}
-                role='radio'
+                role='radio' ariaRole='radio'
                 aria-checked={r === reason}
                 className={`action-card__chip ${r === reason ? 'action-card__chip--on' : ''}`}
                 onClick={() => setReason(r)}
@@ -137,14 +137,14 @@ export function ActionCard({ kind, orderNo, lang }: ActionCardProps) {
         />
       ) : null}
       {error ? (
-        <View className='action-card__error' role='alert'>
+        <View className='action-card__error' role='alert' ariaRole='alert'>
           {error}
         </View>
       ) : null}
       {order ? (
         <View
           className={`action-card__confirm ${state !== 'idle' ? 'action-card__confirm--off' : ''}`}
-          role='button'
+          role='button' ariaRole='button'
           aria-disabled={state !== 'idle'}
           onClick={() => void confirm()}
         >

@@ -45,7 +45,7 @@ function Content({ message, viewer, blocked, t }: { message: ChatMessage; viewer
   // WeChat found the image risky: the file is refused, so show a placeholder, not a broken image.
   if (message.kind === 'image' && blocked) {
     return (
-      <View className='bubble__blocked' role='img' aria-label={t.imageBlocked}>
+      <View className='bubble__blocked' role='img' ariaRole='img' aria-label={t.imageBlocked}>
         <Text>{t.imageBlocked}</Text>
       </View>
     )
@@ -79,7 +79,7 @@ export interface BubbleProps {
 export function MessageBubble({ message, read, viewer, blocked = false, t }: BubbleProps) {
   if (message.kind === 'event' || message.sender === 'system') {
     return (
-      <View className='msg msg--system' role='note'>
+      <View className='msg msg--system' role='note' ariaRole='note'>
         <Text className='msg__system'>{message.text}</Text>
       </View>
     )
@@ -98,7 +98,7 @@ export function MessageBubble({ message, read, viewer, blocked = false, t }: Bub
           <Content message={message} viewer={viewer} blocked={imageBlocked} t={t} />
         </View>
         {imageBlocked && mine && viewer === 'shopper' ? (
-          <View className='msg__blocked' role='alert'>
+          <View className='msg__blocked' role='alert' ariaRole='alert'>
             {t.imageBlockedMine}
           </View>
         ) : null}
@@ -122,9 +122,9 @@ function Status({ item, online, onRetry, onEdit, t }: StatusProps) {
     return (
       <View className='msg__failed msg__failed--blocked'>
         <Text className='msg__failed-icon'>!</Text>
-        <View role='alert'>{item.error ?? t.blockedText}</View>
+        <View role='alert' ariaRole='alert'>{item.error ?? t.blockedText}</View>
         {onEdit ? (
-          <View className='msg__edit' role='button' aria-label={t.editBlocked} onClick={onEdit}>
+          <View className='msg__edit' role='button' ariaRole='button' aria-label={t.editBlocked} onClick={onEdit}>
             {t.editBlocked}
           </View>
         ) : null}
@@ -133,7 +133,7 @@ function Status({ item, online, onRetry, onEdit, t }: StatusProps) {
   }
   if (item.state === 'failed') {
     return (
-      <View className='msg__failed' role='button' aria-label={t.failed} onClick={onRetry}>
+      <View className='msg__failed' role='button' ariaRole='button' aria-label={t.failed} onClick={onRetry}>
         <Text className='msg__failed-icon'>!</Text>
         <Text>{t.failed}</Text>
       </View>

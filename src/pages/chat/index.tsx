@@ -62,23 +62,23 @@ export default function ChatPage() {
           <Text className='chat__title'>{t.title}</Text>
           <Text className={`chat__state ${header.live ? 'chat__state--live' : ''}`}>{header.label}</Text>
         </View>
-        <View className='chat__action chat__action--ghost chat__history' role='button' onClick={() => setHistoryOpen(true)}>
+        <View className='chat__action chat__action--ghost chat__history' role='button' ariaRole='button' onClick={() => setHistoryOpen(true)}>
           {t.history}
         </View>
         {c?.status === 'bot' || !c ? (
-          <View className='chat__action chat__handoff' role='button' aria-busy={handingOff} onClick={handingOff ? undefined : onHandoff}>
+          <View className='chat__action chat__handoff' role='button' ariaRole='button' aria-busy={handingOff} onClick={handingOff ? undefined : onHandoff}>
             {handingOff ? t.handoffBusy : t.handoff}
           </View>
         ) : null}
         {c && c.status !== 'ended' ? (
-          <View className='chat__action chat__action--ghost' role='button' onClick={onEnd}>
+          <View className='chat__action chat__action--ghost' role='button' ariaRole='button' onClick={onEnd}>
             {t.end}
           </View>
         ) : null}
       </View>
       <StatusBanner conversation={c} online={s.online} />
       {s.status === 'error' && messages.length === 0 ? (
-        <View className='chat__error' role='button' onClick={() => chat.reload()}>
+        <View className='chat__error' role='button' ariaRole='button' onClick={() => chat.reload()}>
           {t.loadFailed}
         </View>
       ) : (

@@ -65,7 +65,7 @@ export function ChatsSection({ selfId, openId, onOpenTicket }: ChatsSectionProps
       <View className='ws__side'>
         <View className='ws__side-head'>
           <Text className='ws__heading ws__heading--flat'>顾客信息</Text>
-          <View className='ws__side-close' role='button' aria-label='关闭顾客信息' onClick={() => setCustomerOpen(false)}>
+          <View className='ws__side-close' role='button' ariaRole='button' aria-label='关闭顾客信息' onClick={() => setCustomerOpen(false)}>
             ✕
           </View>
         </View>

@@ -90,10 +90,10 @@ export function TicketActions({ ticket, busy, onReply, onTransition }: TicketAct
       ) : null}
       {canReply && !move ? (
         <View className='tk-actions__reply'>
-          <View className='tk-actions__tabs' role='tablist'>
+          <View className='tk-actions__tabs' role='tablist' ariaRole='tablist'>
             <View
               className={`tk-tab ${!internal ? 'tk-tab--active' : ''}`}
-              role='tab'
+              role='tab' ariaRole='tab'
               aria-selected={!internal}
               onClick={() => setInternal(false)}
             >
@@ -101,7 +101,7 @@ export function TicketActions({ ticket, busy, onReply, onTransition }: TicketAct
             </View>
             <View
               className={`tk-tab ${internal ? 'tk-tab--active' : ''}`}
-              role='tab'
+              role='tab' ariaRole='tab'
               aria-selected={internal}
               onClick={() => setInternal(true)}
             >

@@ -32,7 +32,7 @@ export function TicketsSection() {
       <View className='ws__main ws__main--scroll'>
         {s.selectedId ? (
           <>
-            <View className='ws__back' role='button' aria-label='返回工单列表' onClick={() => void s.select(null)}>
+            <View className='ws__back' role='button' ariaRole='button' aria-label='返回工单列表' onClick={() => void s.select(null)}>
               ‹ 工单列表
             </View>
             {s.detail ? (

@@ -60,12 +60,12 @@ export function Workspace() {
     <View className={`ws ws--${section}`}>
       <View className='ws__top'>
         <Text className='ws__brand'>客服工作台</Text>
-        <View className='ws__tabs' role='tablist'>
+        <View className='ws__tabs' role='tablist' ariaRole='tablist'>
           {tabs.map((t) => (
             <View
               key={t.id}
               className={`ws__tab ${t.id === section ? 'ws__tab--active' : ''}`}
-              role='tab'
+              role='tab' ariaRole='tab'
               aria-selected={t.id === section}
               onClick={() => setSection(t.id)}
             >
@@ -76,7 +76,7 @@ export function Workspace() {
         </View>
         <View className='ws__me'>
           <Text className='ws__name'>{agent.user.displayName}</Text>
-          <View className='ws__logout' role='button' aria-label='退出登录' onClick={() => void logout()}>
+          <View className='ws__logout' role='button' ariaRole='button' aria-label='退出登录' onClick={() => void logout()}>
             退出
           </View>
         </View>

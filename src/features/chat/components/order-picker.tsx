@@ -16,7 +16,7 @@ export function OrderPicker({ onPick, onClose }: { onPick: (o: Order) => void; o
       .catch((e: Error) => setError(e.message))
   }, [])
   return (
-    <View className='sheet' role='dialog' aria-label={t.pickOrder}>
+    <View className='sheet' role='dialog' ariaRole='dialog' aria-label={t.pickOrder}>
       <View className='sheet__mask' onClick={onClose} />
       <View className='sheet__panel'>
         <View className='sheet__head'>
@@ -29,7 +29,7 @@ export function OrderPicker({ onPick, onClose }: { onPick: (o: Order) => void; o
         {!orders && !error ? <Text className='muted'>{t.loading}</Text> : null}
         {orders?.length === 0 ? <Text className='muted'>{t.noOrders}</Text> : null}
         {orders?.map((o) => (
-          <View key={o.orderNo} className='order-pick' role='button' onClick={() => onPick(o)}>
+          <View key={o.orderNo} className='order-pick' role='button' ariaRole='button' onClick={() => onPick(o)}>
             <OrderCardView order={orderCardOf(o)} />
           </View>
         ))}

@@ -8,7 +8,7 @@ export function QuickReplies({ items, onPick }: { items: QuickReply[]; onPick: (
     <ScrollView className='quick' scrollX enhanced showScrollbar={false}>
       <View className='quick__row'>
         {items.map((q) => (
-          <View key={`${q.action}-${q.label}`} className={`quick__item quick__item--${q.action}`} role='button' onClick={() => onPick(q)}>
+          <View key={`${q.action}-${q.label}`} className={`quick__item quick__item--${q.action}`} role='button' ariaRole='button' onClick={() => onPick(q)}>
             {q.label}
           </View>
         ))}

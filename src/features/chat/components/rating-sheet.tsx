@@ -40,12 +40,12 @@ function TargetRating({
   return (
     <View className={`rating rating--${target}`}>
       <Text className='rating__who'>{target === 'bot' ? t.rateBot : t.rateAgent(agentName ?? t.agentFallback)}</Text>
-      <View className='rating__stars' role='radiogroup'>
+      <View className='rating__stars' role='radiogroup' ariaRole='radiogroup'>
         {[1, 2, 3, 4, 5].map((n) => (
           <View
             key={n}
             className={`rating__star ${n <= score ? 'rating__star--on' : ''}`}
-            role='radio'
+            role='radio' ariaRole='radio'
             aria-checked={n === score}
             aria-label={t.stars(n)}
             onClick={() => (setScore(n), setError(null))}
@@ -60,7 +60,7 @@ function TargetRating({
             <View
               key={tag}
               className={`chip ${tags.includes(tag) ? 'chip--active' : ''}`}
-              role='checkbox'
+              role='checkbox' ariaRole='checkbox'
               aria-checked={tags.includes(tag)}
               onClick={() => toggle(tag)}
             >
@@ -79,7 +79,7 @@ function TargetRating({
         />
       ) : null}
       {error ? <Text className='field__error'>{error}</Text> : null}
-      <View className={`btn btn--primary ${busy ? 'btn--disabled' : ''}`} role='button' onClick={busy ? undefined : submit}>
+      <View className={`btn btn--primary ${busy ? 'btn--disabled' : ''}`} role='button' ariaRole='button' onClick={busy ? undefined : submit}>
         {t.rateSubmit}
       </View>
     </View>
@@ -89,7 +89,7 @@ function TargetRating({
 /** End-of-conversation rating: the bot and the agent are rated separately. */
 export function RatingSheet({ targets, agentName, onSubmit, onClose }: RatingSheetProps) {
   return (
-    <View className='sheet' role='dialog' aria-label={t.rateTitle}>
+    <View className='sheet' role='dialog' ariaRole='dialog' aria-label={t.rateTitle}>
       <View className='sheet__mask' onClick={onClose} />
       <View className='sheet__panel'>
         <View className='sheet__head'>
@@ -101,7 +101,7 @@ export function RatingSheet({ targets, agentName, onSubmit, onClose }: RatingShe
         {targets.map((target) => (
           <TargetRating key={target} target={target} agentName={agentName} onSubmit={onSubmit} />
         ))}
-        <View className='btn btn--ghost rating__later' role='button' onClick={onClose}>
+        <View className='btn btn--ghost rating__later' role='button' ariaRole='button' onClick={onClose}>
           {t.rateLater}
         </View>
       </View>

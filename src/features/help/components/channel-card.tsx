@@ -36,7 +36,7 @@ export function ChannelCard(props: ChannelCardProps) {
   const { onTap, ...body } = props
   const label = `${props.title}，${props.sub}${props.badge ? `，${props.badge} 条未读` : ''}`
   return (
-    <View className='channel' role='button' aria-label={label} hoverClass='channel--pressed' onClick={onTap}>
+    <View className='channel' role='button' ariaRole='button' aria-label={label} hoverClass='channel--pressed' onClick={onTap}>
       <ChannelCardBody {...body} />
     </View>
   )

@@ -51,17 +51,17 @@ export function EmailSheet({ onSubmit, onClose }: EmailSheetProps) {
     }
   }
   return (
-    <View className='sheet' role='dialog' aria-label={t.emailTitle}>
+    <View className='sheet' role='dialog' ariaRole='dialog' aria-label={t.emailTitle}>
       <View className='sheet__mask' onClick={onClose} />
       <View className='sheet__panel'>
         <View className='sheet__head'>
           <Text className='sheet__title'>{t.emailTitle}</Text>
-          <View className='sheet__close' role='button' aria-label={t.close} onClick={onClose}>
+          <View className='sheet__close' role='button' ariaRole='button' aria-label={t.close} onClick={onClose}>
             ×
           </View>
         </View>
         <Text className='sheet__intro'>{t.emailIntro(address)}</Text>
-        <View className='pill email__copy' role='button' onClick={() => Taro.setClipboardData({ data: address })}>
+        <View className='pill email__copy' role='button' ariaRole='button' onClick={() => Taro.setClipboardData({ data: address })}>
           {t.copyAddress}
         </View>
         <Text className='field__label'>{t.yourEmail}</Text>
@@ -75,12 +75,12 @@ export function EmailSheet({ onSubmit, onClose }: EmailSheetProps) {
           onInput={(e) => patch({ email: e.detail.value })}
         />
         <Text className='field__label'>{t.emailType}</Text>
-        <View className='chips' role='radiogroup'>
+        <View className='chips' role='radiogroup' ariaRole='radiogroup'>
           {EMAIL_SUBTYPES.map((st) => (
             <View
               key={st.id}
               className={`chip ${form.subtype === st.id ? 'chip--active' : ''}`}
-              role='radio'
+              role='radio' ariaRole='radio'
               aria-checked={form.subtype === st.id}
               onClick={() => patch({ subtype: st.id })}
             >
@@ -90,7 +90,7 @@ export function EmailSheet({ onSubmit, onClose }: EmailSheetProps) {
         </View>
         <View className='field__hint'>
           <Text>{t.emailEvidenceHint}</Text>
-          <View className='link' role='link' onClick={() => Taro.navigateTo({ url: ticketUrl() })}>
+          <View className='link' role='link' ariaRole='link' onClick={() => Taro.navigateTo({ url: ticketUrl() })}>
             {t.fileTicket}
           </View>
         </View>
@@ -132,13 +132,13 @@ export function EmailSheet({ onSubmit, onClose }: EmailSheetProps) {
           onInput={(e) => patch({ description: e.detail.value })}
         />
         {error ? (
-          <View className='field__error' role='alert'>
+          <View className='field__error' role='alert' ariaRole='alert'>
             {error}
           </View>
         ) : null}
         <View
           className={`btn btn--primary ${sending ? 'btn--disabled' : ''}`}
-          role='button'
+          role='button' ariaRole='button'
           aria-disabled={sending}
           onClick={sending ? undefined : submit}
         >

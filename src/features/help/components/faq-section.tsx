@@ -17,7 +17,7 @@ function FaqItem({ entry, open, showCategory }: { entry: FaqEntry; open: boolean
   const toggle = useHelpStore((s) => s.toggle)
   return (
     <View className={`faq__item ${open ? 'faq__item--open' : ''}`}>
-      <View className='faq__q' role='button' aria-expanded={open} onClick={() => toggle(entry.id)}>
+      <View className='faq__q' role='button' ariaRole='button' aria-expanded={open} onClick={() => toggle(entry.id)}>
         {showCategory ? <Text className='faq__tag'>{categoryName(entry.serviceType)}</Text> : null}
         <Text className='faq__question'>{entry.question}</Text>
         <Text className='faq__chevron'>{open ? '−' : '+'}</Text>
@@ -29,10 +29,10 @@ function FaqItem({ entry, open, showCategory }: { entry: FaqEntry; open: boolean
           </Text>
           <View className='faq__more'>
             <Text className='faq__more-label'>{t.stillNeedHelp}</Text>
-            <View className='pill pill--primary' role='button' onClick={() => Taro.switchTab({ url: CHAT_URL })}>
+            <View className='pill pill--primary' role='button' ariaRole='button' onClick={() => Taro.switchTab({ url: CHAT_URL })}>
               {t.askChat}
             </View>
-            <View className='pill' role='button' onClick={() => Taro.navigateTo({ url: ticketUrl(entry.serviceType) })}>
+            <View className='pill' role='button' ariaRole='button' onClick={() => Taro.navigateTo({ url: ticketUrl(entry.serviceType) })}>
               {t.fileTicket}
             </View>
           </View>
@@ -46,7 +46,7 @@ function StatusLine({ status, empty, onRetry }: { status: string; empty: string;
   if (status === 'loading') return <Text className='faq__status muted'>{t.loading}</Text>
   if (status === 'error')
     return (
-      <View className='faq__status faq__status--error' role='button' onClick={onRetry}>
+      <View className='faq__status faq__status--error' role='button' ariaRole='button' onClick={onRetry}>
         {t.loadFailed}
       </View>
     )
@@ -65,7 +65,7 @@ export function FaqSearch() {
     timer.current = setTimeout(() => void search(value), SEARCH_DELAY_MS)
   }
   return (
-    <View className='search' role='search'>
+    <View className='search' role='search' ariaRole='search'>
       <Text className='search__icon'>⌕</Text>
       <Input
         className='search__input'
@@ -79,7 +79,7 @@ export function FaqSearch() {
         onConfirm={(e) => void search(e.detail.value)}
       />
       {query ? (
-        <View className='search__clear' role='button' aria-label={t.close} onClick={() => void search('')}>
+        <View className='search__clear' role='button' ariaRole='button' aria-label={t.close} onClick={() => void search('')}>
           ×
         </View>
       ) : null}
@@ -99,12 +99,12 @@ export function FaqSection() {
     <View className='card faq'>
       <Text className='section-title'>{searching ? t.searchResults(s.results.length) : t.faq}</Text>
       {searching ? null : (
-        <View className='faq__tabs' role='tablist'>
+        <View className='faq__tabs' role='tablist' ariaRole='tablist'>
           {FAQ_CATEGORIES.map((c) => (
             <View
               key={c.id}
               className={`faq__tab ${c.id === s.category ? 'faq__tab--active' : ''}`}
-              role='tab'
+              role='tab' ariaRole='tab'
               aria-selected={c.id === s.category}
               onClick={() => {
                 setExpanded(false)
@@ -126,7 +126,7 @@ export function FaqSection() {
         />
       )}
       {items.length < all.length ? (
-        <View className='faq__all' role='button' onClick={() => setExpanded(true)}>
+        <View className='faq__all' role='button' ariaRole='button' onClick={() => setExpanded(true)}>
           {t.showAll(all.length)}
         </View>
       ) : null}

@@ -47,7 +47,7 @@ export function WechatContact({ userId, orderNo, caseNo, onPickOrder }: WechatCo
         <ChannelCardBody icon={wechatIcon} title={t.wechat} sub={t.wechatSub} />
       </Button>
       {onPickOrder ? (
-        <View className='channel__order' role='button' onClick={onPickOrder}>
+        <View className='channel__order' role='button' ariaRole='button' onClick={onPickOrder}>
           {orderNo ? `${t.attachOrder} …${orderNo.slice(-6)}` : `${t.attachOrder} ▸`}
         </View>
       ) : null}

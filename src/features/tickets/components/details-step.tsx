@@ -72,7 +72,7 @@ export function DetailsStep({ draft, touched, orders, onChange, onBlur }: Props)
               <View
                 key={o.orderNo}
                 className={`tf-order ${draft.orderNo === o.orderNo ? 'tf-order--on' : ''}`}
-                role='button'
+                role='button' ariaRole='button'
                 aria-label={t.pickOrderAria(o.label)}
                 onClick={() => pickOrder(o)}
               >
@@ -108,12 +108,12 @@ export function DetailsStep({ draft, touched, orders, onChange, onBlur }: Props)
           required
           error={touched.includes('outcome') && !draft.outcome ? t.required.outcome : null}
         >
-          <View className='tf-chips' role='radiogroup' aria-label={t.outcomeLabel}>
+          <View className='tf-chips' role='radiogroup' ariaRole='radiogroup' aria-label={t.outcomeLabel}>
             {(sub?.outcomes ?? []).map((id) => (
               <View
                 key={id}
                 className={`tf-chip ${draft.outcome === id ? 'tf-chip--on' : ''}`}
-                role='radio'
+                role='radio' ariaRole='radio'
                 aria-checked={draft.outcome === id}
                 onClick={() => onChange({ outcome: id })}
               >

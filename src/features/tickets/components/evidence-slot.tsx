@@ -45,7 +45,7 @@ export function EvidenceSlot({ req, files, error, onAdd, onRemove }: Props) {
               onClick={() => f.status === 'done' && preview(f)}
             />
             {f.status === 'uploading' && (
-              <View className='tf-thumb__progress' role='progressbar' aria-valuenow={f.progress}>
+              <View className='tf-thumb__progress' role='progressbar' ariaRole='progressbar' aria-valuenow={f.progress}>
                 <View className='tf-thumb__bar' style={{ width: `${f.progress}%` }} />
                 <Text className='tf-thumb__pct'>{Math.round(f.progress)}%</Text>
               </View>
@@ -53,7 +53,7 @@ export function EvidenceSlot({ req, files, error, onAdd, onRemove }: Props) {
             {f.status === 'failed' && <Text className='tf-thumb__failed'>{f.error ?? t.uploadFailed}</Text>}
             <View
               className='tf-thumb__remove'
-              role='button'
+              role='button' ariaRole='button'
               aria-label={t.removeAria(req.label, i + 1)}
               onClick={() => onRemove(req.kind, f.key)}
             >
@@ -62,14 +62,14 @@ export function EvidenceSlot({ req, files, error, onAdd, onRemove }: Props) {
           </View>
         ))}
         {room > 0 && (
-          <View className='tf-thumb tf-thumb--add' role='button' aria-label={t.uploadAria(req.label)} onClick={choose}>
+          <View className='tf-thumb tf-thumb--add' role='button' ariaRole='button' aria-label={t.uploadAria(req.label)} onClick={choose}>
             <Text className='tf-thumb__plus'>+</Text>
             <Text className='tf-thumb__addtext'>{files.length ? t.addMore : t.addPhoto}</Text>
           </View>
         )}
       </View>
       {error && (
-        <View className='tf-field__error' role='alert'>
+        <View className='tf-field__error' role='alert' ariaRole='alert'>
           {error}
         </View>
       )}

@@ -59,7 +59,7 @@ export function RatingSheet({ visible, busy, current, onClose, onSubmit }: Props
             <View
               key={t.id}
               className={`td-tag ${tags.includes(t.id) ? 'td-tag--on' : ''}`}
-              role='checkbox'
+              role='checkbox' ariaRole='checkbox'
               aria-checked={tags.includes(t.id)}
               onClick={() => toggle(t.id)}
             >
@@ -77,7 +77,7 @@ export function RatingSheet({ visible, busy, current, onClose, onSubmit }: Props
         />
         <Text className='td-sheet__hint'>{tx.rateEditable}</Text>
         {error && (
-          <View className='td-sheet__error' role='alert'>
+          <View className='td-sheet__error' role='alert' ariaRole='alert'>
             {error}
           </View>
         )}

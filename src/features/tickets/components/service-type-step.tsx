@@ -12,13 +12,13 @@ interface Props {
 /** Step 1: the five service types as large cards, each with a typical example. */
 export function ServiceTypeStep({ value, onPick }: Props) {
   return (
-    <View className='tf-step' role='radiogroup' aria-label={t.steps[0]}>
+    <View className='tf-step' role='radiogroup' ariaRole='radiogroup' aria-label={t.steps[0]}>
       <Text className='tf-step__title'>{t.typeQuestion}</Text>
       {SERVICE_TYPES.map((type) => (
         <View
           key={type.id}
           className={`tf-type ${value === type.id ? 'tf-type--on' : ''}`}
-          role='radio'
+          role='radio' ariaRole='radio'
           aria-checked={value === type.id}
           aria-label={t.typeName(named(type))}
           onClick={() => onPick(type.id)}

@@ -11,14 +11,14 @@ interface Props {
 /** The four-step progress bar of the ticket form. */
 export function StepBar({ titles, current, onBack }: Props) {
   return (
-    <View className='tf-steps' role='list' aria-label={tx.stepAria(current + 1, titles.length)}>
+    <View className='tf-steps' role='list' ariaRole='list' aria-label={tx.stepAria(current + 1, titles.length)}>
       {titles.map((t, i) => {
         const state = i < current ? 'done' : i === current ? 'on' : 'todo'
         return (
           <View
             key={t}
             className={`tf-stepi tf-stepi--${state}`}
-            role='listitem'
+            role='listitem' ariaRole='listitem'
             aria-current={i === current ? 'step' : undefined}
             onClick={() => i < current && onBack(i)}
           >

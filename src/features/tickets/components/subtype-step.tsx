@@ -12,7 +12,7 @@ interface Props {
 /** Step 2: the subtypes of the chosen service type, each saying what it covers and what to prepare. */
 export function SubtypeStep({ serviceType, value, onPick }: Props) {
   return (
-    <View className='tf-step' role='radiogroup' aria-label={t.steps[1]}>
+    <View className='tf-step' role='radiogroup' ariaRole='radiogroup' aria-label={t.steps[1]}>
       <Text className='tf-step__title'>{t.subtypeTitle(named(getServiceType(serviceType) ?? { zh: '', en: '' }))}</Text>
       {subtypesOf(serviceType).map((s) => {
         const evidence = evidenceSlots(s.id)
@@ -20,7 +20,7 @@ export function SubtypeStep({ serviceType, value, onPick }: Props) {
           <View
             key={s.id}
             className={`tf-sub ${value === s.id ? 'tf-sub--on' : ''}`}
-            role='radio'
+            role='radio' ariaRole='radio'
             aria-checked={value === s.id}
             aria-label={named(s)}
             onClick={() => onPick(s.id)}

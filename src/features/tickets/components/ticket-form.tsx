@@ -82,9 +82,9 @@ export function TicketForm({ restored, onCreated }: Props) {
     <View className='tf'>
       <StepBar titles={t.steps} current={draft.step} onBack={(i) => go(i as FormStep)} />
       {restored && isDraftStarted(draft) && (
-        <View className='tf-restored' role='status'>
+        <View className='tf-restored' role='status' ariaRole='status'>
           <Text>{t.restored}</Text>
-          <View className='tf-restored__reset' role='button' onClick={startOver}>
+          <View className='tf-restored__reset' role='button' ariaRole='button' onClick={startOver}>
             {t.startOver}
           </View>
         </View>
@@ -117,7 +117,7 @@ export function TicketForm({ restored, onCreated }: Props) {
       {draft.step > 0 && (
         <View className='tf-bar'>
           {draft.step === 3 && (
-            <View className={`tf-bar__missing ${missing ? '' : 'tf-bar__missing--ok'}`} role='status'>
+            <View className={`tf-bar__missing ${missing ? '' : 'tf-bar__missing--ok'}`} role='status' ariaRole='status'>
               {submitError ?? missing ?? t.ready}
             </View>
           )}
