@@ -69,6 +69,8 @@ const zh = {
   emailEvidenceHint: '物流、支付或需要照片的问题，请',
   cancel: '取消',
   close: '关闭',
+  careMode: '长辈模式',
+  careModeHint: '字更大、按钮更大、颜色更清楚',
 }
 
 export type HelpText = typeof zh
@@ -141,6 +143,8 @@ const en: HelpText = {
   emailEvidenceHint: 'For delivery, payment or photo evidence, ',
   cancel: 'Cancel',
   close: 'Close',
+  careMode: 'Large text mode',
+  careModeHint: 'Bigger text and buttons, clearer colours',
 }
 
 /** UI text of the help center in the shopper's language. */

@@ -18,12 +18,14 @@ import { QuickReplies } from '@/features/chat/components/quick-replies'
 import { RatingSheet } from '@/features/chat/components/rating-sheet'
 import { StatusBanner } from '@/features/chat/components/status-banner'
 import { PrivacySheet } from '@/components/privacy-sheet'
+import { useCareModeClass } from '@/lib/care-mode'
 import './index.scss'
 
 const toastError = (e: unknown) => void Taro.showToast({ title: (e as Error).message, icon: 'none' })
 
 /** 在线客服: the conversation with the bot and then an agent. */
 export default function ChatPage() {
+  const care = useCareModeClass()
   const s = useChatStore()
   const c = selectConversation(s)
   const messages = selectMessages(s)
@@ -56,17 +58,28 @@ export default function ChatPage() {
   }
 
   return (
-    <View className={`chat ${isH5 ? 'chat--h5' : ''}`}>
+    <View className={`chat ${isH5 ? 'chat--h5' : ''} ${care}`}>
       <View className='chat__header'>
         <View className='chat__who'>
           <Text className='chat__title'>{t.title}</Text>
           <Text className={`chat__state ${header.live ? 'chat__state--live' : ''}`}>{header.label}</Text>
         </View>
-        <View className='chat__action chat__action--ghost chat__history' role='button' ariaRole='button' onClick={() => setHistoryOpen(true)}>
+        <View
+          className='chat__action chat__action--ghost chat__history'
+          role='button'
+          ariaRole='button'
+          onClick={() => setHistoryOpen(true)}
+        >
           {t.history}
         </View>
         {c?.status === 'bot' || !c ? (
-          <View className='chat__action chat__handoff' role='button' ariaRole='button' aria-busy={handingOff} onClick={handingOff ? undefined : onHandoff}>
+          <View
+            className='chat__action chat__handoff'
+            role='button'
+            ariaRole='button'
+            aria-busy={handingOff}
+            onClick={handingOff ? undefined : onHandoff}
+          >
             {handingOff ? t.handoffBusy : t.handoff}
           </View>
         ) : null}

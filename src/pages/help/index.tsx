@@ -7,6 +7,7 @@ import { ChannelGrid } from '@/features/help/components/channel-grid'
 import { EmailSheet } from '@/features/help/components/email-sheet'
 import { FaqSearch, FaqSection } from '@/features/help/components/faq-section'
 import { TipsCard } from '@/features/help/components/tips-card'
+import { CareModeSwitch } from '@/features/help/components/care-mode-switch'
 import { fileEmailTicket } from '@/features/help/help.api'
 import { useOpenTickets, useOrderPicker } from '@/features/help/help.context'
 import { helpText as t } from '@/features/help/help.i18n'
@@ -16,10 +17,12 @@ import { useChatStore, selectUnread, selectChatConversation } from '@/features/c
 import { newClientMsgId } from '@/lib/conversation'
 import type { EmailForm } from '@/features/help/help.helpers'
 import { PrivacySheet } from '@/components/privacy-sheet'
+import { useCareModeClass } from '@/lib/care-mode'
 import './index.scss'
 
 /** 帮助中心: every channel with its live state, the FAQ, tips and expected times. */
 export default function HelpPage() {
+  const care = useCareModeClass()
   const [openTickets, refreshTickets] = useOpenTickets()
   const [emailOpen, setEmailOpen] = useState(false)
   const [emailKey, setEmailKey] = useState(() => newClientMsgId())
@@ -47,7 +50,7 @@ export default function HelpPage() {
   }
 
   return (
-    <View className='page help'>
+    <View className={`page help ${care}`}>
       <View className='help__hero'>
         <Text className='help__greeting'>{t.greeting}</Text>
         <Text className='help__sub'>{t.greetingSub}</Text>
@@ -67,6 +70,7 @@ export default function HelpPage() {
         }}
         onEmail={() => setEmailOpen(true)}
       />
+      <CareModeSwitch />
       <FaqSection />
       <TipsCard />
       {emailOpen ? <EmailSheet onSubmit={submitEmail} onClose={() => setEmailOpen(false)} /> : null}

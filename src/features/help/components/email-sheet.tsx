@@ -80,7 +80,8 @@ export function EmailSheet({ onSubmit, onClose }: EmailSheetProps) {
             <View
               key={st.id}
               className={`chip ${form.subtype === st.id ? 'chip--active' : ''}`}
-              role='radio' ariaRole='radio'
+              role='radio'
+              ariaRole='radio'
               aria-checked={form.subtype === st.id}
               onClick={() => patch({ subtype: st.id })}
             >
@@ -138,7 +139,8 @@ export function EmailSheet({ onSubmit, onClose }: EmailSheetProps) {
         ) : null}
         <View
           className={`btn btn--primary ${sending ? 'btn--disabled' : ''}`}
-          role='button' ariaRole='button'
+          role='button'
+          ariaRole='button'
           aria-disabled={sending}
           onClick={sending ? undefined : submit}
         >

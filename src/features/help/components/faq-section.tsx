@@ -104,7 +104,8 @@ export function FaqSection() {
             <View
               key={c.id}
               className={`faq__tab ${c.id === s.category ? 'faq__tab--active' : ''}`}
-              role='tab' ariaRole='tab'
+              role='tab'
+              ariaRole='tab'
               aria-selected={c.id === s.category}
               onClick={() => {
                 setExpanded(false)

@@ -2,12 +2,14 @@ import { useEffect, useRef, useState } from 'react'
 import { useDidHide, useDidShow, useRouter, useUnload } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { PrivacySheet } from '@/components/privacy-sheet'
+import { useCareModeClass } from '@/lib/care-mode'
 import { TicketDetailView } from '@/features/tickets/components/ticket-detail-view'
 import { POLL_MS, useTicketDetail } from '@/features/tickets/use-ticket-detail'
 import { ticketsText } from '@/features/tickets/tickets.i18n'
 
 /** 工单详情: refreshes on show and polls while visible. */
 export default function TicketDetailPage() {
+  const care = useCareModeClass()
   const { params } = useRouter()
   const id = params.id ?? ''
   const { ticket, error, changes, dismissChanges, busy, load, run } = useTicketDetail(id)
@@ -31,13 +33,13 @@ export default function TicketDetailPage() {
   useEffect(() => stop, [])
   if (!ticket) {
     return (
-      <View className='page'>
+      <View className={`page ${care}`}>
         <Text className={error ? 'td-error' : 'td-loading'}>{error ?? ticketsText.loading}</Text>
       </View>
     )
   }
   return (
-    <View className='page'>
+    <View className={`page ${care}`}>
       <TicketDetailView
         ticket={ticket}
         now={now}
