@@ -169,7 +169,7 @@ describe('tickets in H5 against the real server', () => {
     await page.getByText('已确认解决', { exact: true }).filter({ visible: true }).waitFor()
     await page.getByText('评价本次服务', { exact: true }).filter({ visible: true }).waitFor()
     // A real tap: Playwright waits until the sliding sheet holds still and the star is not covered.
-    await page.locator('.nut-rate-item').filter({ visible: true }).nth(1).click()
+    await page.getByRole('radio', { name: '2 星' }).filter({ visible: true }).click()
     await page.getByText('不满意', { exact: true }).filter({ visible: true }).waitFor()
     await tap(page, '解释不清楚')
     await page.getByText('已确认解决', { exact: true }).filter({ visible: true }).waitFor({ state: 'hidden' })

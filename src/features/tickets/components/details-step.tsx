@@ -72,7 +72,8 @@ export function DetailsStep({ draft, touched, orders, onChange, onBlur }: Props)
               <View
                 key={o.orderNo}
                 className={`tf-order ${draft.orderNo === o.orderNo ? 'tf-order--on' : ''}`}
-                role='button' ariaRole='button'
+                role='button'
+                ariaRole='button'
                 aria-label={t.pickOrderAria(o.label)}
                 onClick={() => pickOrder(o)}
               >
@@ -113,7 +114,8 @@ export function DetailsStep({ draft, touched, orders, onChange, onBlur }: Props)
               <View
                 key={id}
                 className={`tf-chip ${draft.outcome === id ? 'tf-chip--on' : ''}`}
-                role='radio' ariaRole='radio'
+                role='radio'
+                ariaRole='radio'
                 aria-checked={draft.outcome === id}
                 onClick={() => onChange({ outcome: id })}
               >

@@ -53,7 +53,8 @@ export function EvidenceSlot({ req, files, error, onAdd, onRemove }: Props) {
             {f.status === 'failed' && <Text className='tf-thumb__failed'>{f.error ?? t.uploadFailed}</Text>}
             <View
               className='tf-thumb__remove'
-              role='button' ariaRole='button'
+              role='button'
+              ariaRole='button'
               aria-label={t.removeAria(req.label, i + 1)}
               onClick={() => onRemove(req.kind, f.key)}
             >

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { Button, Text, Textarea, View } from '@tarojs/components'
-import { Popup, Rate } from '@nutui/nutui-react-taro'
+import { Popup } from '@nutui/nutui-react-taro'
 import { RATING_TAGS, type RatingTag } from '@shared/ticket-data'
 import type { Rating, RatingBody } from '@shared/ticket'
 import { withValue } from './input-value'
@@ -43,15 +43,25 @@ export function RatingSheet({ visible, busy, current, onClose, onSubmit }: Props
       destroyOnClose
     >
       <View className='td-sheet'>
-        <View className='td-rate' aria-label={tx.rateAria(score)}>
-          <Rate
-            value={score}
-            count={5}
-            onChange={(v: number) => {
-              setScore(v)
-              setError(null)
-            }}
-          />
+        <View className='td-rate'>
+          <View className='td-rate__stars' role='radiogroup' ariaRole='radiogroup' aria-label={tx.rateAria(score)}>
+            {[1, 2, 3, 4, 5].map((n) => (
+              <View
+                key={n}
+                className={`td-rate__star ${n <= score ? 'td-rate__star--on' : ''}`}
+                role='radio'
+                ariaRole='radio'
+                aria-checked={n === score}
+                aria-label={tx.starsAria(n)}
+                onClick={() => {
+                  setScore(n)
+                  setError(null)
+                }}
+              >
+                ★
+              </View>
+            ))}
+          </View>
           <Text className='td-rate__word'>{WORDS[score] || tx.rateTap}</Text>
         </View>
         <View className='td-tags'>
@@ -59,7 +69,8 @@ export function RatingSheet({ visible, busy, current, onClose, onSubmit }: Props
             <View
               key={t.id}
               className={`td-tag ${tags.includes(t.id) ? 'td-tag--on' : ''}`}
-              role='checkbox' ariaRole='checkbox'
+              role='checkbox'
+              ariaRole='checkbox'
               aria-checked={tags.includes(t.id)}
               onClick={() => toggle(t.id)}
             >

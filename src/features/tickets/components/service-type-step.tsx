@@ -18,7 +18,8 @@ export function ServiceTypeStep({ value, onPick }: Props) {
         <View
           key={type.id}
           className={`tf-type ${value === type.id ? 'tf-type--on' : ''}`}
-          role='radio' ariaRole='radio'
+          role='radio'
+          ariaRole='radio'
           aria-checked={value === type.id}
           aria-label={t.typeName(named(type))}
           onClick={() => onPick(type.id)}

@@ -18,7 +18,8 @@ export function StepBar({ titles, current, onBack }: Props) {
           <View
             key={t}
             className={`tf-stepi tf-stepi--${state}`}
-            role='listitem' ariaRole='listitem'
+            role='listitem'
+            ariaRole='listitem'
             aria-current={i === current ? 'step' : undefined}
             onClick={() => i < current && onBack(i)}
           >

@@ -20,7 +20,8 @@ export function SubtypeStep({ serviceType, value, onPick }: Props) {
           <View
             key={s.id}
             className={`tf-sub ${value === s.id ? 'tf-sub--on' : ''}`}
-            role='radio' ariaRole='radio'
+            role='radio'
+            ariaRole='radio'
             aria-checked={value === s.id}
             aria-label={named(s)}
             onClick={() => onPick(s.id)}

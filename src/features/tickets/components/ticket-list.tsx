@@ -24,7 +24,8 @@ export function TicketList({ group, list, now, onGroup, onRetry }: Props) {
           <View
             key={g}
             className={`tk-tab ${g === group ? 'tk-tab--on' : ''}`}
-            role='tab' ariaRole='tab'
+            role='tab'
+            ariaRole='tab'
             aria-selected={g === group}
             onClick={() => onGroup(g)}
           >
@@ -46,7 +47,12 @@ export function TicketList({ group, list, now, onGroup, onRetry }: Props) {
           <Text className='tk-empty__title'>{t.empty[group]}</Text>
           <Text className='tk-empty__desc'>{t.emptyDesc}</Text>
           <View className='tk-empty__actions'>
-            <View className='tk-btn tk-btn--ghost' role='button' ariaRole='button' onClick={() => Taro.switchTab({ url: '/pages/help/index' })}>
+            <View
+              className='tk-btn tk-btn--ghost'
+              role='button'
+              ariaRole='button'
+              onClick={() => Taro.switchTab({ url: '/pages/help/index' })}
+            >
               {t.toHelp}
             </View>
             <View className='tk-btn' role='button' ariaRole='button' onClick={() => Taro.navigateTo({ url: '/pages/ticket/new/index' })}>

@@ -12,7 +12,13 @@ interface Props {
 /** One ticket in 我的工单: type · subtype, order, status chip, last update, overdue mark. */
 export function TicketRow({ ticket: t, now, onOpen }: Props) {
   return (
-    <View className='tk-row' role='button' ariaRole='button' aria-label={tx.rowAria(ticketTitle(t), statusLabel(t.status))} onClick={() => onOpen(t.id)}>
+    <View
+      className='tk-row'
+      role='button'
+      ariaRole='button'
+      aria-label={tx.rowAria(ticketTitle(t), statusLabel(t.status))}
+      onClick={() => onOpen(t.id)}
+    >
       <View className='tk-row__head'>
         <Text className='tk-row__title'>{ticketTitle(t)}</Text>
         <Text className={`tk-chip tk-chip--${t.status}`}>{statusLabel(t.status)}</Text>
