@@ -35,7 +35,7 @@ describe('ticket detail', () => {
     expect(await screen.findByText('客服正在处理您的问题，有进展会第一时间告诉您。')).toBeInTheDocument()
     expect(screen.getByText('小艾 回复')).toBeInTheDocument()
     expect(screen.getByText('请提供外包装照片')).toBeInTheDocument()
-    await act(async () => fireEvent.click(screen.getByLabelText(`复制工单号 T20261126000001`)))
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: /T20261126000001/ })))
     expect(Taro.setClipboardData).toHaveBeenCalledWith({ data: 'T20261126000001' })
     const target = await screen.findByLabelText('查看附件 1')
     await act(async () => fireEvent.click(target))

@@ -99,7 +99,7 @@ describe('tickets in H5 against the real server', () => {
     await page.getByLabel('损坏', { exact: true }).filter({ visible: true }).click()
 
     await page.getByText('损坏 · 填写详情').filter({ visible: true }).waitFor()
-    await page.locator('[aria-label^="选择订单"]').filter({ visible: true }).first().click()
+    await page.locator('.tf-order').filter({ visible: true }).first().click()
     await page.locator('[aria-label="问题描述"] textarea').filter({ visible: true }).fill('收到的马克杯把手断了，外包装也有明显压痕')
     await tap(page, '换货')
     await shotFromTop(page, 'ticket-new-3-details')

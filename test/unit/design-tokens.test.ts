@@ -84,6 +84,7 @@ describe('design tokens', () => {
       ['text-inverse', 'info'],
       ['text-inverse', 'accent'],
       ['text-inverse', 'surface-inverse'],
+      ['text-inverse-muted', 'surface-inverse'],
       ['danger-text', 'danger-soft'],
       ['success-text', 'success-soft'],
       ['warning-text', 'warning-soft'],

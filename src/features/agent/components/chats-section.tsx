@@ -5,6 +5,7 @@ import { ConversationPanel } from './conversation-panel'
 import { CustomerPanel } from './customer-panel'
 import { MineList } from './mine-list'
 import { QueueList } from './queue-list'
+import { focusable } from '@/lib/a11y'
 
 export interface ChatsSectionProps {
   selfId: string
@@ -48,7 +49,7 @@ export function ChatsSection({ selfId, openId, onOpenTicket }: ChatsSectionProps
           <View className='ws__hint'>加载中…</View>
         )}
       </View>
-      <View className='ws__main'>
+      <View className='ws__main' {...focusable}>
         {selected ? (
           <ConversationPanel
             key={selected}

@@ -43,8 +43,8 @@ export function TicketList({ items, selectedId, loading, error, hasMore, onSelec
           <View
             key={t.id}
             className={`tk-item ${t.id === selectedId ? 'tk-item--selected' : ''}`}
-            role='button' ariaRole='button'
-            aria-label={`工单 ${t.ticketNo}`}
+            role='button'
+            ariaRole='button'
             onClick={() => onSelect(t)}
           >
             <View className='tk-item__line'>

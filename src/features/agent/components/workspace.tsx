@@ -10,6 +10,7 @@ import { ChatsSection } from './chats-section'
 import { OverviewPanel } from './overview-panel'
 import { TicketsSection } from './tickets-section'
 import './workspace.scss'
+import { focusable } from '@/lib/a11y'
 
 type Section = 'chats' | 'tickets' | 'cases' | 'overview'
 
@@ -65,7 +66,8 @@ export function Workspace() {
             <View
               key={t.id}
               className={`ws__tab ${t.id === section ? 'ws__tab--active' : ''}`}
-              role='tab' ariaRole='tab'
+              role='tab'
+              ariaRole='tab'
               aria-selected={t.id === section}
               onClick={() => setSection(t.id)}
             >
@@ -84,7 +86,7 @@ export function Workspace() {
       <View className='ws__body'>
         {section === 'chats' ? <ChatsSection selfId={agent.user.id} openId={openChat} onOpenTicket={openTicket} /> : null}
         {section === 'cases' ? (
-          <View className='ws__main ws__main--full'>
+          <View className='ws__main ws__main--full' {...focusable}>
             <CaseSearch
               onOpenConversation={(id) => {
                 setOpenChat(id)
@@ -96,7 +98,7 @@ export function Workspace() {
         ) : null}
         {section === 'tickets' ? <TicketsSection /> : null}
         {section === 'overview' ? (
-          <View className='ws__main ws__main--full'>
+          <View className='ws__main ws__main--full' {...focusable}>
             <OverviewPanel />
           </View>
         ) : null}

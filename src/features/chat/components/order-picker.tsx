@@ -21,9 +21,9 @@ export function OrderPicker({ onPick, onClose }: { onPick: (o: Order) => void; o
       <View className='sheet__panel'>
         <View className='sheet__head'>
           <Text className='sheet__title'>{t.pickOrder}</Text>
-          <Text className='sheet__close' onClick={onClose}>
+          <View className='sheet__close' role='button' ariaRole='button' aria-label={t.close} onClick={onClose}>
             ×
-          </Text>
+          </View>
         </View>
         {error ? <Text className='field__error'>{error}</Text> : null}
         {!orders && !error ? <Text className='muted'>{t.loading}</Text> : null}

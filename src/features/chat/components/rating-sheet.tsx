@@ -45,7 +45,8 @@ function TargetRating({
           <View
             key={n}
             className={`rating__star ${n <= score ? 'rating__star--on' : ''}`}
-            role='radio' ariaRole='radio'
+            role='radio'
+            ariaRole='radio'
             aria-checked={n === score}
             aria-label={t.stars(n)}
             onClick={() => (setScore(n), setError(null))}
@@ -60,7 +61,8 @@ function TargetRating({
             <View
               key={tag}
               className={`chip ${tags.includes(tag) ? 'chip--active' : ''}`}
-              role='checkbox' ariaRole='checkbox'
+              role='checkbox'
+              ariaRole='checkbox'
               aria-checked={tags.includes(tag)}
               onClick={() => toggle(tag)}
             >
@@ -79,7 +81,12 @@ function TargetRating({
         />
       ) : null}
       {error ? <Text className='field__error'>{error}</Text> : null}
-      <View className={`btn btn--primary ${busy ? 'btn--disabled' : ''}`} role='button' ariaRole='button' onClick={busy ? undefined : submit}>
+      <View
+        className={`btn btn--primary ${busy ? 'btn--disabled' : ''}`}
+        role='button'
+        ariaRole='button'
+        onClick={busy ? undefined : submit}
+      >
         {t.rateSubmit}
       </View>
     </View>
@@ -94,9 +101,9 @@ export function RatingSheet({ targets, agentName, onSubmit, onClose }: RatingShe
       <View className='sheet__panel'>
         <View className='sheet__head'>
           <Text className='sheet__title'>{t.rateTitle}</Text>
-          <Text className='sheet__close' onClick={onClose}>
+          <View className='sheet__close' role='button' ariaRole='button' aria-label={t.close} onClick={onClose}>
             ×
-          </Text>
+          </View>
         </View>
         {targets.map((target) => (
           <TargetRating key={target} target={target} agentName={agentName} onSubmit={onSubmit} />

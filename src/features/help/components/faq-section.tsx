@@ -6,6 +6,7 @@ import { preferredLang } from '@/lib/platform'
 import { FAQ_CATEGORIES, CHAT_URL, ticketUrl } from '../help.helpers'
 import { helpText as t } from '../help.i18n'
 import { useHelpStore } from '../help.store'
+import { focusable } from '@/lib/a11y'
 
 const SEARCH_DELAY_MS = 300
 /** Questions shown per category before "show all". */
@@ -99,7 +100,7 @@ export function FaqSection() {
     <View className='card faq'>
       <Text className='section-title'>{searching ? t.searchResults(s.results.length) : t.faq}</Text>
       {searching ? null : (
-        <View className='faq__tabs' role='tablist' ariaRole='tablist'>
+        <View className='faq__tabs' role='tablist' ariaRole='tablist' {...focusable}>
           {FAQ_CATEGORIES.map((c) => (
             <View
               key={c.id}

@@ -74,7 +74,6 @@ export function DetailsStep({ draft, touched, orders, onChange, onBlur }: Props)
                 className={`tf-order ${draft.orderNo === o.orderNo ? 'tf-order--on' : ''}`}
                 role='button'
                 ariaRole='button'
-                aria-label={t.pickOrderAria(o.label)}
                 onClick={() => pickOrder(o)}
               >
                 <Text className='tf-order__title'>{o.label}</Text>

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { SERVICE_TYPES, type ServiceTypeId } from '@shared/catalog-data'
 import { named, ticketsText as t } from '../tickets.i18n'
+import { focusable } from '@/lib/a11y'
 
 const ICONS: Record<ServiceTypeId, string> = t.typeIcons
 
@@ -20,6 +21,7 @@ export function ServiceTypeStep({ value, onPick }: Props) {
           className={`tf-type ${value === type.id ? 'tf-type--on' : ''}`}
           role='radio'
           ariaRole='radio'
+          {...focusable}
           aria-checked={value === type.id}
           aria-label={t.typeName(named(type))}
           onClick={() => onPick(type.id)}

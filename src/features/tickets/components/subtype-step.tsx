@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components'
 import { getServiceType, subtypesOf, type ServiceTypeId, type SubtypeId } from '@shared/catalog-data'
 import { evidenceSlots } from '../ticket-form.helpers'
 import { named, ticketsText as t } from '../tickets.i18n'
+import { focusable } from '@/lib/a11y'
 
 interface Props {
   serviceType: ServiceTypeId
@@ -22,6 +23,7 @@ export function SubtypeStep({ serviceType, value, onPick }: Props) {
             className={`tf-sub ${value === s.id ? 'tf-sub--on' : ''}`}
             role='radio'
             ariaRole='radio'
+            {...focusable}
             aria-checked={value === s.id}
             aria-label={named(s)}
             onClick={() => onPick(s.id)}
