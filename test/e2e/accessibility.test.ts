@@ -1,6 +1,7 @@
+import path from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import type { FastifyInstance } from 'fastify'
-import { AGENT_PASSWORD, createAgent, launchBrowser, phoneContext, shopperToken, startServer } from '../support/e2e'
+import { AGENT_PASSWORD, createAgent, launchBrowser, phoneContext, SCREENSHOTS, shopperToken, startServer } from '../support/e2e'
 import { axeProblems, careModeFontSizes, smallTargets, type AxeProblem } from '../support/axe'
 import { pointsBody, submit } from '../support/tickets'
 
@@ -16,10 +17,10 @@ interface ScreenAudit {
 const visible = (page: Page, selector: string) => page.locator(selector).filter({ visible: true }).first()
 
 const VARIANTS = [
-  { name: 'zh-CN', locale: 'zh-CN', care: false },
-  { name: 'en-US', locale: 'en-US', care: false },
-  { name: 'zh-CN care mode', locale: 'zh-CN', care: true },
-  { name: 'en-US care mode', locale: 'en-US', care: true },
+  { name: 'zh-CN', locale: 'zh-CN', care: false, shots: '' },
+  { name: 'en-US', locale: 'en-US', care: false, shots: 'english' },
+  { name: 'zh-CN care mode', locale: 'zh-CN', care: true, shots: 'care-mode' },
+  { name: 'en-US care mode', locale: 'en-US', care: true, shots: '' },
 ] as const
 
 describe('accessibility audit (axe-core) of every page in H5', () => {
@@ -37,13 +38,17 @@ describe('accessibility audit (axe-core) of every page in H5', () => {
     await app?.close()
   })
 
-  describe.each(VARIANTS)('$name', ({ locale, care }) => {
+  describe.each(VARIANTS)('$name', ({ locale, care, shots }) => {
     let context: BrowserContext
     let page: Page
     const audits: ScreenAudit[] = []
 
-    /** Audits what is on screen now under a name. */
-    const audit = async (screen: string, shopper = true) => {
+    /** Audits what is on screen now under a name (and keeps a picture of the main screens of two variants). */
+    const audit = async (screen: string, shopper = true, shot?: string) => {
+      if (shots && shot) {
+        await page.evaluate(() => document.querySelectorAll('.taro_page').forEach((p) => p.scrollTo(0, 0)))
+        await page.screenshot({ path: path.join(SCREENSHOTS, `${shots}-${shot}.png`) })
+      }
       const entry: ScreenAudit = { screen, shopper, problems: await axeProblems(page), small: await smallTargets(page) }
       if (care && shopper) entry.care = await careModeFontSizes(page)
       audits.push(entry)
@@ -59,12 +64,12 @@ describe('accessibility audit (axe-core) of every page in H5', () => {
         await visible(page, '.care-switch').click()
         await visible(page, '.care-switch[aria-checked="true"]').waitFor()
       }
-      await audit('help center')
+      await audit('help center', true, 'help-center')
 
       await page.goto(`${baseUrl}/#/pages/chat/index`)
       await visible(page, '.chat__header').waitFor()
       await visible(page, '.bubble').waitFor()
-      await audit('chat')
+      await audit('chat', true, 'chat')
       await visible(page, '.chat__history').click()
       await visible(page, '.sheet[role="dialog"]').waitFor()
       await audit('chat history')
@@ -81,12 +86,12 @@ describe('accessibility audit (axe-core) of every page in H5', () => {
       await audit('ticket form: subtype')
       await visible(page, '.tf-sub').click()
       await visible(page, '.tf-textarea').waitFor()
-      await audit('ticket form: details')
+      await audit('ticket form: details', true, 'ticket-form')
 
       const ticket = await submit(app, { authorization: `Bearer ${await shopperToken(page)}`, userId: '' }, pointsBody())
       await page.goto(`${baseUrl}/#/pages/ticket/detail/index?id=${ticket.id}`)
       await visible(page, '.td-head').waitFor()
-      await audit('ticket detail')
+      await audit('ticket detail', true, 'ticket-detail')
 
       await page.goto(`${baseUrl}/#/pages/agent/login/index`)
       await visible(page, '.agent-login__submit').waitFor()
