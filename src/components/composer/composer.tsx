@@ -77,7 +77,8 @@ export function Composer(props: ComposerProps) {
         </View>
         <View
           className={`composer__send ${canSend ? '' : 'composer__send--off'}`}
-          role='button' ariaRole='button'
+          role='button'
+          ariaRole='button'
           aria-label={sendLabel}
           aria-disabled={!canSend}
           onClick={send}

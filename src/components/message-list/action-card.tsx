@@ -87,7 +87,8 @@ export function ActionCard({ kind, orderNo, lang }: ActionCardProps) {
           {orders.slice(0, 4).map((o) => (
             <View
               key={o.orderNo}
-              role='radio' ariaRole='radio'
+              role='radio'
+              ariaRole='radio'
               aria-checked={o.orderNo === picked}
               className={`action-card__order ${o.orderNo === picked ? 'action-card__order--on' : ''}`}
               onClick={() => state === 'idle' && setPicked(o.orderNo)}
@@ -107,7 +108,8 @@ export function ActionCard({ kind, orderNo, lang }: ActionCardProps) {
             {REFUND_REASONS.map((r) => (
               <View
                 key={r}
-                role='radio' ariaRole='radio'
+                role='radio'
+                ariaRole='radio'
                 aria-checked={r === reason}
                 className={`action-card__chip ${r === reason ? 'action-card__chip--on' : ''}`}
                 onClick={() => setReason(r)}
@@ -144,7 +146,8 @@ export function ActionCard({ kind, orderNo, lang }: ActionCardProps) {
       {order ? (
         <View
           className={`action-card__confirm ${state !== 'idle' ? 'action-card__confirm--off' : ''}`}
-          role='button' ariaRole='button'
+          role='button'
+          ariaRole='button'
           aria-disabled={state !== 'idle'}
           onClick={() => void confirm()}
         >

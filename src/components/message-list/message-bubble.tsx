@@ -122,7 +122,9 @@ function Status({ item, online, onRetry, onEdit, t }: StatusProps) {
     return (
       <View className='msg__failed msg__failed--blocked'>
         <Text className='msg__failed-icon'>!</Text>
-        <View role='alert' ariaRole='alert'>{item.error ?? t.blockedText}</View>
+        <View role='alert' ariaRole='alert'>
+          {item.error ?? t.blockedText}
+        </View>
         {onEdit ? (
           <View className='msg__edit' role='button' ariaRole='button' aria-label={t.editBlocked} onClick={onEdit}>
             {t.editBlocked}

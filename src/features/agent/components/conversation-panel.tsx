@@ -94,7 +94,13 @@ export function ConversationPanel({ conversationId, selfId, onBack, onShowCustom
               <View className='conv__tool' role='button' ariaRole='button' aria-label='转接' onClick={() => setTransferring(true)}>
                 转接
               </View>
-              <View className='conv__tool conv__tool--danger' role='button' ariaRole='button' aria-label='结束会话' onClick={() => void doEnd()}>
+              <View
+                className='conv__tool conv__tool--danger'
+                role='button'
+                ariaRole='button'
+                aria-label='结束会话'
+                onClick={() => void doEnd()}
+              >
                 结束
               </View>
             </>

@@ -34,7 +34,8 @@ export function MineList({ items, selectedId, onSelect }: MineListProps) {
         <View
           key={c.id}
           className={`queue__item ${c.id === selectedId ? 'queue__item--selected' : ''}`}
-          role='button' ariaRole='button'
+          role='button'
+          ariaRole='button'
           aria-label={`会话 ${c.shopper.displayName}`}
           onClick={() => onSelect(c)}
         >

@@ -28,7 +28,8 @@ export function ReplyComposer({ serviceType, draft, onDraft, onSend, onImage, on
         <View
           key={p.id}
           className='reply-phrases__item'
-          role='button' ariaRole='button'
+          role='button'
+          ariaRole='button'
           aria-label={`快捷短语 ${p.label}`}
           onClick={() => onDraft(draft.trim() ? `${draft.trim()}\n${p.text}` : p.text)}
         >

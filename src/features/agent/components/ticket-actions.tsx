@@ -93,7 +93,8 @@ export function TicketActions({ ticket, busy, onReply, onTransition }: TicketAct
           <View className='tk-actions__tabs' role='tablist' ariaRole='tablist'>
             <View
               className={`tk-tab ${!internal ? 'tk-tab--active' : ''}`}
-              role='tab' ariaRole='tab'
+              role='tab'
+              ariaRole='tab'
               aria-selected={!internal}
               onClick={() => setInternal(false)}
             >
@@ -101,7 +102,8 @@ export function TicketActions({ ticket, busy, onReply, onTransition }: TicketAct
             </View>
             <View
               className={`tk-tab ${internal ? 'tk-tab--active' : ''}`}
-              role='tab' ariaRole='tab'
+              role='tab'
+              ariaRole='tab'
               aria-selected={internal}
               onClick={() => setInternal(true)}
             >

@@ -41,7 +41,8 @@ export function TransferSheet({ selfId, onPick, onClose }: TransferSheetProps) {
           <View
             key={a.id}
             className={`sheet__option ${a.online ? '' : 'sheet__option--off'}`}
-            role='button' ariaRole='button'
+            role='button'
+            ariaRole='button'
             aria-label={`转给 ${a.displayName}（${a.online ? '在线' : '离线'}）`}
             aria-disabled={!a.online}
             onClick={a.online ? () => onPick({ agentId: a.id }) : undefined}
@@ -59,7 +60,8 @@ export function TransferSheet({ selfId, onPick, onClose }: TransferSheetProps) {
             <View
               key={t.id}
               className='sheet__chip'
-              role='button' ariaRole='button'
+              role='button'
+              ariaRole='button'
               aria-label={`退回${t.zh}队列`}
               onClick={() => onPick({ serviceType: t.id })}
             >

@@ -16,7 +16,14 @@ export interface ChatComposerProps {
 export function ChatComposer({ draft, onDraft, onSend, onImage, onOrder, onTyping }: ChatComposerProps) {
   const [tray, setTray] = useState(false)
   const toggle = (
-    <View className='composer__more' role='button' ariaRole='button' aria-label={t.more} aria-expanded={tray} onClick={() => setTray(!tray)}>
+    <View
+      className='composer__more'
+      role='button'
+      ariaRole='button'
+      aria-label={t.more}
+      aria-expanded={tray}
+      onClick={() => setTray(!tray)}
+    >
       {tray ? '×' : '+'}
     </View>
   )
