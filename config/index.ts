@@ -28,7 +28,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       '@': path.resolve(__dirname, '..', 'src'),
       '@shared': path.resolve(__dirname, '..', 'types'),
     },
-    plugins: [],
+    plugins: [path.resolve(__dirname, 'weapp-aria.ts')],
     defineConstants: {
       API_BASE: JSON.stringify(apiBase()),
     },

@@ -16,7 +16,7 @@ export default defineAppConfig({
   },
   tabBar: {
     color: '#666666',
-    selectedColor: '#ff5000',
+    selectedColor: '#cc3d00',
     backgroundColor: '#ffffff',
     borderStyle: 'white',
     list: [

@@ -106,7 +106,7 @@ describe('tickets section against the agent API', () => {
         reply(409, { error: { code: 'ILLEGAL_TRANSITION', message: '工单当前状态为已解决，不能执行该操作' } }),
     })
     render(<TicketsSection />)
-    const item = await screen.findByLabelText('工单 T20261126000001')
+    const item = await screen.findByRole('button', { name: /T20261126000001/ })
     await act(async () => fireEvent.click(item))
     await screen.findByText('处理记录')
     expect(calls.find((c) => c.path === '/api/agent/tickets')).toBeTruthy()

@@ -72,7 +72,7 @@ describe('ticket form steps', () => {
     const { api } = setup()
     act(() => useTicketForm.getState().update({ serviceType: 'product', subtype: 'damaged', step: 2 }))
     await waitFor(() => expect(api.calls.map((c) => c.path)).toContain('/api/orders'))
-    const order = await screen.findByLabelText('选择订单 陶瓷马克杯')
+    const order = await screen.findByRole('button', { name: /陶瓷马克杯/ })
     await act(async () => fireEvent.click(order))
     const d = useTicketForm.getState().draft
     expect([d.orderNo, d.productName, d.purchasedAt]).toEqual(['202611201234560001', '陶瓷马克杯', '2026-11-20'])

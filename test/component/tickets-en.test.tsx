@@ -67,7 +67,7 @@ describe('ticket pages after switching to English', () => {
     render(<TicketDetailPage />)
     expect(await screen.findByText('An agent is working on it; we will tell you as soon as there is news.')).toBeInTheDocument()
     expect(screen.getByText('Product · Damaged')).toBeInTheDocument()
-    expect(screen.getByLabelText('Copy ticket number T20261126000001')).toBeInTheDocument()
+    expect(screen.getByRole('button', { name: /T20261126000001/ })).toBeInTheDocument()
     expect(screen.getAllByText('Progress').length).toBeGreaterThan(0)
     expect(screen.getByText('Ticket submitted')).toBeInTheDocument()
     expect(screen.getByText('Contact us')).toBeInTheDocument()

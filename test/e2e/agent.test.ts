@@ -96,7 +96,7 @@ describe('agent workspace with a live shopper (two browsers at once)', () => {
     const ticket = (await created.json()) as { id: string; ticketNo: string }
 
     await agent.locator('.ws__tab').filter({ visible: true }).getByText('工单').click()
-    await agent.getByLabel(`工单 ${ticket.ticketNo}`).filter({ visible: true }).click()
+    await agent.locator('.tk-item', { hasText: ticket.ticketNo }).filter({ visible: true }).click()
     await agent.getByLabel('受理').filter({ visible: true }).click()
     await agent.getByLabel('解决并结单').filter({ visible: true }).click()
     const summary = '已催促仓库当天发出，物流单号已同步到订单。'

@@ -99,7 +99,7 @@ describe('tickets in H5 against the real server', () => {
     await page.getByLabel('损坏', { exact: true }).filter({ visible: true }).click()
 
     await page.getByText('损坏 · 填写详情').filter({ visible: true }).waitFor()
-    await page.locator('[aria-label^="选择订单"]').filter({ visible: true }).first().click()
+    await page.locator('.tf-order').filter({ visible: true }).first().click()
     await page.locator('[aria-label="问题描述"] textarea').filter({ visible: true }).fill('收到的马克杯把手断了，外包装也有明显压痕')
     await tap(page, '换货')
     await shotFromTop(page, 'ticket-new-3-details')
@@ -182,7 +182,7 @@ describe('tickets in H5 against the real server', () => {
     await page.getByText('已确认解决', { exact: true }).filter({ visible: true }).waitFor()
     await page.getByText('评价本次服务', { exact: true }).filter({ visible: true }).waitFor()
     // A real tap: Playwright waits until the sliding sheet holds still and the star is not covered.
-    await page.locator('.nut-rate-item').filter({ visible: true }).nth(1).click()
+    await page.getByRole('radio', { name: '2 星' }).filter({ visible: true }).click()
     await page.getByText('不满意', { exact: true }).filter({ visible: true }).waitFor()
     await tap(page, '解释不清楚')
     await page.getByText('已确认解决', { exact: true }).filter({ visible: true }).waitFor({ state: 'hidden' })

@@ -79,6 +79,7 @@ export function Composer(props: ComposerProps) {
         <View
           className={`composer__send ${canSend ? '' : 'composer__send--off'}`}
           role='button'
+          ariaRole='button'
           aria-label={sendLabel}
           aria-disabled={!canSend}
           onClick={send}

@@ -87,11 +87,12 @@ export function ActionCard({ kind, orderNo }: ActionCardProps) {
       {orders === null ? <Text className='action-card__hint'>{t('actionCard.loading')}</Text> : null}
       {orders?.length === 0 ? <Text className='action-card__hint'>{t('actionCard.noOrder')}</Text> : null}
       {orders && orders.length > 0 ? (
-        <View className='action-card__orders' role='radiogroup' aria-label={t('actionCard.pickOrder')}>
+        <View className='action-card__orders' role='radiogroup' ariaRole='radiogroup' aria-label={t('actionCard.pickOrder')}>
           {orders.slice(0, 4).map((o) => (
             <View
               key={o.orderNo}
               role='radio'
+              ariaRole='radio'
               aria-checked={o.orderNo === picked}
               className={`action-card__order ${o.orderNo === picked ? 'action-card__order--on' : ''}`}
               onClick={() => state === 'idle' && setPicked(o.orderNo)}
@@ -107,11 +108,12 @@ export function ActionCard({ kind, orderNo }: ActionCardProps) {
       {order && kind === 'request_refund' && state !== 'done' ? (
         <View className='action-card__fields'>
           <Text className='action-card__label'>{t('actionCard.reason')}</Text>
-          <View className='action-card__chips' role='radiogroup' aria-label={t('actionCard.reason')}>
+          <View className='action-card__chips' role='radiogroup' ariaRole='radiogroup' aria-label={t('actionCard.reason')}>
             {REFUND_REASONS.map((r) => (
               <View
                 key={r}
                 role='radio'
+                ariaRole='radio'
                 aria-checked={r === reason}
                 className={`action-card__chip ${r === reason ? 'action-card__chip--on' : ''}`}
                 onClick={() => setReason(r)}
@@ -141,7 +143,7 @@ export function ActionCard({ kind, orderNo }: ActionCardProps) {
         />
       ) : null}
       {error ? (
-        <View className='action-card__error' role='alert'>
+        <View className='action-card__error' role='alert' ariaRole='alert'>
           {error}
         </View>
       ) : null}
@@ -149,6 +151,7 @@ export function ActionCard({ kind, orderNo }: ActionCardProps) {
         <View
           className={`action-card__confirm ${state !== 'idle' ? 'action-card__confirm--off' : ''}`}
           role='button'
+          ariaRole='button'
           aria-disabled={state !== 'idle'}
           onClick={() => void confirm()}
         >

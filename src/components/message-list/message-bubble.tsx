@@ -60,7 +60,7 @@ function Content({ message, viewer, blocked, onImageLoad, onOpenTicket }: Conten
   // WeChat found the image risky: the file is refused, so show a placeholder, not a broken image.
   if (message.kind === 'image' && blocked) {
     return (
-      <View className='bubble__blocked' role='img' aria-label={t('messageList.imageBlocked')}>
+      <View className='bubble__blocked' role='img' ariaRole='img' aria-label={t('messageList.imageBlocked')}>
         <Text>{t('messageList.imageBlocked')}</Text>
       </View>
     )
@@ -108,7 +108,7 @@ export interface BubbleProps {
 export function MessageBubble({ message, read, viewer, blocked = false, onImageLoad, onOpenTicket }: BubbleProps) {
   if (message.kind === 'event' || message.sender === 'system') {
     return (
-      <View className='msg msg--system' role='note'>
+      <View className='msg msg--system' role='note' ariaRole='note'>
         <Text className='msg__system'>{systemText(message)}</Text>
       </View>
     )
@@ -128,7 +128,7 @@ export function MessageBubble({ message, read, viewer, blocked = false, onImageL
         </View>
         {viewer === 'agent' ? <WechatNote message={message} /> : null}
         {imageBlocked && mine && viewer === 'shopper' ? (
-          <View className='msg__blocked' role='alert'>
+          <View className='msg__blocked' role='alert' ariaRole='alert'>
             {t('messageList.imageBlockedMine')}
           </View>
         ) : null}
@@ -153,9 +153,11 @@ function Status({ item, online, onRetry, onEdit }: StatusProps) {
     return (
       <View className='msg__failed msg__failed--blocked'>
         <Text className='msg__failed-icon'>!</Text>
-        <View role='alert'>{item.error ?? t('messageList.blockedText')}</View>
+        <View role='alert' ariaRole='alert'>
+          {item.error ?? t('messageList.blockedText')}
+        </View>
         {onEdit ? (
-          <View className='msg__edit' role='button' aria-label={t('messageList.editBlocked')} onClick={onEdit}>
+          <View className='msg__edit' role='button' ariaRole='button' aria-label={t('messageList.editBlocked')} onClick={onEdit}>
             {t('messageList.editBlocked')}
           </View>
         ) : null}
@@ -164,7 +166,7 @@ function Status({ item, online, onRetry, onEdit }: StatusProps) {
   }
   if (item.state === 'failed') {
     return (
-      <View className='msg__failed' role='button' aria-label={t('messageList.failed')} onClick={onRetry}>
+      <View className='msg__failed' role='button' ariaRole='button' aria-label={t('messageList.failed')} onClick={onRetry}>
         <Text className='msg__failed-icon'>!</Text>
         <Text>{t('messageList.failed')}</Text>
       </View>

@@ -195,7 +195,7 @@ export function MessageList(p: MessageListProps) {
         <View id={BOTTOM} className='chat-list__bottom' />
       </ScrollView>
       {unseen > 0 ? (
-        <View className='chat-list__jump' role='button' onClick={jump}>
+        <View className='chat-list__jump' role='button' ariaRole='button' onClick={jump}>
           {t('messageList.newMessages', { n: unseen })} ↓
         </View>
       ) : null}

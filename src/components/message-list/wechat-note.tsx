@@ -24,7 +24,7 @@ export function PageCardView({ card, onOpenTicket }: { card: PageCard; onOpenTic
       <Text className='page-card__label'>{t('messageList.wechat.card')}</Text>
       <Text className='page-card__title'>{card.title || card.pagePath}</Text>
       {card.ticketId && onOpenTicket ? (
-        <View className='page-card__link' role='link' onClick={() => onOpenTicket(card.ticketId!)}>
+        <View className='page-card__link' role='link' ariaRole='link' onClick={() => onOpenTicket(card.ticketId!)}>
           {t('messageList.wechat.openTicket')} ›
         </View>
       ) : null}
@@ -32,6 +32,7 @@ export function PageCardView({ card, onOpenTicket }: { card: PageCard; onOpenTic
         <View
           className='page-card__link'
           role='button'
+          ariaRole='button'
           aria-label={`${t('messageList.wechat.copyOrder')} ${card.orderNo}`}
           onClick={() => void copy(card.orderNo!)}
         >
@@ -54,7 +55,7 @@ export function WechatNote({ message }: { message: ChatMessage }) {
   if (!message.delivery) return null
   const bad = message.delivery === 'failed' || message.delivery === 'expired' || message.delivery === 'limited'
   return (
-    <View className={`wechat-note wechat-note--${bad ? 'bad' : 'ok'}`} role={bad ? 'alert' : 'status'}>
+    <View className={`wechat-note wechat-note--${bad ? 'bad' : 'ok'}`} role={bad ? 'alert' : 'status'} ariaRole={bad ? 'alert' : 'status'}>
       {t(DELIVERY[message.delivery])}
     </View>
   )

@@ -11,7 +11,7 @@ export function PrivacySheet() {
   const asking = usePrivacy((s) => s.asking)
   if (!asking) return null
   return (
-    <View className='privacy' role='dialog' aria-modal='true' aria-label={t('privacy.title')}>
+    <View className='privacy' role='dialog' ariaRole='dialog' aria-modal='true' aria-label={t('privacy.title')}>
       <View className='privacy__mask' />
       <View className='privacy__sheet'>
         <Text className='privacy__title'>{t('privacy.title')}</Text>

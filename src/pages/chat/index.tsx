@@ -19,6 +19,7 @@ import { QuickReplies } from '@/features/chat/components/quick-replies'
 import { RatingSheet } from '@/features/chat/components/rating-sheet'
 import { StatusBanner } from '@/features/chat/components/status-banner'
 import { PrivacySheet } from '@/components/privacy-sheet'
+import { useCareModeClass } from '@/lib/care-mode'
 import './index.scss'
 import { usePageShell } from '@/lib/page-shell'
 
@@ -27,6 +28,7 @@ const toastError = (e: unknown) => void Taro.showToast({ title: (e as Error).mes
 /** 在线客服: the conversation with the bot and then an agent. */
 export default function ChatPage() {
   usePageShell('titles.chat', true)
+  const care = useCareModeClass()
   const s = useChatStore()
   const c = selectConversation(s)
   const messages = selectMessages(s)
@@ -58,29 +60,40 @@ export default function ChatPage() {
   }
 
   return (
-    <View className={`chat ${isH5 ? 'chat--h5' : ''}`}>
+    <View className={`chat ${isH5 ? 'chat--h5' : ''} ${care}`}>
       <View className='chat__header'>
         <View className='chat__who'>
           <Text className='chat__title'>{t('chat.title')}</Text>
           <Text className={`chat__state ${header.live ? 'chat__state--live' : ''}`}>{header.label}</Text>
         </View>
-        <View className='chat__action chat__action--ghost chat__history' role='button' onClick={() => setHistoryOpen(true)}>
+        <View
+          className='chat__action chat__action--ghost chat__history'
+          role='button'
+          ariaRole='button'
+          onClick={() => setHistoryOpen(true)}
+        >
           {t('chat.history')}
         </View>
         {c?.status === 'bot' || !c ? (
-          <View className='chat__action chat__handoff' role='button' aria-busy={handingOff} onClick={handingOff ? undefined : onHandoff}>
+          <View
+            className='chat__action chat__handoff'
+            role='button'
+            ariaRole='button'
+            aria-busy={handingOff}
+            onClick={handingOff ? undefined : onHandoff}
+          >
             {handingOff ? t('chat.handoffBusy') : t('chat.handoff')}
           </View>
         ) : null}
         {c && c.status !== 'ended' ? (
-          <View className='chat__action chat__action--ghost' role='button' onClick={onEnd}>
+          <View className='chat__action chat__action--ghost' role='button' ariaRole='button' onClick={onEnd}>
             {t('chat.end')}
           </View>
         ) : null}
       </View>
       <StatusBanner conversation={c} online={s.online} />
       {s.status === 'error' && messages.length === 0 ? (
-        <View className='chat__error' role='button' onClick={() => chat.reload()}>
+        <View className='chat__error' role='button' ariaRole='button' onClick={() => chat.reload()}>
           {t('chat.loadFailed')}
         </View>
       ) : (

@@ -8,6 +8,7 @@ import { EmailSheet } from '@/features/help/components/email-sheet'
 import { FaqSearch, FaqSection } from '@/features/help/components/faq-section'
 import { TipsCard } from '@/features/help/components/tips-card'
 import { LanguageSwitch } from '@/features/help/components/language-switch'
+import { CareModeSwitch } from '@/features/help/components/care-mode-switch'
 import { fileEmailTicket } from '@/features/help/help.api'
 import { useOpenTickets, useOrderPicker } from '@/features/help/help.context'
 import { t } from '@/lib/i18n'
@@ -17,12 +18,14 @@ import { useChatStore, selectUnread, selectChatConversation } from '@/features/c
 import { newClientMsgId } from '@/lib/conversation'
 import type { EmailForm } from '@/features/help/help.helpers'
 import { PrivacySheet } from '@/components/privacy-sheet'
+import { useCareModeClass } from '@/lib/care-mode'
 import './index.scss'
 import { usePageShell } from '@/lib/page-shell'
 
 /** 帮助中心: every channel with its live state, the FAQ, tips and expected times. */
 export default function HelpPage() {
   const locale = usePageShell('titles.help', true)
+  const care = useCareModeClass()
   const [openTickets, refreshTickets] = useOpenTickets()
   const [emailOpen, setEmailOpen] = useState(false)
   const [emailKey, setEmailKey] = useState(() => newClientMsgId())
@@ -59,7 +62,7 @@ export default function HelpPage() {
   }
 
   return (
-    <View className='page help'>
+    <View className={`page help ${care}`}>
       <View className='help__hero'>
         <Text className='help__greeting'>{t('help.greeting')}</Text>
         <Text className='help__sub'>{t('help.greetingSub')}</Text>
@@ -80,6 +83,7 @@ export default function HelpPage() {
         }}
         onEmail={() => setEmailOpen(true)}
       />
+      <CareModeSwitch />
       {searching ? null : <FaqSection />}
       <TipsCard />
       <LanguageSwitch />

@@ -60,19 +60,19 @@ export function CaseSearch({ onOpenConversation, onOpenTicket }: CaseSearchProps
           onInput={(e) => setQ(e.detail.value)}
           onConfirm={() => void run()}
         />
-        <View className='case-search__go' role='button' aria-label='查找' aria-busy={busy} onClick={() => void run()}>
+        <View className='case-search__go' role='button' ariaRole='button' aria-label='查找' aria-busy={busy} onClick={() => void run()}>
           {busy ? '查找中…' : '查找'}
         </View>
       </View>
       {error ? (
-        <View className='case-search__error' role='alert'>
+        <View className='case-search__error' role='alert' ariaRole='alert'>
           {error}
         </View>
       ) : null}
       {results && results.length === 0 ? <View className='ws__hint'>没有找到相关案件</View> : null}
       {results && results.length > 1 && !open
         ? results.map((r) => (
-            <View key={r.caseNo} className='case-search__row' role='button' onClick={() => void show(r.caseNo)}>
+            <View key={r.caseNo} className='case-search__row' role='button' ariaRole='button' onClick={() => void show(r.caseNo)}>
               <Text className='case-search__no'>{r.caseNo}</Text>
               <Text>
                 {r.shopperName ?? '顾客'} · 会话 {r.conversations} · 工单 {r.tickets}
@@ -87,7 +87,7 @@ export function CaseSearch({ onOpenConversation, onOpenTicket }: CaseSearchProps
           </Text>
           <Text className='ws__heading'>会话 · {open.conversations.length}</Text>
           {open.conversations.map((c) => (
-            <View key={c.id} className='case-search__row' role='button' onClick={() => onOpenConversation(c.id)}>
+            <View key={c.id} className='case-search__row' role='button' ariaRole='button' onClick={() => onOpenConversation(c.id)}>
               <Text>
                 {formatTime(c.createdAt)} · {serviceTypeLabel(c.serviceType)} · {CHAT_STATUS[c.status] ?? c.status}
               </Text>
@@ -95,7 +95,7 @@ export function CaseSearch({ onOpenConversation, onOpenTicket }: CaseSearchProps
           ))}
           <Text className='ws__heading'>工单 · {open.tickets.length}</Text>
           {open.tickets.map((t) => (
-            <View key={t.id} className='case-search__row' role='button' onClick={() => onOpenTicket(t.id)}>
+            <View key={t.id} className='case-search__row' role='button' ariaRole='button' onClick={() => onOpenTicket(t.id)}>
               <Text>
                 {t.ticketNo} · {serviceTypeLabel(t.serviceType)} · {CHANNEL[t.channel] ?? t.channel}
               </Text>

@@ -5,6 +5,7 @@ import { ConversationPanel } from './conversation-panel'
 import { CustomerPanel } from './customer-panel'
 import { MineList } from './mine-list'
 import { QueueList } from './queue-list'
+import { focusable } from '@/lib/a11y'
 
 export interface ChatsSectionProps {
   selfId: string
@@ -48,7 +49,7 @@ export function ChatsSection({ selfId, openId, onOpenTicket }: ChatsSectionProps
           <View className='ws__hint'>加载中…</View>
         )}
       </View>
-      <View className='ws__main'>
+      <View className='ws__main' {...focusable}>
         {selected ? (
           <ConversationPanel
             key={selected}
@@ -66,7 +67,7 @@ export function ChatsSection({ selfId, openId, onOpenTicket }: ChatsSectionProps
       <View className='ws__side'>
         <View className='ws__side-head'>
           <Text className='ws__heading ws__heading--flat'>顾客信息</Text>
-          <View className='ws__side-close' role='button' aria-label='关闭顾客信息' onClick={() => setCustomerOpen(false)}>
+          <View className='ws__side-close' role='button' ariaRole='button' aria-label='关闭顾客信息' onClick={() => setCustomerOpen(false)}>
             ✕
           </View>
         </View>

@@ -82,7 +82,7 @@ export function ConversationPanel({ conversationId, selfId, onBack, onShowCustom
   return (
     <View className='conv'>
       <View className='conv__head'>
-        <View className='conv__back' role='button' aria-label='返回列表' onClick={onBack}>
+        <View className='conv__back' role='button' ariaRole='button' aria-label='返回列表' onClick={onBack}>
           ‹
         </View>
         <View className='conv__who'>
@@ -97,15 +97,21 @@ export function ConversationPanel({ conversationId, selfId, onBack, onShowCustom
           </Text>
         </View>
         <View className='conv__tools'>
-          <View className='conv__tool conv__tool--customer' role='button' aria-label='顾客信息' onClick={onShowCustomer}>
+          <View className='conv__tool conv__tool--customer' role='button' ariaRole='button' aria-label='顾客信息' onClick={onShowCustomer}>
             顾客
           </View>
           {mine ? (
             <>
-              <View className='conv__tool' role='button' aria-label='转接' onClick={() => setTransferring(true)}>
+              <View className='conv__tool' role='button' ariaRole='button' aria-label='转接' onClick={() => setTransferring(true)}>
                 转接
               </View>
-              <View className='conv__tool conv__tool--danger' role='button' aria-label='结束会话' onClick={() => void doEnd()}>
+              <View
+                className='conv__tool conv__tool--danger'
+                role='button'
+                ariaRole='button'
+                aria-label='结束会话'
+                onClick={() => void doEnd()}
+              >
                 结束
               </View>
             </>
@@ -130,7 +136,7 @@ export function ConversationPanel({ conversationId, selfId, onBack, onShowCustom
         </View>
       ) : null}
       {error ? (
-        <View className='conv__error' role='alert'>
+        <View className='conv__error' role='alert' ariaRole='alert'>
           {error}
         </View>
       ) : null}

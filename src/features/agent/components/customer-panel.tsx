@@ -61,7 +61,14 @@ export function CustomerPanel({ conversationId, onOpenTicket }: CustomerPanelPro
       <Text className='customer__section'>工单</Text>
       {data.tickets.length === 0 ? <Text className='customer__muted customer__pad'>暂无工单</Text> : null}
       {data.tickets.map((t) => (
-        <View key={t.id} className='customer__card' role='button' aria-label={`工单 ${t.title}`} onClick={() => onOpenTicket?.(t.id)}>
+        <View
+          key={t.id}
+          className='customer__card'
+          role='button'
+          ariaRole='button'
+          aria-label={`工单 ${t.title}`}
+          onClick={() => onOpenTicket?.(t.id)}
+        >
           <View className='customer__row'>
             <Text className='customer__title'>{t.title}</Text>
             <Text className={`customer__status customer__status--${t.status}`}>{ticketStatusLabel(t.status)}</Text>

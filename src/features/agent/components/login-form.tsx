@@ -72,7 +72,7 @@ export function LoginForm({ onSignedIn }: LoginFormProps) {
           />
         </View>
         {error ? (
-          <View className='agent-login__error' role='alert'>
+          <View className='agent-login__error' role='alert' ariaRole='alert'>
             {error}
           </View>
         ) : null}

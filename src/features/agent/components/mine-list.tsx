@@ -36,6 +36,7 @@ export function MineList({ items, selectedId, onSelect }: MineListProps) {
           key={c.id}
           className={`queue__item ${c.id === selectedId ? 'queue__item--selected' : ''}`}
           role='button'
+          ariaRole='button'
           aria-label={`会话 ${c.shopper.displayName}`}
           onClick={() => onSelect(c)}
         >

@@ -35,24 +35,27 @@ export function OverviewPanel() {
 
   return (
     <View className='ov'>
-      <View className='ov__ranges' role='tablist'>
-        {RANGES.map((r) => (
-          <View
-            key={r.id}
-            className={`ov__range ${r.id === range ? 'ov__range--active' : ''}`}
-            role='tab'
-            aria-selected={r.id === range}
-            onClick={() => setRange(r.id)}
-          >
-            {r.label}
-          </View>
-        ))}
-        <View className='ov__refresh' role='button' aria-label='刷新' onClick={() => void load(range)}>
+      <View className='ov__ranges'>
+        <View className='ov__tabs' role='tablist' ariaRole='tablist'>
+          {RANGES.map((r) => (
+            <View
+              key={r.id}
+              className={`ov__range ${r.id === range ? 'ov__range--active' : ''}`}
+              role='tab'
+              ariaRole='tab'
+              aria-selected={r.id === range}
+              onClick={() => setRange(r.id)}
+            >
+              {r.label}
+            </View>
+          ))}
+        </View>
+        <View className='ov__refresh' role='button' ariaRole='button' aria-label='刷新' onClick={() => void load(range)}>
           刷新
         </View>
       </View>
       {error ? (
-        <View className='ov__state' role='alert'>
+        <View className='ov__state' role='alert' ariaRole='alert'>
           {error}
         </View>
       ) : null}

@@ -43,6 +43,7 @@ export function QueueList({ queue, selectedId, claiming, elapsedSeconds = 0, onS
             key={item.conversationId}
             className={`queue__item ${selected ? 'queue__item--selected' : ''}`}
             role='button'
+            ariaRole='button'
             aria-label={`排队顾客 ${item.shopper.displayName}`}
             onClick={() => onSelect(item)}
           >

@@ -30,6 +30,7 @@ export function ReplyComposer({ serviceType, draft, onDraft, onSend, onImage, on
           key={p.id}
           className='reply-phrases__item'
           role='button'
+          ariaRole='button'
           aria-label={`快捷短语 ${p.label}`}
           onClick={() => onDraft(draft.trim() ? `${draft.trim()}\n${p.text}` : p.text)}
         >
@@ -39,7 +40,7 @@ export function ReplyComposer({ serviceType, draft, onDraft, onSend, onImage, on
     </ScrollView>
   )
   const imageButton = (
-    <View className='composer__more' role='button' aria-label='发送图片' onClick={() => void pickImage()}>
+    <View className='composer__more' role='button' ariaRole='button' aria-label='发送图片' onClick={() => void pickImage()}>
       <Text>＋</Text>
     </View>
   )

@@ -91,10 +91,11 @@ export function TicketActions({ ticket, busy, onReply, onTransition }: TicketAct
       ) : null}
       {canReply && !move ? (
         <View className='tk-actions__reply'>
-          <View className='tk-actions__tabs' role='tablist'>
+          <View className='tk-actions__tabs' role='tablist' ariaRole='tablist'>
             <View
               className={`tk-tab ${!internal ? 'tk-tab--active' : ''}`}
               role='tab'
+              ariaRole='tab'
               aria-selected={!internal}
               onClick={() => setInternal(false)}
             >
@@ -103,6 +104,7 @@ export function TicketActions({ ticket, busy, onReply, onTransition }: TicketAct
             <View
               className={`tk-tab ${internal ? 'tk-tab--active' : ''}`}
               role='tab'
+              ariaRole='tab'
               aria-selected={internal}
               onClick={() => setInternal(true)}
             >

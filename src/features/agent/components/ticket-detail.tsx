@@ -47,7 +47,7 @@ function AttachmentImage({ attachment }: { attachment: Attachment }) {
 /** An image WeChat found risky: the file is refused, so say so instead of "加载失败". */
 function BlockedAttachment() {
   return (
-    <View className='tk-files__img tk-files__img--empty tk-files__img--blocked' role='img' aria-label='图片未通过安全检查'>
+    <View className='tk-files__img tk-files__img--empty tk-files__img--blocked' role='img' ariaRole='img' aria-label='图片未通过安全检查'>
       图片未通过安全检查
     </View>
   )
@@ -149,7 +149,7 @@ export function TicketDetail({ ticket, busy, error, onReply, onTransition }: Tic
         </View>
       </View>
       {error ? (
-        <View className='tk-error' role='alert'>
+        <View className='tk-error' role='alert' ariaRole='alert'>
           {error}
         </View>
       ) : null}

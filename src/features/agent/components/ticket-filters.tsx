@@ -22,7 +22,14 @@ export interface TicketFiltersProps {
 
 function Chip({ label, active, onTap }: { label: string; active: boolean; onTap: () => void }) {
   return (
-    <View className={`tk-chip ${active ? 'tk-chip--active' : ''}`} role='checkbox' aria-checked={active} aria-label={label} onClick={onTap}>
+    <View
+      className={`tk-chip ${active ? 'tk-chip--active' : ''}`}
+      role='checkbox'
+      ariaRole='checkbox'
+      aria-checked={active}
+      aria-label={label}
+      onClick={onTap}
+    >
       {label}
     </View>
   )

@@ -27,7 +27,7 @@ export function TicketList({ items, selectedId, loading, error, hasMore, onSelec
     return (
       <View className='tk-state'>
         <Text>{error}</Text>
-        <View className='tk-link' role='button' onClick={onRetry}>
+        <View className='tk-link' role='button' ariaRole='button' onClick={onRetry}>
           重试
         </View>
       </View>
@@ -44,7 +44,7 @@ export function TicketList({ items, selectedId, loading, error, hasMore, onSelec
             key={t.id}
             className={`tk-item ${t.id === selectedId ? 'tk-item--selected' : ''}`}
             role='button'
-            aria-label={`工单 ${t.ticketNo}`}
+            ariaRole='button'
             onClick={() => onSelect(t)}
           >
             <View className='tk-item__line'>
@@ -67,7 +67,7 @@ export function TicketList({ items, selectedId, loading, error, hasMore, onSelec
       })}
       {loading ? <View className='tk-state'>加载中…</View> : null}
       {!loading && hasMore ? (
-        <View className='tk-more' role='button' onClick={onMore}>
+        <View className='tk-more' role='button' ariaRole='button' onClick={onMore}>
           加载更多
         </View>
       ) : null}

@@ -4,6 +4,7 @@ import { useTicketsStore } from '../agent-tickets.store'
 import { TicketDetail } from './ticket-detail'
 import { TicketFilters } from './ticket-filters'
 import { TicketList } from './ticket-list'
+import { focusable } from '@/lib/a11y'
 
 /** Filters and list | the selected ticket with its timeline and actions. */
 export function TicketsSection() {
@@ -29,10 +30,10 @@ export function TicketsSection() {
           onRetry={() => void load()}
         />
       </View>
-      <View className='ws__main ws__main--scroll'>
+      <View className='ws__main ws__main--scroll' {...focusable}>
         {s.selectedId ? (
           <>
-            <View className='ws__back' role='button' aria-label='返回工单列表' onClick={() => void s.select(null)}>
+            <View className='ws__back' role='button' ariaRole='button' aria-label='返回工单列表' onClick={() => void s.select(null)}>
               ‹ 工单列表
             </View>
             {s.detail ? (

@@ -24,12 +24,12 @@ export function TransferSheet({ selfId, onPick, onClose }: TransferSheetProps) {
   }, [selfId])
 
   return (
-    <View className='sheet' role='dialog' aria-label='转接会话'>
+    <View className='sheet' role='dialog' ariaRole='dialog' aria-label='转接会话'>
       <View className='sheet__mask' onClick={onClose} />
       <View className='sheet__panel'>
         <View className='sheet__head'>
           <Text className='sheet__title'>转接给</Text>
-          <View className='sheet__close' role='button' aria-label='关闭' onClick={onClose}>
+          <View className='sheet__close' role='button' ariaRole='button' aria-label='关闭' onClick={onClose}>
             ✕
           </View>
         </View>
@@ -42,6 +42,7 @@ export function TransferSheet({ selfId, onPick, onClose }: TransferSheetProps) {
             key={a.id}
             className={`sheet__option ${a.online ? '' : 'sheet__option--off'}`}
             role='button'
+            ariaRole='button'
             aria-label={`转给 ${a.displayName}（${a.online ? '在线' : '离线'}）`}
             aria-disabled={!a.online}
             onClick={a.online ? () => onPick({ agentId: a.id }) : undefined}
@@ -60,6 +61,7 @@ export function TransferSheet({ selfId, onPick, onClose }: TransferSheetProps) {
               key={t.id}
               className='sheet__chip'
               role='button'
+              ariaRole='button'
               aria-label={`退回${t.zh}队列`}
               onClick={() => onPick({ serviceType: t.id })}
             >

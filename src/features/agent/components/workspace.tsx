@@ -10,6 +10,7 @@ import { ChatsSection } from './chats-section'
 import { OverviewPanel } from './overview-panel'
 import { TicketsSection } from './tickets-section'
 import './workspace.scss'
+import { focusable } from '@/lib/a11y'
 
 type Section = 'chats' | 'tickets' | 'cases' | 'overview'
 
@@ -60,12 +61,13 @@ export function Workspace() {
     <View className={`ws ws--${section}`}>
       <View className='ws__top'>
         <Text className='ws__brand'>客服工作台</Text>
-        <View className='ws__tabs' role='tablist'>
+        <View className='ws__tabs' role='tablist' ariaRole='tablist'>
           {tabs.map((t) => (
             <View
               key={t.id}
               className={`ws__tab ${t.id === section ? 'ws__tab--active' : ''}`}
               role='tab'
+              ariaRole='tab'
               aria-selected={t.id === section}
               onClick={() => setSection(t.id)}
             >
@@ -76,7 +78,7 @@ export function Workspace() {
         </View>
         <View className='ws__me'>
           <Text className='ws__name'>{agent.user.displayName}</Text>
-          <View className='ws__logout' role='button' aria-label='退出登录' onClick={() => void logout()}>
+          <View className='ws__logout' role='button' ariaRole='button' aria-label='退出登录' onClick={() => void logout()}>
             退出
           </View>
         </View>
@@ -84,7 +86,7 @@ export function Workspace() {
       <View className='ws__body'>
         {section === 'chats' ? <ChatsSection selfId={agent.user.id} openId={openChat} onOpenTicket={openTicket} /> : null}
         {section === 'cases' ? (
-          <View className='ws__main ws__main--full'>
+          <View className='ws__main ws__main--full' {...focusable}>
             <CaseSearch
               onOpenConversation={(id) => {
                 setOpenChat(id)
@@ -96,7 +98,7 @@ export function Workspace() {
         ) : null}
         {section === 'tickets' ? <TicketsSection /> : null}
         {section === 'overview' ? (
-          <View className='ws__main ws__main--full'>
+          <View className='ws__main ws__main--full' {...focusable}>
             <OverviewPanel />
           </View>
         ) : null}

@@ -17,7 +17,11 @@ export function ReplyWindowBar({ conversation }: { conversation: Pick<AgentConve
     void Taro.showToast({ title: t('agent.wechat.copied'), icon: 'success' })
   }
   return (
-    <View className={`reply-window ${w.open ? '' : 'reply-window--closed'}`} role={w.open ? 'status' : 'alert'}>
+    <View
+      className={`reply-window ${w.open ? '' : 'reply-window--closed'}`}
+      role={w.open ? 'status' : 'alert'}
+      ariaRole={w.open ? 'status' : 'alert'}
+    >
       <Text className='reply-window__line'>{windowLine(w, new Date())}</Text>
       {w.open ? null : (
         <View className='reply-window__fallback'>
@@ -28,7 +32,13 @@ export function ReplyWindowBar({ conversation }: { conversation: Pick<AgentConve
             <Text selectable className='reply-window__ask-text'>
               {askText(conversation.caseNo)}
             </Text>
-            <View className='reply-window__copy' role='button' aria-label={t('agent.wechat.copy')} onClick={() => void copy()}>
+            <View
+              className='reply-window__copy'
+              role='button'
+              ariaRole='button'
+              aria-label={t('agent.wechat.copy')}
+              onClick={() => void copy()}
+            >
               {t('agent.wechat.copy')}
             </View>
           </View>

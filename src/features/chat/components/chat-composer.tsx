@@ -17,17 +17,24 @@ export interface ChatComposerProps {
 export function ChatComposer({ draft, onDraft, onSend, onImage, onOrder, onTyping }: ChatComposerProps) {
   const [tray, setTray] = useState(false)
   const toggle = (
-    <View className='composer__more' role='button' aria-label={t('chat.more')} aria-expanded={tray} onClick={() => setTray(!tray)}>
+    <View
+      className='composer__more'
+      role='button'
+      ariaRole='button'
+      aria-label={t('chat.more')}
+      aria-expanded={tray}
+      onClick={() => setTray(!tray)}
+    >
       {tray ? '×' : '+'}
     </View>
   )
   const tools = tray ? (
     <View className='composer__tray'>
-      <View className='composer__tool' role='button' onClick={() => (setTray(false), onImage())}>
+      <View className='composer__tool' role='button' ariaRole='button' onClick={() => (setTray(false), onImage())}>
         <View className='composer__tool-icon'>▣</View>
         <Text>{t('chat.image')}</Text>
       </View>
-      <View className='composer__tool' role='button' onClick={() => (setTray(false), onOrder())}>
+      <View className='composer__tool' role='button' ariaRole='button' onClick={() => (setTray(false), onOrder())}>
         <View className='composer__tool-icon'>☰</View>
         <Text>{t('chat.order')}</Text>
       </View>

@@ -36,18 +36,18 @@ export function HistorySheet({ currentId, onClose }: HistorySheetProps) {
   const lang = getLang()
 
   return (
-    <View className='sheet' role='dialog' aria-label={t('chat.history')}>
+    <View className='sheet' role='dialog' ariaRole='dialog' aria-label={t('chat.history')}>
       <View className='sheet__mask' onClick={onClose} />
       <View className='sheet__panel history'>
         <View className='sheet__head'>
           {reading ? (
-            <View className='history__back' role='button' onClick={() => setReading(null)}>
+            <View className='history__back' role='button' ariaRole='button' onClick={() => setReading(null)}>
               ‹ {t('chat.historyBack')}
             </View>
           ) : (
             <Text className='sheet__title'>{t('chat.history')}</Text>
           )}
-          <View className='sheet__close' role='button' aria-label={t('chat.close')} onClick={onClose}>
+          <View className='sheet__close' role='button' ariaRole='button' aria-label={t('chat.close')} onClick={onClose}>
             ×
           </View>
         </View>
@@ -64,7 +64,7 @@ export function HistorySheet({ currentId, onClose }: HistorySheetProps) {
             />
           </View>
         ) : failed ? (
-          <View className='history__hint' role='button' onClick={load}>
+          <View className='history__hint' role='button' ariaRole='button' onClick={load}>
             {t('chat.historyFailed')}
           </View>
         ) : items === null ? (
@@ -73,7 +73,7 @@ export function HistorySheet({ currentId, onClose }: HistorySheetProps) {
           <View className='history__hint'>{t('chat.historyEmpty')}</View>
         ) : (
           items.map((c) => (
-            <View key={c.id} className='history__item' role='button' onClick={() => open(c.id)}>
+            <View key={c.id} className='history__item' role='button' ariaRole='button' onClick={() => open(c.id)}>
               <Text className='history__when'>{formatTime(c.createdAt, new Date(), lang)}</Text>
               <Text className='history__state'>
                 {c.id === currentId ? t('chat.historyCurrent') : c.status === 'ended' ? t('chat.historyEnded') : t('chat.historyOpen')}

@@ -16,20 +16,20 @@ export function OrderPicker({ onPick, onClose }: { onPick: (o: Order) => void; o
       .catch((e: Error) => setError(e.message))
   }, [])
   return (
-    <View className='sheet' role='dialog' aria-label={t('chat.pickOrder')}>
+    <View className='sheet' role='dialog' ariaRole='dialog' aria-label={t('chat.pickOrder')}>
       <View className='sheet__mask' onClick={onClose} />
       <View className='sheet__panel'>
         <View className='sheet__head'>
           <Text className='sheet__title'>{t('chat.pickOrder')}</Text>
-          <Text className='sheet__close' onClick={onClose}>
+          <View className='sheet__close' role='button' ariaRole='button' aria-label={t('chat.close')} onClick={onClose}>
             ×
-          </Text>
+          </View>
         </View>
         {error ? <Text className='field__error'>{error}</Text> : null}
         {!orders && !error ? <Text className='muted'>{t('chat.loading')}</Text> : null}
         {orders?.length === 0 ? <Text className='muted'>{t('chat.noOrders')}</Text> : null}
         {orders?.map((o) => (
-          <View key={o.orderNo} className='order-pick' role='button' onClick={() => onPick(o)}>
+          <View key={o.orderNo} className='order-pick' role='button' ariaRole='button' onClick={() => onPick(o)}>
             <OrderCardView order={orderCardOf(o)} />
           </View>
         ))}

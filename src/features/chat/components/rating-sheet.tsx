@@ -43,12 +43,13 @@ function TargetRating({
       <Text className='rating__who'>
         {target === 'bot' ? t('chat.rateBot') : t('chat.rateAgent', { name: agentName ?? t('chat.agentFallback') })}
       </Text>
-      <View className='rating__stars' role='radiogroup'>
+      <View className='rating__stars' role='radiogroup' ariaRole='radiogroup'>
         {[1, 2, 3, 4, 5].map((n) => (
           <View
             key={n}
             className={`rating__star ${n <= score ? 'rating__star--on' : ''}`}
             role='radio'
+            ariaRole='radio'
             aria-checked={n === score}
             aria-label={t('chat.stars', { n })}
             onClick={() => (setScore(n), setError(null))}
@@ -64,6 +65,7 @@ function TargetRating({
               key={tag}
               className={`chip ${tags.includes(tag) ? 'chip--active' : ''}`}
               role='checkbox'
+              ariaRole='checkbox'
               aria-checked={tags.includes(tag)}
               onClick={() => toggle(tag)}
             >
@@ -82,7 +84,12 @@ function TargetRating({
         />
       ) : null}
       {error ? <Text className='field__error'>{error}</Text> : null}
-      <View className={`btn btn--primary ${busy ? 'btn--disabled' : ''}`} role='button' onClick={busy ? undefined : submit}>
+      <View
+        className={`btn btn--primary ${busy ? 'btn--disabled' : ''}`}
+        role='button'
+        ariaRole='button'
+        onClick={busy ? undefined : submit}
+      >
         {t('chat.rateSubmit')}
       </View>
     </View>
@@ -104,19 +111,19 @@ const TAG_LABELS: Record<ChatRatingTag, MessageKey> = {
 /** End-of-conversation rating: the bot and the agent are rated separately. */
 export function RatingSheet({ targets, agentName, onSubmit, onClose }: RatingSheetProps) {
   return (
-    <View className='sheet' role='dialog' aria-label={t('chat.rateTitle')}>
+    <View className='sheet' role='dialog' ariaRole='dialog' aria-label={t('chat.rateTitle')}>
       <View className='sheet__mask' onClick={onClose} />
       <View className='sheet__panel'>
         <View className='sheet__head'>
           <Text className='sheet__title'>{t('chat.rateTitle')}</Text>
-          <Text className='sheet__close' onClick={onClose}>
+          <View className='sheet__close' role='button' ariaRole='button' aria-label={t('chat.close')} onClick={onClose}>
             ×
-          </Text>
+          </View>
         </View>
         {targets.map((target) => (
           <TargetRating key={target} target={target} agentName={agentName} onSubmit={onSubmit} />
         ))}
-        <View className='btn btn--ghost rating__later' role='button' onClick={onClose}>
+        <View className='btn btn--ghost rating__later' role='button' ariaRole='button' onClick={onClose}>
           {t('chat.rateLater')}
         </View>
       </View>

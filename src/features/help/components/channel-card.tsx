@@ -16,7 +16,7 @@ export function ChannelCardBody({ icon, title, sub, badge, live }: Omit<ChannelC
   return (
     <View className='channel__body'>
       <View className='channel__icon'>
-        <Image className='channel__img' src={icon} mode='aspectFit' />
+        <Image className='channel__img' src={icon} mode='aspectFit' aria-hidden />
         {badge ? (
           <Text className='channel__badge' aria-label={`${badge}`}>
             {badge > 99 ? '99+' : badge}
@@ -34,9 +34,8 @@ export function ChannelCardBody({ icon, title, sub, badge, live }: Omit<ChannelC
 /** A tappable channel card. */
 export function ChannelCard(props: ChannelCardProps) {
   const { onTap, ...body } = props
-  const label = `${props.title}，${props.sub}${props.badge ? `，${props.badge} 条未读` : ''}`
   return (
-    <View className='channel' role='button' aria-label={label} hoverClass='channel--pressed' onClick={onTap}>
+    <View className='channel' role='button' ariaRole='button' hoverClass='channel--pressed' onClick={onTap}>
       <ChannelCardBody {...body} />
     </View>
   )

@@ -50,17 +50,17 @@ export function EmailSheet({ onSubmit, onClose }: EmailSheetProps) {
     }
   }
   return (
-    <View className='sheet' role='dialog' aria-label={t('help.emailTitle')}>
+    <View className='sheet' role='dialog' ariaRole='dialog' aria-label={t('help.emailTitle')}>
       <View className='sheet__mask' onClick={onClose} />
       <View className='sheet__panel'>
         <View className='sheet__head'>
           <Text className='sheet__title'>{t('help.emailTitle')}</Text>
-          <View className='sheet__close' role='button' aria-label={t('help.close')} onClick={onClose}>
+          <View className='sheet__close' role='button' ariaRole='button' aria-label={t('help.close')} onClick={onClose}>
             ×
           </View>
         </View>
         <Text className='sheet__intro'>{t('help.emailIntro', { addr: address })}</Text>
-        <View className='pill email__copy' role='button' onClick={() => Taro.setClipboardData({ data: address })}>
+        <View className='pill email__copy' role='button' ariaRole='button' onClick={() => Taro.setClipboardData({ data: address })}>
           {t('help.copyAddress')}
         </View>
         <Text className='field__label'>{t('help.yourEmail')}</Text>
@@ -74,12 +74,13 @@ export function EmailSheet({ onSubmit, onClose }: EmailSheetProps) {
           onInput={(e) => patch({ email: e.detail.value })}
         />
         <Text className='field__label'>{t('help.emailType')}</Text>
-        <View className='chips' role='radiogroup'>
+        <View className='chips' role='radiogroup' ariaRole='radiogroup'>
           {EMAIL_SUBTYPES.map((st) => (
             <View
               key={st.id}
               className={`chip ${form.subtype === st.id ? 'chip--active' : ''}`}
               role='radio'
+              ariaRole='radio'
               aria-checked={form.subtype === st.id}
               onClick={() => patch({ subtype: st.id })}
             >
@@ -89,7 +90,7 @@ export function EmailSheet({ onSubmit, onClose }: EmailSheetProps) {
         </View>
         <View className='field__hint'>
           <Text>{t('help.emailEvidenceHint')}</Text>
-          <View className='link' role='link' onClick={() => Taro.navigateTo({ url: ticketUrl() })}>
+          <View className='link' role='link' ariaRole='link' onClick={() => Taro.navigateTo({ url: ticketUrl() })}>
             {t('help.fileTicket')}
           </View>
         </View>
@@ -126,13 +127,14 @@ export function EmailSheet({ onSubmit, onClose }: EmailSheetProps) {
         />
         <LengthCount length={form.description.length} max={MAX_BODY} fullText={t('help.lengthFull', { max: MAX_BODY })} />
         {error ? (
-          <View className='field__error' role='alert'>
+          <View className='field__error' role='alert' ariaRole='alert'>
             {error}
           </View>
         ) : null}
         <View
           className={`btn btn--primary ${sending ? 'btn--disabled' : ''}`}
           role='button'
+          ariaRole='button'
           aria-disabled={sending}
           onClick={sending ? undefined : submit}
         >

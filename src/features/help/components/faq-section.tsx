@@ -6,6 +6,7 @@ import { getLang } from '@/lib/i18n'
 import { FAQ_CATEGORIES, CHAT_URL, ticketUrl } from '../help.helpers'
 import { t } from '@/lib/i18n'
 import { useHelpStore } from '../help.store'
+import { focusable } from '@/lib/a11y'
 
 const SEARCH_DELAY_MS = 300
 /** Questions shown per category before "show all". */
@@ -16,7 +17,7 @@ function FaqItem({ entry, open, showCategory }: { entry: FaqEntry; open: boolean
   const toggle = useHelpStore((s) => s.toggle)
   return (
     <View className={`faq__item ${open ? 'faq__item--open' : ''}`}>
-      <View className='faq__q' role='button' aria-expanded={open} onClick={() => toggle(entry.id)}>
+      <View className='faq__q' role='button' ariaRole='button' aria-expanded={open} onClick={() => toggle(entry.id)}>
         {showCategory ? <Text className='faq__tag'>{categoryName(entry.serviceType)}</Text> : null}
         <Text className='faq__question'>{entry.question}</Text>
         <Text className='faq__chevron'>{open ? '−' : '+'}</Text>
@@ -28,10 +29,10 @@ function FaqItem({ entry, open, showCategory }: { entry: FaqEntry; open: boolean
           </Text>
           <View className='faq__more'>
             <Text className='faq__more-label'>{t('help.stillNeedHelp')}</Text>
-            <View className='pill pill--primary' role='button' onClick={() => Taro.switchTab({ url: CHAT_URL })}>
+            <View className='pill pill--primary' role='button' ariaRole='button' onClick={() => Taro.switchTab({ url: CHAT_URL })}>
               {t('help.askChat')}
             </View>
-            <View className='pill' role='button' onClick={() => Taro.navigateTo({ url: ticketUrl(entry.serviceType) })}>
+            <View className='pill' role='button' ariaRole='button' onClick={() => Taro.navigateTo({ url: ticketUrl(entry.serviceType) })}>
               {t('help.fileTicket')}
             </View>
           </View>
@@ -45,7 +46,7 @@ function StatusLine({ status, empty, onRetry }: { status: string; empty: string;
   if (status === 'loading') return <Text className='faq__status muted'>{t('help.loading')}</Text>
   if (status === 'error')
     return (
-      <View className='faq__status faq__status--error' role='button' onClick={onRetry}>
+      <View className='faq__status faq__status--error' role='button' ariaRole='button' onClick={onRetry}>
         {t('help.loadFailed')}
       </View>
     )
@@ -64,7 +65,7 @@ export function FaqSearch() {
     timer.current = setTimeout(() => void search(value), SEARCH_DELAY_MS)
   }
   return (
-    <View className='search' role='search'>
+    <View className='search' role='search' ariaRole='search'>
       <Text className='search__icon'>⌕</Text>
       <Input
         className='search__input'
@@ -78,7 +79,7 @@ export function FaqSearch() {
         onConfirm={(e) => void search(e.detail.value)}
       />
       {query ? (
-        <View className='search__clear' role='button' aria-label={t('help.close')} onClick={() => void search('')}>
+        <View className='search__clear' role='button' ariaRole='button' aria-label={t('help.close')} onClick={() => void search('')}>
           ×
         </View>
       ) : null}
@@ -98,12 +99,13 @@ export function FaqSection() {
     <View className='card faq'>
       <Text className='section-title'>{searching ? t('help.searchResults', { n: s.results.length }) : t('help.faq')}</Text>
       {searching ? null : (
-        <View className='faq__tabs' role='tablist'>
+        <View className='faq__tabs' role='tablist' ariaRole='tablist' {...focusable}>
           {FAQ_CATEGORIES.map((c) => (
             <View
               key={c.id}
               className={`faq__tab ${c.id === s.category ? 'faq__tab--active' : ''}`}
               role='tab'
+              ariaRole='tab'
               aria-selected={c.id === s.category}
               onClick={() => {
                 setExpanded(false)
@@ -125,7 +127,7 @@ export function FaqSection() {
         />
       )}
       {items.length < all.length ? (
-        <View className='faq__all' role='button' onClick={() => setExpanded(true)}>
+        <View className='faq__all' role='button' ariaRole='button' onClick={() => setExpanded(true)}>
           {t('help.showAll', { n: all.length })}
         </View>
       ) : null}

@@ -13,12 +13,13 @@ export function LanguageSwitch() {
       <Text className='section-title' id='lang-switch-title'>
         {t('help.language')}
       </Text>
-      <View className='lang-switch__options' role='radiogroup' aria-labelledby='lang-switch-title'>
+      <View className='lang-switch__options' role='radiogroup' ariaRole='radiogroup' aria-labelledby='lang-switch-title'>
         {LOCALES.map((l) => (
           <View
             key={l}
             className={`lang-switch__option ${l === locale ? 'lang-switch__option--active' : ''}`}
             role='radio'
+            ariaRole='radio'
             aria-checked={l === locale}
             onClick={() => setLocale(l)}
           >

@@ -49,7 +49,7 @@ export function WechatContact({ userId, orderNo, caseNo, onPickOrder }: WechatCo
         <ChannelCardBody icon={wechatIcon} title={t('help.wechat')} sub={t('help.wechatSub')} />
       </Button>
       {onPickOrder ? (
-        <View className='channel__order' role='button' onClick={onPickOrder}>
+        <View className='channel__order' role='button' ariaRole='button' onClick={onPickOrder}>
           {orderNo ? `${t('help.attachOrder')} …${orderNo.slice(-6)}` : `${t('help.attachOrder')} ▸`}
         </View>
       ) : null}

@@ -40,7 +40,7 @@ export function AuthedImage({ url, className, label, onOpen }: Props) {
   }, [url])
   if (!src) return <View className={`${className} td-files__placeholder`} aria-label={label} />
   return (
-    <View className={className} role='button' aria-label={label} onClick={() => onOpen(src)}>
+    <View className={className} role='button' ariaRole='button' aria-label={label} onClick={() => onOpen(src)}>
       <Image className='td-files__fill' src={src} mode='aspectFill' />
     </View>
   )

@@ -19,13 +19,13 @@ export function BackBar({ title, fallbackTab }: Props) {
   }
   return (
     <View className='back-bar'>
-      <View className='back-bar__back' role='button' aria-label={t('tickets.back')} onClick={back}>
+      <View className='back-bar__back' role='button' ariaRole='button' aria-label={t('tickets.back')} onClick={back}>
         <Text className='back-bar__arrow' aria-hidden>
           ‹
         </Text>
         <Text>{t('tickets.back')}</Text>
       </View>
-      <View className='back-bar__title' role='heading' aria-level={1}>
+      <View className='back-bar__title' role='heading' ariaRole='heading' aria-level={1}>
         {title}
       </View>
     </View>

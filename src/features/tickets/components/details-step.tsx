@@ -74,7 +74,7 @@ export function DetailsStep({ draft, touched, orders, onChange, onBlur }: Props)
                 key={o.orderNo}
                 className={`tf-order ${draft.orderNo === o.orderNo ? 'tf-order--on' : ''}`}
                 role='button'
-                aria-label={t('tickets.pickOrderAria', { label: o.label })}
+                ariaRole='button'
                 onClick={() => pickOrder(o)}
               >
                 <Text className='tf-order__title'>{o.label}</Text>
@@ -115,12 +115,13 @@ export function DetailsStep({ draft, touched, orders, onChange, onBlur }: Props)
           required
           error={touched.includes('outcome') && !draft.outcome ? t('tickets.required.outcome') : null}
         >
-          <View className='tf-chips' role='radiogroup' aria-label={t('tickets.outcomeLabel')}>
+          <View className='tf-chips' role='radiogroup' ariaRole='radiogroup' aria-label={t('tickets.outcomeLabel')}>
             {(sub?.outcomes ?? []).map((id) => (
               <View
                 key={id}
                 className={`tf-chip ${draft.outcome === id ? 'tf-chip--on' : ''}`}
                 role='radio'
+                ariaRole='radio'
                 aria-checked={draft.outcome === id}
                 onClick={() => onChange({ outcome: id })}
               >

@@ -50,7 +50,7 @@ export function EvidenceSlot({ req, files, error, onAdd, onRemove }: Props) {
               onClick={() => f.status === 'done' && preview(f)}
             />
             {f.status === 'uploading' && (
-              <View className='tf-thumb__progress' role='progressbar' aria-valuenow={f.progress}>
+              <View className='tf-thumb__progress' role='progressbar' ariaRole='progressbar' aria-valuenow={f.progress}>
                 <View className='tf-thumb__bar' style={{ width: `${f.progress}%` }} />
                 <Text className='tf-thumb__pct'>{Math.round(f.progress)}%</Text>
               </View>
@@ -59,6 +59,7 @@ export function EvidenceSlot({ req, files, error, onAdd, onRemove }: Props) {
             <View
               className='tf-thumb__remove'
               role='button'
+              ariaRole='button'
               aria-label={t('tickets.removeAria', { label: req.label, i: i + 1 })}
               onClick={() => onRemove(req.kind, f.key)}
             >
@@ -70,6 +71,7 @@ export function EvidenceSlot({ req, files, error, onAdd, onRemove }: Props) {
           <View
             className='tf-thumb tf-thumb--add'
             role='button'
+            ariaRole='button'
             aria-label={t('tickets.uploadAria', { label: req.label })}
             onClick={choose}
           >
@@ -79,7 +81,7 @@ export function EvidenceSlot({ req, files, error, onAdd, onRemove }: Props) {
         )}
       </View>
       {error && (
-        <View className='tf-field__error' role='alert'>
+        <View className='tf-field__error' role='alert' ariaRole='alert'>
           {error}
         </View>
       )}

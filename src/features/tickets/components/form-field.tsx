@@ -21,7 +21,7 @@ export function FormField({ id, label, required, hint, error, children }: Props)
       </View>
       {children}
       {error ? (
-        <View className='tf-field__error' role='alert'>
+        <View className='tf-field__error' role='alert' ariaRole='alert'>
           {error}
         </View>
       ) : hint ? (

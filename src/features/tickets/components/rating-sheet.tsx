@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { Button, Text, Textarea, View } from '@tarojs/components'
-import { Popup, Rate } from '@nutui/nutui-react-taro'
+import { Popup } from '@nutui/nutui-react-taro'
 import { RATING_TAGS, type RatingTag } from '@shared/ticket-data'
 import type { Rating, RatingBody } from '@shared/ticket'
 import { withValue } from './input-value'
@@ -41,15 +41,25 @@ export function RatingSheet({ visible, busy, current, onClose, onSubmit }: Props
       destroyOnClose
     >
       <View className='td-sheet'>
-        <View className='td-rate' aria-label={tx('tickets.rateAria', { n: score })}>
-          <Rate
-            value={score}
-            count={5}
-            onChange={(v: number) => {
-              setScore(v)
-              setError(null)
-            }}
-          />
+        <View className='td-rate'>
+          <View className='td-rate__stars' role='radiogroup' ariaRole='radiogroup' aria-label={tx('tickets.rateAria', { n: score })}>
+            {[1, 2, 3, 4, 5].map((n) => (
+              <View
+                key={n}
+                className={`td-rate__star ${n <= score ? 'td-rate__star--on' : ''}`}
+                role='radio'
+                ariaRole='radio'
+                aria-checked={n === score}
+                aria-label={tx('tickets.starsAria', { n })}
+                onClick={() => {
+                  setScore(n)
+                  setError(null)
+                }}
+              >
+                ★
+              </View>
+            ))}
+          </View>
           <Text className='td-rate__word'>{score ? tx(`tickets.rateWords.${score as 1 | 2 | 3 | 4 | 5}`) : tx('tickets.rateTap')}</Text>
         </View>
         <View className='td-tags'>
@@ -58,6 +68,7 @@ export function RatingSheet({ visible, busy, current, onClose, onSubmit }: Props
               key={t.id}
               className={`td-tag ${tags.includes(t.id) ? 'td-tag--on' : ''}`}
               role='checkbox'
+              ariaRole='checkbox'
               aria-checked={tags.includes(t.id)}
               onClick={() => toggle(t.id)}
             >
@@ -75,7 +86,7 @@ export function RatingSheet({ visible, busy, current, onClose, onSubmit }: Props
         />
         <Text className='td-sheet__hint'>{tx('tickets.rateEditable')}</Text>
         {error && (
-          <View className='td-sheet__error' role='alert'>
+          <View className='td-sheet__error' role='alert' ariaRole='alert'>
             {error}
           </View>
         )}

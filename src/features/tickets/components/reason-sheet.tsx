@@ -42,7 +42,7 @@ export function ReasonSheet({ visible, title, hint, placeholder, submitLabel, bu
           })}
         />
         {error && (
-          <View className='td-sheet__error' role='alert'>
+          <View className='td-sheet__error' role='alert' ariaRole='alert'>
             {error}
           </View>
         )}

@@ -85,13 +85,13 @@ export function ReplySheet({ visible, busy, onClose, onSubmit }: Props) {
             </View>
           ))}
           {pics.length < 9 && (
-            <View className='td-files__add' role='button' aria-label={t('tickets.replyAddImage')} onClick={pick}>
+            <View className='td-files__add' role='button' ariaRole='button' aria-label={t('tickets.replyAddImage')} onClick={pick}>
               +
             </View>
           )}
         </View>
         {error && (
-          <View className='td-sheet__error' role='alert'>
+          <View className='td-sheet__error' role='alert' ariaRole='alert'>
             {error}
           </View>
         )}

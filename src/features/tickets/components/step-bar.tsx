@@ -11,7 +11,7 @@ interface Props {
 /** The four-step progress bar of the ticket form. */
 export function StepBar({ titles, current, onBack }: Props) {
   return (
-    <View className='tf-steps' role='list' aria-label={tx('tickets.stepAria', { i: current + 1, n: titles.length })}>
+    <View className='tf-steps' role='list' ariaRole='list' aria-label={tx('tickets.stepAria', { i: current + 1, n: titles.length })}>
       {titles.map((t, i) => {
         const state = i < current ? 'done' : i === current ? 'on' : 'todo'
         return (
@@ -19,6 +19,7 @@ export function StepBar({ titles, current, onBack }: Props) {
             key={t}
             className={`tf-stepi tf-stepi--${state}`}
             role='listitem'
+            ariaRole='listitem'
             aria-current={i === current ? 'step' : undefined}
             onClick={() => i < current && onBack(i)}
           >

@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components'
 import { getServiceType, subtypesOf, type ServiceTypeId, type SubtypeId } from '@shared/catalog-data'
 import { evidenceSlots } from '../ticket-form.helpers'
 import { named, t } from '@/lib/i18n'
+import { focusable } from '@/lib/a11y'
 
 interface Props {
   serviceType: ServiceTypeId
@@ -12,7 +13,7 @@ interface Props {
 /** Step 2: the subtypes of the chosen service type, each saying what it covers and what to prepare. */
 export function SubtypeStep({ serviceType, value, onPick }: Props) {
   return (
-    <View className='tf-step' role='radiogroup' aria-label={t(`tickets.steps.${1}`)}>
+    <View className='tf-step' role='radiogroup' ariaRole='radiogroup' aria-label={t(`tickets.steps.${1}`)}>
       <Text className='tf-step__title'>
         {t('tickets.subtypeTitle', { type: named(getServiceType(serviceType) ?? { zh: '', en: '' }) })}
       </Text>
@@ -23,6 +24,8 @@ export function SubtypeStep({ serviceType, value, onPick }: Props) {
             key={s.id}
             className={`tf-sub ${value === s.id ? 'tf-sub--on' : ''}`}
             role='radio'
+            ariaRole='radio'
+            {...focusable}
             aria-checked={value === s.id}
             aria-label={named(s)}
             onClick={() => onPick(s.id)}

@@ -53,9 +53,9 @@ export function TicketActions({ ticket: t, busy, run }: Props) {
   return (
     <View className='td-actions'>
       {basis && (
-        <View className='td-escalate' role='note'>
+        <View className='td-escalate' role='note' ariaRole='note'>
           <Text className='td-escalate__text'>{escalationHint(basis)}</Text>
-          <View className='td-escalate__go' role='button' onClick={() => setSheet('escalate')}>
+          <View className='td-escalate__go' role='button' ariaRole='button' onClick={() => setSheet('escalate')}>
             {tx('tickets.complain')}
           </View>
         </View>

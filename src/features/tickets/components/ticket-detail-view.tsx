@@ -22,12 +22,12 @@ export function TicketDetailView({ ticket, now, changes, created, busy, run, onD
     <View className='td'>
       <TicketHeader ticket={ticket} now={now} />
       {created && (
-        <View className='td-created' role='status'>
+        <View className='td-created' role='status' ariaRole='status'>
           <Text>{t('tickets.created')}</Text>
         </View>
       )}
       {changes.length > 0 && (
-        <View className='td-changes' role='status' onClick={onDismissChanges}>
+        <View className='td-changes' role='status' ariaRole='status' onClick={onDismissChanges}>
           <Text className='td-changes__title'>{t('tickets.news')}</Text>
           <Text className='td-changes__text'>{changes.join(t('tickets.changesSep'))}</Text>
         </View>

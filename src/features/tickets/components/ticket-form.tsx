@@ -91,9 +91,9 @@ export function TicketForm({ restored, onCreated }: Props) {
         onBack={(i) => go(i as FormStep)}
       />
       {noticeStep === draft.step && isDraftStarted(draft) && (
-        <View className='tf-restored' role='status'>
+        <View className='tf-restored' role='status' ariaRole='status'>
           <Text>{t('tickets.restored')}</Text>
-          <View className='tf-restored__reset' role='button' onClick={startOver}>
+          <View className='tf-restored__reset' role='button' ariaRole='button' onClick={startOver}>
             {t('tickets.startOver')}
           </View>
         </View>
@@ -126,7 +126,7 @@ export function TicketForm({ restored, onCreated }: Props) {
       {draft.step > 0 && (
         <View className='tf-bar'>
           {draft.step === 3 && (
-            <View className={`tf-bar__missing ${missing ? '' : 'tf-bar__missing--ok'}`} role='status'>
+            <View className={`tf-bar__missing ${missing ? '' : 'tf-bar__missing--ok'}`} role='status' ariaRole='status'>
               {submitError ?? missing ?? t('tickets.ready')}
             </View>
           )}

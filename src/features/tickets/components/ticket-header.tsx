@@ -29,7 +29,7 @@ export function TicketHeader({ ticket: t, now }: Props) {
       ))}
       <View className='td-card td-info'>
         <Text className='td-info__title'>{ticketTitle(t)}</Text>
-        <View className='td-info__row' role='button' aria-label={tx('tickets.copyTicketNo', { no: t.ticketNo })} onClick={copy}>
+        <View className='td-info__row' role='button' ariaRole='button' onClick={copy}>
           <Text className='td-info__key'>{tx('tickets.ticketNo')}</Text>
           <Text className='td-info__val'>{t.ticketNo}</Text>
           <Text className='td-info__copy'>{tx('tickets.copy')}</Text>

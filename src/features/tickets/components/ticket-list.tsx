@@ -19,12 +19,13 @@ export function TicketList({ group, list, now, onGroup, onRetry }: Props) {
   const open = (id: string) => Taro.navigateTo({ url: `/pages/ticket/detail/index?id=${id}` })
   return (
     <View className='tk'>
-      <View className='tk-tabs' role='tablist'>
+      <View className='tk-tabs' role='tablist' ariaRole='tablist'>
         {TICKET_GROUPS.map((g) => (
           <View
             key={g}
             className={`tk-tab ${g === group ? 'tk-tab--on' : ''}`}
             role='tab'
+            ariaRole='tab'
             aria-selected={g === group}
             onClick={() => onGroup(g)}
           >
@@ -33,7 +34,7 @@ export function TicketList({ group, list, now, onGroup, onRetry }: Props) {
         ))}
       </View>
       {list.items.length > 0 && (
-        <View className='tk-new' role='button' onClick={() => Taro.navigateTo({ url: '/pages/ticket/new/index' })}>
+        <View className='tk-new' role='button' ariaRole='button' onClick={() => Taro.navigateTo({ url: '/pages/ticket/new/index' })}>
           <Text className='tk-new__text'>{t('tickets.newProblem')}</Text>
           <Text className='tk-new__go'>{t('tickets.newProblemGo')}</Text>
         </View>
@@ -46,17 +47,22 @@ export function TicketList({ group, list, now, onGroup, onRetry }: Props) {
           <Text className='tk-empty__title'>{t(`tickets.empty.${group}`)}</Text>
           <Text className='tk-empty__desc'>{t('tickets.emptyDesc')}</Text>
           <View className='tk-empty__actions'>
-            <View className='tk-btn tk-btn--ghost' role='button' onClick={() => Taro.switchTab({ url: '/pages/help/index' })}>
+            <View
+              className='tk-btn tk-btn--ghost'
+              role='button'
+              ariaRole='button'
+              onClick={() => Taro.switchTab({ url: '/pages/help/index' })}
+            >
               {t('tickets.toHelp')}
             </View>
-            <View className='tk-btn' role='button' onClick={() => Taro.navigateTo({ url: '/pages/ticket/new/index' })}>
+            <View className='tk-btn' role='button' ariaRole='button' onClick={() => Taro.navigateTo({ url: '/pages/ticket/new/index' })}>
               {t('tickets.fileTicket')}
             </View>
           </View>
         </View>
       )}
       {list.error && (
-        <View className='tk-error' role='alert'>
+        <View className='tk-error' role='alert' ariaRole='alert'>
           <Text>{list.error}</Text>
           <Text className='tk-error__retry' onClick={onRetry}>
             {t('tickets.retry')}

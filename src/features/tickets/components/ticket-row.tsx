@@ -15,6 +15,7 @@ export function TicketRow({ ticket: t, now, onOpen }: Props) {
     <View
       className='tk-row'
       role='button'
+      ariaRole='button'
       aria-label={tx('tickets.rowAria', { title: ticketTitle(t), status: statusLabel(t.status) })}
       onClick={() => onOpen(t.id)}
     >

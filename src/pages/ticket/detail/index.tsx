@@ -3,6 +3,7 @@ import { useDidHide, useDidShow, useRouter, useUnload } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { PrivacySheet } from '@/components/privacy-sheet'
 import { BackBar } from '@/features/tickets/components/back-bar'
+import { useCareModeClass } from '@/lib/care-mode'
 import { TicketDetailView } from '@/features/tickets/components/ticket-detail-view'
 import { POLL_MS, useTicketDetail } from '@/features/tickets/use-ticket-detail'
 import { t } from '@/lib/i18n'
@@ -11,6 +12,7 @@ import { usePageShell } from '@/lib/page-shell'
 /** 工单详情: refreshes on show and polls while visible. */
 export default function TicketDetailPage() {
   usePageShell('titles.ticketDetail')
+  const care = useCareModeClass()
   const { params } = useRouter()
   const id = params.id ?? ''
   const { ticket, error, changes, dismissChanges, busy, load, run } = useTicketDetail(id)
@@ -34,14 +36,14 @@ export default function TicketDetailPage() {
   useEffect(() => stop, [])
   if (!ticket) {
     return (
-      <View className='page'>
+      <View className={`page ${care}`}>
         <BackBar title={t('tickets.detailTitle')} fallbackTab='/pages/tickets/index' />
         <Text className={error ? 'td-error' : 'td-loading'}>{error ?? t('tickets.loading')}</Text>
       </View>
     )
   }
   return (
-    <View className='page'>
+    <View className={`page ${care}`}>
       <BackBar title={t('tickets.detailTitle')} fallbackTab='/pages/tickets/index' />
       <TicketDetailView
         ticket={ticket}
