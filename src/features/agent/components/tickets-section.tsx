@@ -4,6 +4,7 @@ import { useTicketsStore } from '../agent-tickets.store'
 import { TicketDetail } from './ticket-detail'
 import { TicketFilters } from './ticket-filters'
 import { TicketList } from './ticket-list'
+import { t } from '@/lib/i18n'
 
 /** Filters and list | the selected ticket with its timeline and actions. */
 export function TicketsSection() {
@@ -32,8 +33,8 @@ export function TicketsSection() {
       <View className='ws__main ws__main--scroll'>
         {s.selectedId ? (
           <>
-            <View className='ws__back' role='button' aria-label='返回工单列表' onClick={() => void s.select(null)}>
-              ‹ 工单列表
+            <View className='ws__back' role='button' aria-label={t('agent.tkList.back')} onClick={() => void s.select(null)}>
+              ‹ {t('agent.tkList.title')}
             </View>
             {s.detail ? (
               <TicketDetail
@@ -44,11 +45,11 @@ export function TicketsSection() {
                 onTransition={(body) => s.transition(body)}
               />
             ) : (
-              <View className='ws__hint'>{s.detailError ?? '加载工单…'}</View>
+              <View className='ws__hint'>{s.detailError ?? t('agent.tkList.loading')}</View>
             )}
           </>
         ) : (
-          <View className='ws__hint'>从左侧选择工单</View>
+          <View className='ws__hint'>{t('agent.tkList.pick')}</View>
         )}
       </View>
     </View>

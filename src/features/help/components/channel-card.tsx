@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react'
+import { t } from '@/lib/i18n'
 import { View, Text, Image } from '@tarojs/components'
 
 export interface ChannelCardProps {
@@ -34,7 +35,9 @@ export function ChannelCardBody({ icon, title, sub, badge, live }: Omit<ChannelC
 /** A tappable channel card. */
 export function ChannelCard(props: ChannelCardProps) {
   const { onTap, ...body } = props
-  const label = `${props.title}，${props.sub}${props.badge ? `，${props.badge} 条未读` : ''}`
+  const label = props.badge
+    ? t('help.cardLabelUnread', { title: props.title, sub: props.sub, n: props.badge })
+    : t('help.cardLabel', { title: props.title, sub: props.sub })
   return (
     <View className='channel' role='button' aria-label={label} hoverClass='channel--pressed' onClick={onTap}>
       <ChannelCardBody {...body} />
