@@ -20,6 +20,7 @@ export function LanguageSwitch() {
             className={`lang-switch__option ${l === locale ? 'lang-switch__option--active' : ''}`}
             role='radio'
             aria-checked={l === locale}
+            data-i18n-allow='language-name'
             onClick={() => setLocale(l)}
           >
             {NAMES[l]}
