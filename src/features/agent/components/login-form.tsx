@@ -83,7 +83,7 @@ export function LoginForm({ onSignedIn }: LoginFormProps) {
       <View className='agent-login__help'>
         <Text className='agent-login__help-title'>{t('agent.login.noAccount')}</Text>
         <Text className='agent-login__help-text'>{t('agent.login.createHint')}</Text>
-        <Text className='agent-login__code' selectable>
+        <Text className='agent-login__code' selectable data-i18n-allow='command'>
           npm run agent:create -- --username alice --name 小艾
         </Text>
         <Text className='agent-login__help-text'>{t('agent.login.shoppersOut')}</Text>
