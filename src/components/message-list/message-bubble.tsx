@@ -103,7 +103,10 @@ export function MessageBubble({ message, read, viewer, blocked = false }: Bubble
   const imageBlocked = message.kind === 'image' && (blocked || message.imageBlocked === true)
   return (
     // What people type stays in their words; the scan for untranslated text skips it.
-    <View className={`msg ${mine ? 'msg--mine' : 'msg--theirs'} msg--${message.sender}`} data-i18n-allow={message.sender === 'bot' ? undefined : 'user-content'}>
+    <View
+      className={`msg ${mine ? 'msg--mine' : 'msg--theirs'} msg--${message.sender}`}
+      data-i18n-allow={message.sender === 'bot' ? undefined : 'user-content'}
+    >
       <Avatar sender={message.sender} name={message.senderName} viewer={viewer} />
       <View className='msg__body'>
         {name ? <Text className='msg__name'>{name}</Text> : null}
