@@ -36,7 +36,13 @@ export function initialLocale(): Locale {
   return (LOCALES as readonly string[]).includes(saved ?? '') ? (saved as Locale) : matchLocale(systemLanguage())
 }
 
-i18n.setMessagesCompiler(compileMessage)
+// Lingui compiles a string message on every lookup; compile each once (the catalogs bound the cache).
+const compiled = new Map<string, ReturnType<typeof compileMessage>>()
+i18n.setMessagesCompiler((message: string) => {
+  let c = compiled.get(message)
+  if (c === undefined) compiled.set(message, (c = compileMessage(message)))
+  return c
+})
 i18n.load({ 'zh-CN': zhCN, 'en-US': enUS })
 i18n.activate(initialLocale())
 

@@ -1,3 +1,5 @@
+import { getLang } from './i18n'
+
 const pad = (n: number) => String(n).padStart(2, '0')
 
 /** "14:05" today, "11-24 14:05" on other days, "" for a bad date. */
@@ -10,7 +12,7 @@ export function clockTime(iso: string, now: Date = new Date()): string {
 }
 
 /** 10:05 today, 昨天 10:05, 3月5日 10:05, or 2025年3月5日 10:05 (English: Yesterday, Mar 5 …). */
-export function formatTime(iso: string, now: Date = new Date(), lang: 'zh' | 'en' = 'zh'): string {
+export function formatTime(iso: string, now: Date = new Date(), lang: 'zh' | 'en' = getLang()): string {
   const d = new Date(iso)
   const hm = `${pad(d.getHours())}:${pad(d.getMinutes())}`
   const startOfToday = new Date(now.getFullYear(), now.getMonth(), now.getDate()).getTime()

@@ -100,7 +100,12 @@ function toGreetingRow(conv: ConversationRow, text: string, metaJson: string): O
 }
 
 /** A conversation the shopper owns: the given one, else the open one, else the latest. 404 for others'. */
-export async function shopperConversation(deps: ChatDeps, shopperId: string, conversationId?: string): Promise<ConversationRow> {
+export async function shopperConversation(
+  deps: ChatDeps,
+  shopperId: string,
+  conversationId?: string,
+  lang: ChatLang = 'zh',
+): Promise<ConversationRow> {
   if (conversationId) {
     const conv = await repo.findConversation(deps.db, conversationId)
     // Someone else's conversation is reported exactly like a missing one.
@@ -108,7 +113,7 @@ export async function shopperConversation(deps: ChatDeps, shopperId: string, con
     return conv
   }
   const conv = (await repo.findOpenConversation(deps.db, shopperId)) ?? (await repo.findLatestConversation(deps.db, shopperId))
-  return conv ?? openConversation(deps, shopperId, 'zh')
+  return conv ?? openConversation(deps, shopperId, lang)
 }
 
 /** Stores a shopper message once; while the bot is in charge it answers in the same transaction. */

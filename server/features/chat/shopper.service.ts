@@ -34,7 +34,9 @@ export async function sendMessage(deps: ChatDeps, author: Author, body: SendMess
 
 /** Long-polls new messages of one of the shopper's conversations, or pages its history. */
 export async function pollMine(deps: ChatDeps, req: FastifyRequest, reply: FastifyReply, shopperId: string, query: MessagesQuery) {
-  const conv = await chat.shopperConversation(deps, shopperId, query.conversationId)
+  // A first visit opens the chat here: greet in the language the app asks for.
+  const lang = /^en\b/i.test(String(req.headers['accept-language'] ?? '')) ? 'en' : 'zh'
+  const conv = await chat.shopperConversation(deps, shopperId, query.conversationId, lang)
   // Unpinned ("my current conversation"), the wait also ends when another tab starts a new one.
   const follow = query.conversationId ? undefined : shopperChannel(shopperId)
   return pollMessages(deps, req, reply, query, conv.id, 'shopper', (row) => toConversation(deps, row), follow)

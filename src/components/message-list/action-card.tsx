@@ -87,7 +87,13 @@ export function ActionCard({ kind, orderNo }: ActionCardProps) {
       {orders === null ? <Text className='action-card__hint'>{t('actionCard.loading')}</Text> : null}
       {orders?.length === 0 ? <Text className='action-card__hint'>{t('actionCard.noOrder')}</Text> : null}
       {orders && orders.length > 0 ? (
-        <View className='action-card__orders' role='radiogroup' ariaRole='radiogroup' aria-label={t('actionCard.pickOrder')}>
+        <View
+          className='action-card__orders'
+          data-i18n-allow='order-data'
+          role='radiogroup'
+          ariaRole='radiogroup'
+          aria-label={t('actionCard.pickOrder')}
+        >
           {orders.slice(0, 4).map((o) => (
             <View
               key={o.orderNo}

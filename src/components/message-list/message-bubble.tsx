@@ -117,7 +117,11 @@ export function MessageBubble({ message, read, viewer, blocked = false, onImageL
   const name = nameOf(message, viewer)
   const imageBlocked = message.kind === 'image' && (blocked || message.imageBlocked === true)
   return (
-    <View className={`msg ${mine ? 'msg--mine' : 'msg--theirs'} msg--${message.sender}`}>
+    // What people type stays in their words; the scan for untranslated text skips it.
+    <View
+      className={`msg ${mine ? 'msg--mine' : 'msg--theirs'} msg--${message.sender}`}
+      data-i18n-allow={message.sender === 'bot' ? undefined : 'user-content'}
+    >
       <Avatar sender={message.sender} name={message.senderName} viewer={viewer} />
       <View className='msg__body'>
         {name ? <Text className='msg__name'>{name}</Text> : null}

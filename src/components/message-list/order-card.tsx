@@ -7,7 +7,7 @@ import { orderStatusText } from './order-status'
 /** An order as sent into the chat (a snapshot; it never changes afterwards). */
 export function OrderCardView({ order }: { order: OrderCardData }) {
   return (
-    <View className='order-card' aria-label={`${t('messageList.orderNo')} ${order.orderNo}`}>
+    <View className='order-card' data-i18n-allow='order-data' aria-label={`${t('messageList.orderNo')} ${order.orderNo}`}>
       <Text className='order-card__title'>{order.title || t('messageList.order')}</Text>
       <View className='order-card__row'>
         <Text className='order-card__no'>

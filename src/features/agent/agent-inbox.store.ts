@@ -1,4 +1,5 @@
 import { create } from 'zustand'
+import { t } from '@/lib/i18n'
 import type { AgentConversation, Queue } from '@shared/chat'
 import { ApiError } from '@/lib/http'
 import { claimConversation, pollInbox } from './agent-chat.api'
@@ -54,7 +55,7 @@ export const useInboxStore = create<InboxState>()((set, get) => ({
             set({ signedOut: true })
             return
           }
-          set({ error: err instanceof ApiError ? err.message : '加载失败', loaded: true })
+          set({ error: err instanceof ApiError ? err.message : t('agent.inbox.loadFailed'), loaded: true })
           token = null
           await sleep(RETRY_MS)
         }
@@ -78,7 +79,7 @@ export const useInboxStore = create<InboxState>()((set, get) => ({
       const taken = err instanceof ApiError && err.status === 409
       set((s) => ({
         claiming: null,
-        error: taken ? '该会话已被其他客服接入' : err instanceof ApiError ? err.message : '接入失败，请重试',
+        error: taken ? t('errors.ALREADY_CLAIMED') : err instanceof ApiError ? err.message : t('agent.inbox.claimFailed'),
         queue: taken ? { ...s.queue, items: s.queue.items.filter((q) => q.conversationId !== id) } : s.queue,
       }))
       return null

@@ -1,4 +1,5 @@
 import { create } from 'zustand'
+import { t } from '@/lib/i18n'
 import type { AgentReplyBody, AgentTicket, AgentTicketDetail, TransitionBody } from '@shared/ticket'
 import { ApiError } from '@/lib/http'
 import { backoffMs } from '@/lib/conversation'
@@ -73,7 +74,7 @@ export const useTicketsStore = create<TicketsState>()((set, get) => {
         const page = await fetchTickets(get().filter)
         if (gen === listGen) set({ items: page.items, nextCursor: page.nextCursor, loading: false })
       } catch (err) {
-        if (gen === listGen) set({ loading: false, error: messageOf(err, '工单加载失败') })
+        if (gen === listGen) set({ loading: false, error: messageOf(err, t('agent.tkStore.loadFailed')) })
       }
     },
     loadMore: async () => {
@@ -85,7 +86,7 @@ export const useTicketsStore = create<TicketsState>()((set, get) => {
         const page = await fetchTickets(get().filter, nextCursor)
         if (gen === listGen) set((s) => ({ items: [...s.items, ...page.items], nextCursor: page.nextCursor, loading: false }))
       } catch (err) {
-        if (gen === listGen) set({ loading: false, error: messageOf(err, '工单加载失败') })
+        if (gen === listGen) set({ loading: false, error: messageOf(err, t('agent.tkStore.loadFailed')) })
       }
     },
     select: async (id) => {
@@ -94,7 +95,7 @@ export const useTicketsStore = create<TicketsState>()((set, get) => {
       try {
         await refreshDetail(id)
       } catch (err) {
-        if (get().selectedId === id) set({ detailError: messageOf(err, '工单详情加载失败') })
+        if (get().selectedId === id) set({ detailError: messageOf(err, t('agent.tkStore.detailFailed')) })
       }
     },
     watch: () => {
@@ -124,8 +125,8 @@ export const useTicketsStore = create<TicketsState>()((set, get) => {
         stopped = true
       }
     },
-    transition: (body) => act(() => transitionTicket(get().selectedId!, body), '操作失败，请重试'),
-    reply: (body) => act(() => replyTicket(get().selectedId!, body), '发送失败，请重试'),
+    transition: (body) => act(() => transitionTicket(get().selectedId!, body), t('agent.tkStore.actionFailed')),
+    reply: (body) => act(() => replyTicket(get().selectedId!, body), t('agent.tkStore.sendFailed')),
   }
 })
 

@@ -1,14 +1,15 @@
+import { hasMessage, named, t } from '@/lib/i18n'
 import { EVIDENCE_KINDS, getServiceType, getSubtype, SLA_DEFAULTS, type EvidenceKind } from '@shared/catalog-data'
 
 /** "刚刚", "3 分钟", "1 小时 5 分", "2 天 3 小时" for a span in milliseconds. */
 export function durationLabel(ms: number): string {
-  if (!Number.isFinite(ms) || ms < 60_000) return ms < 0 || !Number.isFinite(ms) ? '—' : '不到 1 分钟'
+  if (!Number.isFinite(ms) || ms < 60_000) return ms < 0 || !Number.isFinite(ms) ? '—' : t('agent.duration.underMinute')
   const minutes = Math.floor(ms / 60_000)
-  if (minutes < 60) return `${minutes} 分钟`
+  if (minutes < 60) return t('agent.duration.minutes', { m: minutes })
   const hours = Math.floor(minutes / 60)
-  if (hours < 24) return minutes % 60 ? `${hours} 小时 ${minutes % 60} 分` : `${hours} 小时`
+  if (hours < 24) return t('agent.duration.hoursMinutes', { h: hours, m: minutes % 60 })
   const days = Math.floor(hours / 24)
-  return hours % 24 ? `${days} 天 ${hours % 24} 小时` : `${days} 天`
+  return t('agent.duration.daysHours', { d: days, h: hours % 24 })
 }
 
 /** How long someone has waited since `sinceIso`, as a label. */
@@ -19,10 +20,11 @@ export function waitedLabel(sinceIso: string, now: number = Date.now()): string 
 /** Waits over this long are shown in red in the queue. */
 export const LONG_WAIT_MS = 5 * 60_000
 
-/** The Chinese name of a service type id ("order" → "订单"); unknown ids pass through. */
+/** The name of a service type id, in the active language ("order" → "订单"); unknown ids pass through. */
 export function serviceTypeLabel(id: string | null | undefined): string {
-  if (!id) return '未分类'
-  return getServiceType(id)?.zh ?? id
+  if (!id) return t('agent.unclassified')
+  const type = getServiceType(id)
+  return type ? named(type) : id
 }
 
 /** Where a measured time stands against its SLA target. */
@@ -43,32 +45,29 @@ export function ratingLabel(avg: number | null | undefined): string {
   return avg === null || avg === undefined ? '—' : avg.toFixed(1)
 }
 
-const HANDOFF_REASONS: Record<string, string> = {
-  request: '顾客要求人工',
-  complaint: '投诉',
-  compensation: '要求赔偿',
-  anger: '顾客情绪激动',
-  dispute: '纠纷/申诉',
-  problem: '需人工处理的问题',
-  unhelpful: '智能客服未解决',
-  repeated: '多次反映未解决',
-  transfer: '转接',
-}
-
 /** A readable label for a bot intent ("handoff.complaint" → "投诉", "order.not_shipped" → "订单 · 未发货"). */
 export function intentLabel(intent: string | null | undefined): string {
   if (!intent) return '—'
   const [head, tail] = intent.split('.')
-  if (head === 'handoff') return HANDOFF_REASONS[tail] ?? '转人工'
-  if (intent === 'unknown' || intent === 'invalid_input') return '未识别'
-  if (intent === 'greeting' || intent === 'thanks') return '寒暄'
+  if (head === 'handoff') {
+    const key = `agent.handoff.${tail}`
+    return hasMessage(key) ? t(key) : t('agent.handoffGeneric')
+  }
+  if (intent === 'unknown' || intent === 'invalid_input') return t('agent.intentUnknown')
+  if (intent === 'greeting' || intent === 'thanks') return t('agent.intentSmallTalk')
   const sub = tail ? getSubtype(tail) : undefined
   const type = getServiceType(head)
-  if (type && sub) return `${type.zh} · ${sub.zh}`
-  return type ? `${type.zh}咨询` : intent
+  if (type && sub) return `${named(type)} · ${named(sub)}`
+  return type ? t('agent.intentType', { type: named(type) }) : intent
 }
 
 /** "商品照片" for an evidence kind id; unknown ids pass through. */
 export function evidenceLabel(kind: string): string {
-  return kind in EVIDENCE_KINDS ? EVIDENCE_KINDS[kind as EvidenceKind].zh : kind
+  return kind in EVIDENCE_KINDS ? named(EVIDENCE_KINDS[kind as EvidenceKind]) : kind
+}
+
+/** A chat's state for the agent ("assigned" → "进行中"); unknown states pass through. */
+export function chatStatusLabel(status: string): string {
+  const key = `agent.chatStatus.${status}`
+  return hasMessage(key) ? t(key) : status
 }

@@ -5,32 +5,34 @@ import {
   type TicketStatus,
   type TimelineEventType,
 } from '@shared/ticket-data'
+import { hasMessage, named, t } from '@/lib/i18n'
 
-/** Where a ticket came from, in Chinese ("email" → "邮件咨询"); unknown ones pass through. */
+/** Where a ticket came from, in the active language ("email" → "邮件咨询"); unknown ones pass through. */
 export function ticketChannelLabel(channel: string): string {
-  return channel in TICKET_CHANNEL_LABELS ? TICKET_CHANNEL_LABELS[channel as TicketChannel].zh : channel
+  return channel in TICKET_CHANNEL_LABELS ? named(TICKET_CHANNEL_LABELS[channel as TicketChannel]) : channel
 }
 
-/** The Chinese name of a ticket status; unknown ones pass through. */
+/** The name of a ticket status in the active language; unknown ones pass through. */
 export function ticketStatusLabel(status: string): string {
-  return status in TICKET_STATUS_LABELS ? TICKET_STATUS_LABELS[status as TicketStatus].zh : status
+  return status in TICKET_STATUS_LABELS ? named(TICKET_STATUS_LABELS[status as TicketStatus]) : status
 }
 
 /** A status move an agent may make, and what it needs from them. */
 export interface AgentMove {
   to: TicketStatus
-  label: string
+  /** The button's name, looked up when shown (the language may change). */
+  label: () => string
   /** message: text shown to the shopper (asking for more); summary: the resolution summary. */
   needs: 'none' | 'message' | 'summary'
 }
 
 const MOVES: Record<TicketStatus, AgentMove[]> = {
-  submitted: [{ to: 'in_progress', label: '受理', needs: 'none' }],
+  submitted: [{ to: 'in_progress', label: () => t('agent.move.accept'), needs: 'none' }],
   in_progress: [
-    { to: 'awaiting_customer', label: '请顾客补充', needs: 'message' },
-    { to: 'resolved', label: '解决并结单', needs: 'summary' },
+    { to: 'awaiting_customer', label: () => t('agent.move.askCustomer'), needs: 'message' },
+    { to: 'resolved', label: () => t('agent.move.resolve'), needs: 'summary' },
   ],
-  awaiting_customer: [{ to: 'in_progress', label: '继续处理', needs: 'none' }],
+  awaiting_customer: [{ to: 'in_progress', label: () => t('agent.move.resume'), needs: 'none' }],
   resolved: [],
   closed: [],
 }
@@ -40,28 +42,10 @@ export function agentMoves(status: TicketStatus): AgentMove[] {
   return MOVES[status] ?? []
 }
 
-const EVENT_LABELS: Record<TimelineEventType, string> = {
-  created: '提交工单',
-  accepted: '客服受理',
-  status_changed: '状态变更',
-  reply: '回复',
-  internal_note: '内部备注',
-  resolved: '已解决',
-  confirmed: '顾客确认解决',
-  auto_closed: '自动关闭',
-  reopened: '重新打开',
-  rated: '评价',
-  rating_updated: '修改评价',
-  escalated: '投诉升级',
-  contact_updated: '更新联系方式',
-  notified: '已通知顾客',
-  self_service: '顾客自助操作',
-  image_blocked: '图片未通过安全检查',
-}
-
-/** The Chinese name of a timeline entry. */
+/** The name of a timeline entry in the active language. */
 export function timelineLabel(type: TimelineEventType): string {
-  return EVENT_LABELS[type] ?? type
+  const key = `agent.timeline.${type}`
+  return hasMessage(key) ? t(key) : type
 }
 
 /** Time left until `dueIso` ("剩 5 小时"), or how late it is ("超时 2 小时"). */
@@ -70,9 +54,9 @@ export function dueLabel(dueIso: string, now: number = Date.now()): { text: stri
   const hours = Math.floor(Math.abs(diff) / 3_600_000)
   const span =
     hours >= 24
-      ? `${Math.floor(hours / 24)} 天 ${hours % 24} 小时`
+      ? t('agent.duration.daysHours', { d: Math.floor(hours / 24), h: hours % 24 })
       : hours >= 1
-        ? `${hours} 小时`
-        : `${Math.max(1, Math.floor(Math.abs(diff) / 60_000))} 分钟`
-  return diff >= 0 ? { text: `剩 ${span}`, late: false } : { text: `超时 ${span}`, late: true }
+        ? t('agent.duration.hoursMinutes', { h: hours, m: 0 })
+        : t('agent.duration.minutes', { m: Math.max(1, Math.floor(Math.abs(diff) / 60_000)) })
+  return diff >= 0 ? { text: t('agent.due.left', { span }), late: false } : { text: t('agent.due.late', { span }), late: true }
 }

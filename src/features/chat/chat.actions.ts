@@ -1,5 +1,6 @@
 /** What the chat screens can do; each action updates the store at once and syncs in the background. */
 import Taro from '@tarojs/taro'
+import { t } from '@/lib/i18n'
 import type { OrderCard, QuickReply, RatingTarget } from '@shared/chat'
 import type { Order } from '@shared/order'
 import { selectConversation } from '@/lib/conversation'
@@ -21,10 +22,9 @@ export function sendImage(localPath: string): void {
 /** A snapshot of an order for its card in the timeline. */
 export function orderCardOf(order: Order): OrderCard {
   const first = order.items[0]
-  const more = order.items.length > 1 ? ` 等${order.items.length}件` : ''
   return {
     orderNo: order.orderNo,
-    title: `${first?.name ?? ''}${more}`,
+    title: order.items.length > 1 ? t('tickets.orderItems', { name: first?.name ?? '', n: order.items.length }) : (first?.name ?? ''),
     status: order.status,
     amountCents: order.amount.fen,
     placedAt: order.paidAt,

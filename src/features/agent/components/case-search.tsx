@@ -5,16 +5,14 @@ import { t } from '@/lib/i18n'
 import { ApiError } from '@/lib/http'
 import { formatTime } from '@/lib/time'
 import { fetchCase, searchCases } from '../agent-cases.api'
-import { serviceTypeLabel } from '../agent.helpers'
+import { chatStatusLabel, serviceTypeLabel } from '../agent.helpers'
+import { ticketChannelLabel } from '../ticket.helpers'
 import './case-search.scss'
 
 export interface CaseSearchProps {
   onOpenConversation: (id: string) => void
   onOpenTicket: (id: string) => void
 }
-
-const CHAT_STATUS: Record<string, string> = { bot: '智能客服接待', queued: '排队中', assigned: '进行中', ended: '已结束' }
-const CHANNEL: Record<string, string> = { app: '小程序', email: '邮件', chat: '在线客服' }
 
 /** Finds a case by its number (what a shopper reads out on the phone), an order number or a phone. */
 export function CaseSearch({ onOpenConversation, onOpenTicket }: CaseSearchProps) {
@@ -35,7 +33,7 @@ export function CaseSearch({ onOpenConversation, onOpenTicket }: CaseSearchProps
       setResults(found)
       if (found.length === 1) setOpen(await fetchCase(found[0].caseNo))
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : '查找失败，请重试')
+      setError(err instanceof ApiError ? err.message : t('agent.cases.searchFailed'))
     } finally {
       setBusy(false)
     }
@@ -44,7 +42,7 @@ export function CaseSearch({ onOpenConversation, onOpenTicket }: CaseSearchProps
     try {
       setOpen(await fetchCase(caseNo))
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : '打开失败，请重试')
+      setError(err instanceof ApiError ? err.message : t('agent.cases.openFailed'))
     }
   }
 
@@ -54,14 +52,21 @@ export function CaseSearch({ onOpenConversation, onOpenTicket }: CaseSearchProps
         <Input
           className='case-search__input'
           value={q}
-          placeholder='案件号 KF-…、订单号或手机号'
-          aria-label='查找案件'
+          placeholder={t('agent.cases.placeholder')}
+          aria-label={t('agent.cases.searchAria')}
           confirmType='search'
           onInput={(e) => setQ(e.detail.value)}
           onConfirm={() => void run()}
         />
-        <View className='case-search__go' role='button' ariaRole='button' aria-label='查找' aria-busy={busy} onClick={() => void run()}>
-          {busy ? '查找中…' : '查找'}
+        <View
+          className='case-search__go'
+          role='button'
+          ariaRole='button'
+          aria-label={t('agent.cases.search')}
+          aria-busy={busy}
+          onClick={() => void run()}
+        >
+          {busy ? t('agent.cases.searching') : t('agent.cases.search')}
         </View>
       </View>
       {error ? (
@@ -69,39 +74,41 @@ export function CaseSearch({ onOpenConversation, onOpenTicket }: CaseSearchProps
           {error}
         </View>
       ) : null}
-      {results && results.length === 0 ? <View className='ws__hint'>没有找到相关案件</View> : null}
+      {results && results.length === 0 ? <View className='ws__hint'>{t('agent.cases.none')}</View> : null}
       {results && results.length > 1 && !open
         ? results.map((r) => (
             <View key={r.caseNo} className='case-search__row' role='button' ariaRole='button' onClick={() => void show(r.caseNo)}>
               <Text className='case-search__no'>{r.caseNo}</Text>
               <Text>
-                {r.shopperName ?? '顾客'} · 会话 {r.conversations} · 工单 {r.tickets}
+                {t('agent.cases.row', { name: r.shopperName ?? t('agent.customer'), chats: r.conversations, tickets: r.tickets })}
               </Text>
             </View>
           ))
         : null}
       {open ? (
-        <View className='case-search__case' aria-label={`案件 ${open.caseNo}`}>
+        <View className='case-search__case' aria-label={t('agent.cases.caseAria', { caseNo: open.caseNo })}>
           <Text className='case-search__title'>
-            {open.caseNo} · {open.shopper?.displayName ?? '顾客'}
+            {open.caseNo} · {open.shopper?.displayName ?? t('agent.customer')}
           </Text>
-          <Text className='ws__heading'>会话 · {open.conversations.length}</Text>
+          <Text className='ws__heading'>{t('agent.cases.chats', { n: open.conversations.length })}</Text>
           {open.conversations.map((c) => (
             <View key={c.id} className='case-search__row' role='button' ariaRole='button' onClick={() => onOpenConversation(c.id)}>
               <Text>
-                {formatTime(c.createdAt)} · {serviceTypeLabel(c.serviceType)} · {CHAT_STATUS[c.status] ?? c.status}
+                {formatTime(c.createdAt)} · {serviceTypeLabel(c.serviceType)} · {chatStatusLabel(c.status)}
               </Text>
             </View>
           ))}
-          <Text className='ws__heading'>工单 · {open.tickets.length}</Text>
-          {open.tickets.map((t) => (
-            <View key={t.id} className='case-search__row' role='button' ariaRole='button' onClick={() => onOpenTicket(t.id)}>
+          <Text className='ws__heading'>{t('agent.cases.tickets', { n: open.tickets.length })}</Text>
+          {open.tickets.map((tk) => (
+            <View key={tk.id} className='case-search__row' role='button' ariaRole='button' onClick={() => onOpenTicket(tk.id)}>
               <Text>
-                {t.ticketNo} · {serviceTypeLabel(t.serviceType)} · {CHANNEL[t.channel] ?? t.channel}
+                {tk.ticketNo} · {serviceTypeLabel(tk.serviceType)} · {ticketChannelLabel(tk.channel)}
               </Text>
             </View>
           ))}
-          {open.notifications.length ? <Text className='ws__heading'>通知 · {open.notifications.length}</Text> : null}
+          {open.notifications.length ? (
+            <Text className='ws__heading'>{t('agent.cases.notifications', { n: open.notifications.length })}</Text>
+          ) : null}
           {open.notifications.map((n) => (
             <View key={n.id} className='case-search__note'>
               <Text>
@@ -109,7 +116,7 @@ export function CaseSearch({ onOpenConversation, onOpenTicket }: CaseSearchProps
               </Text>
             </View>
           ))}
-          {open.actions.length ? <Text className='ws__heading'>自助操作 · {open.actions.length}</Text> : null}
+          {open.actions.length ? <Text className='ws__heading'>{t('agent.cases.actions', { n: open.actions.length })}</Text> : null}
           {open.actions.map((a) => (
             <View key={a.id} className='case-search__note'>
               <Text>

@@ -6,6 +6,7 @@ import { CustomerPanel } from './customer-panel'
 import { MineList } from './mine-list'
 import { QueueList } from './queue-list'
 import { focusable } from '@/lib/a11y'
+import { t } from '@/lib/i18n'
 
 export interface ChatsSectionProps {
   selfId: string
@@ -30,9 +31,9 @@ export function ChatsSection({ selfId, openId, onOpenTicket }: ChatsSectionProps
     <View className={`ws__cols ${selected ? 'ws--has-detail' : ''} ${customerOpen ? 'ws--customer-open' : ''}`}>
       <View className='ws__list'>
         {error ? <View className='ws__error'>{error}</View> : null}
-        <Text className='ws__heading'>我的会话 · {mine.length}</Text>
+        <Text className='ws__heading'>{t('agent.chats.mine', { n: mine.length })}</Text>
         <MineList items={mine} selectedId={selected} onSelect={(c) => setSelected(c.id)} />
-        <Text className='ws__heading'>排队中 · {queue.items.length}</Text>
+        <Text className='ws__heading'>{t('agent.chats.queue', { n: queue.items.length })}</Text>
         {loaded ? (
           <QueueList
             queue={queue}
@@ -46,7 +47,7 @@ export function ChatsSection({ selfId, openId, onOpenTicket }: ChatsSectionProps
             }}
           />
         ) : (
-          <View className='ws__hint'>加载中…</View>
+          <View className='ws__hint'>{t('agent.loading')}</View>
         )}
       </View>
       <View className='ws__main' {...focusable}>
@@ -61,20 +62,26 @@ export function ChatsSection({ selfId, openId, onOpenTicket }: ChatsSectionProps
             onOpenTicket={onOpenTicket}
           />
         ) : (
-          <View className='ws__hint'>从左侧选择会话，或接入排队中的顾客</View>
+          <View className='ws__hint'>{t('agent.chats.pick')}</View>
         )}
       </View>
       <View className='ws__side'>
         <View className='ws__side-head'>
-          <Text className='ws__heading ws__heading--flat'>顾客信息</Text>
-          <View className='ws__side-close' role='button' ariaRole='button' aria-label='关闭顾客信息' onClick={() => setCustomerOpen(false)}>
+          <Text className='ws__heading ws__heading--flat'>{t('agent.customerInfo')}</Text>
+          <View
+            className='ws__side-close'
+            role='button'
+            ariaRole='button'
+            aria-label={t('agent.chats.closeCustomer')}
+            onClick={() => setCustomerOpen(false)}
+          >
             ✕
           </View>
         </View>
         {selected ? (
           <CustomerPanel conversationId={selected} onOpenTicket={onOpenTicket} />
         ) : (
-          <View className='ws__hint'>选择会话后显示顾客的订单和工单</View>
+          <View className='ws__hint'>{t('agent.chats.customerHint')}</View>
         )}
       </View>
     </View>

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import type { AgentTicket } from '@shared/ticket'
 import { revealTicketContact } from '../agent-tickets.api'
+import { t } from '@/lib/i18n'
 
 type Field = 'phone' | 'email'
 
@@ -19,7 +20,7 @@ export function ContactFact({ ticketId, contact }: { ticketId: string; contact: 
   }
   return (
     <View className='tk-fact'>
-      <Text className='tk-fact__label'>联系方式</Text>
+      <Text className='tk-fact__label'>{t('agent.contact.label')}</Text>
       <View className='tk-fact__value'>
         {fields.map((f) => (
           <View key={f} className='tk-contact'>
@@ -28,15 +29,15 @@ export function ContactFact({ ticketId, contact }: { ticketId: string; contact: 
               <Button
                 className='tk-contact__reveal'
                 size='mini'
-                aria-label={f === 'phone' ? '查看完整手机号' : '查看完整邮箱'}
+                aria-label={f === 'phone' ? t('agent.contact.revealPhone') : t('agent.contact.revealEmail')}
                 onClick={() => reveal(f)}
               >
-                查看
+                {t('agent.contact.reveal')}
               </Button>
             )}
           </View>
         ))}
-        {failed ? <Text className='tk-contact__error'>暂时无法查看，请重试</Text> : null}
+        {failed ? <Text className='tk-contact__error'>{t('agent.contact.failed')}</Text> : null}
       </View>
     </View>
   )

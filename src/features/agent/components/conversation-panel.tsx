@@ -11,7 +11,7 @@ import { selectConversation, selectMessages } from '@/lib/conversation'
 import { endConversation, sendTyping, transferConversation } from '../agent-chat.api'
 import { agentConversation, useConversationStore } from '../agent-conversation.store'
 import { useInboxStore } from '../agent-inbox.store'
-import { evidenceLabel, intentLabel, serviceTypeLabel } from '../agent.helpers'
+import { chatStatusLabel, evidenceLabel, intentLabel, serviceTypeLabel } from '../agent.helpers'
 import { botSummary } from '../conversation.helpers'
 import { ChannelBadge } from '../wechat/channel-badge'
 import { ReplyWindowBar } from '../wechat/reply-window'
@@ -33,8 +33,6 @@ export interface ConversationPanelProps {
   onOpenTicket?: (ticketId: string) => void
 }
 
-const STATUS: Record<string, string> = { bot: '智能客服接待中', queued: '排队中', assigned: '进行中', ended: '已结束' }
-
 /** One conversation: bot summary, the shared message list, and the agent's composer and actions. */
 export function ConversationPanel({ conversationId, selfId, onBack, onShowCustomer, onLeave, onOpenTicket }: ConversationPanelProps) {
   const s = useConversationStore()
@@ -48,13 +46,13 @@ export function ConversationPanel({ conversationId, selfId, onBack, onShowCustom
     void agentConversation.setVisible(true)
     return () => agentConversation.close()
   }, [conversationId])
-  const error = actionError ?? s.refused?.message ?? (s.error ? '连接中断，正在重试…' : null)
+  const error = actionError ?? s.refused?.message ?? (s.error ? t('agent.conv.reconnecting') : null)
   const failed = (fallback: string) => (err: unknown) => {
     setActionError(err instanceof ApiError ? err.message : fallback)
     return null
   }
-  const transfer = (target: TransferBody) => transferConversation(conversationId, target).catch(failed('转接失败，请重试'))
-  const end = () => endConversation(conversationId).catch(failed('结束会话失败，请重试'))
+  const transfer = (target: TransferBody) => transferConversation(conversationId, target).catch(failed(t('agent.conv.transferFailed')))
+  const end = () => endConversation(conversationId).catch(failed(t('agent.conv.endFailed')))
 
   const summary = useMemo(() => botSummary(messages), [messages])
   const mine = conversation?.status === 'assigned' && conversation.agentId === selfId
@@ -65,12 +63,18 @@ export function ConversationPanel({ conversationId, selfId, onBack, onShowCustom
     if (c) {
       agentConversation.setConversation(c)
       applyMine(c)
-      void Taro.showToast({ title: '已转接', icon: 'success' })
+      void Taro.showToast({ title: t('agent.conv.transferred'), icon: 'success' })
       onLeave()
     }
   }
   const doEnd = async () => {
-    const confirm = (await askModal({ title: '结束会话', content: '结束后顾客会收到评价邀请，确定结束吗？' })) === 'confirm'
+    const confirm =
+      (await askModal({
+        title: t('agent.conv.end'),
+        content: t('agent.conv.endConfirm'),
+        confirmText: t('agent.conv.endShort'),
+        cancelText: t('agent.cancel'),
+      })) === 'confirm'
     if (!confirm) return
     const c = await end()
     if (c) {
@@ -82,52 +86,69 @@ export function ConversationPanel({ conversationId, selfId, onBack, onShowCustom
   return (
     <View className='conv'>
       <View className='conv__head'>
-        <View className='conv__back' role='button' ariaRole='button' aria-label='返回列表' onClick={onBack}>
+        <View className='conv__back' role='button' ariaRole='button' aria-label={t('agent.conv.back')} onClick={onBack}>
           ‹
         </View>
         <View className='conv__who'>
           <Text className='conv__name'>
-            {conversation?.shopper.displayName ?? '加载中…'}
+            {conversation?.shopper.displayName ?? t('agent.loading')}
             <ChannelBadge channel={conversation?.channel} />
           </Text>
           <Text className='conv__status'>
             {conversation
-              ? `${serviceTypeLabel(conversation.serviceType)} · ${STATUS[conversation.status] ?? conversation.status}${conversation.caseNo ? ` · ${conversation.caseNo}` : ''}`
+              ? `${serviceTypeLabel(conversation.serviceType)} · ${chatStatusLabel(conversation.status)}${conversation.caseNo ? ` · ${conversation.caseNo}` : ''}`
               : ''}
           </Text>
         </View>
         <View className='conv__tools'>
-          <View className='conv__tool conv__tool--customer' role='button' ariaRole='button' aria-label='顾客信息' onClick={onShowCustomer}>
-            顾客
+          <View
+            className='conv__tool conv__tool--customer'
+            role='button'
+            ariaRole='button'
+            aria-label={t('agent.customerInfo')}
+            onClick={onShowCustomer}
+          >
+            {t('agent.customer')}
           </View>
           {mine ? (
             <>
-              <View className='conv__tool' role='button' ariaRole='button' aria-label='转接' onClick={() => setTransferring(true)}>
-                转接
+              <View
+                className='conv__tool'
+                role='button'
+                ariaRole='button'
+                aria-label={t('agent.conv.transfer')}
+                onClick={() => setTransferring(true)}
+              >
+                {t('agent.conv.transfer')}
               </View>
               <View
                 className='conv__tool conv__tool--danger'
                 role='button'
                 ariaRole='button'
-                aria-label='结束会话'
+                aria-label={t('agent.conv.end')}
                 onClick={() => void doEnd()}
               >
-                结束
+                {t('agent.conv.endShort')}
               </View>
             </>
           ) : null}
         </View>
       </View>
       {summary ? (
-        <View className='conv__summary' aria-label='智能客服摘要'>
-          <Text className='conv__summary-item'>类型：{serviceTypeLabel(summary.serviceType ?? conversation?.serviceType)}</Text>
-          <Text className='conv__summary-item'>意图：{intentLabel(conversation?.handoffReason ?? summary.intent)}</Text>
+        <View className='conv__summary' aria-label={t('agent.conv.summary')}>
           <Text className='conv__summary-item'>
-            待补充：
-            {summary.needsEvidence.length ? summary.needsEvidence.map(evidenceLabel).join('、') : '无'}
-            {summary.needsEvidence.length && summary.imagesSince ? `（顾客已发图片 ${summary.imagesSince} 张）` : ''}
+            {t('agent.conv.type', { type: serviceTypeLabel(summary.serviceType ?? conversation?.serviceType) })}
           </Text>
-          {summary.note ? <Text className='conv__summary-item'>摘要：{summary.note}</Text> : null}
+          <Text className='conv__summary-item'>
+            {t('agent.conv.intent', { intent: intentLabel(conversation?.handoffReason ?? summary.intent) })}
+          </Text>
+          <Text className='conv__summary-item'>
+            {t('agent.conv.needs', {
+              list: summary.needsEvidence.length ? summary.needsEvidence.map(evidenceLabel).join(t('tickets.sep')) : t('agent.conv.none'),
+            })}
+            {summary.needsEvidence.length && summary.imagesSince ? t('agent.conv.imagesSent', { n: summary.imagesSince }) : ''}
+          </Text>
+          {summary.note ? <Text className='conv__summary-item'>{t('agent.conv.note', { note: summary.note })}</Text> : null}
           {summary.actions.length ? (
             <Text className='conv__summary-item'>
               {t('agent.selfServed', { actions: summary.actions.map((k) => t(`actionCard.title.${k}`)).join(t('tickets.sep')) })}
@@ -147,7 +168,7 @@ export function ConversationPanel({ conversationId, selfId, onBack, onShowCustom
           pending={agentConversation.selectPending(s)}
           peerReadSeq={s.peerReadSeq}
           typing={s.typing}
-          emptyText={s.status === 'loading' ? '加载消息…' : '暂无消息'}
+          emptyText={s.status === 'loading' ? t('agent.conv.loadingMessages') : t('agent.conv.noMessages')}
           onRetry={(id) => void agentConversation.retry(id)}
           onOpenTicket={onOpenTicket}
         />
@@ -155,15 +176,15 @@ export function ConversationPanel({ conversationId, selfId, onBack, onShowCustom
       {conversation && mine ? <ReplyWindowBar conversation={conversation} /> : null}
       {conversation?.status === 'queued' ? (
         <View className='conv__bar'>
-          <Text className='conv__bar-text'>顾客正在排队等待人工客服</Text>
+          <Text className='conv__bar-text'>{t('agent.conv.waiting')}</Text>
           <Button
             className='conv__claim'
             loading={flag(claiming === conversationId)}
             disabled={flag(claiming !== null)}
             onClick={() => void claim(conversationId)}
-            aria-label='接入会话'
+            aria-label={t('agent.conv.claim')}
           >
-            接入会话
+            {t('agent.conv.claim')}
           </Button>
         </View>
       ) : null}
@@ -179,12 +200,14 @@ export function ConversationPanel({ conversationId, selfId, onBack, onShowCustom
       ) : null}
       {conversation?.status === 'ended' ? (
         <View className='conv__bar'>
-          <Text className='conv__bar-text'>会话已结束，已邀请顾客评价</Text>
+          <Text className='conv__bar-text'>{t('agent.conv.ended')}</Text>
         </View>
       ) : null}
       {conversation?.status === 'assigned' && !mine ? (
         <View className='conv__bar'>
-          <Text className='conv__bar-text'>该会话由 {conversation.agentName ?? '其他客服'} 接待</Text>
+          <Text className='conv__bar-text'>
+            {t('agent.conv.otherAgent', { name: conversation.agentName ?? t('agent.conv.colleague') })}
+          </Text>
         </View>
       ) : null}
       {transferring ? <TransferSheet selfId={selfId} onPick={(t) => void doTransfer(t)} onClose={() => setTransferring(false)} /> : null}

@@ -9,6 +9,7 @@ import { fetchCustomerPanel } from '../agent-chat.api'
 import { serviceTypeLabel } from '../agent.helpers'
 import { ticketStatusLabel } from '../ticket.helpers'
 import './customer-panel.scss'
+import { t } from '@/lib/i18n'
 
 export interface CustomerPanelProps {
   conversationId: string
@@ -26,24 +27,24 @@ export function CustomerPanel({ conversationId, onOpenTicket }: CustomerPanelPro
     setError('')
     fetchCustomerPanel(conversationId)
       .then((d) => live && setData(d))
-      .catch((err) => live && setError(err instanceof ApiError ? err.message : '顾客信息加载失败'))
+      .catch((err) => live && setError(err instanceof ApiError ? err.message : t('agent.cust.loadFailed')))
     return () => {
       live = false
     }
   }, [conversationId])
 
   if (error) return <View className='customer customer--state'>{error}</View>
-  if (!data) return <View className='customer customer--state'>加载顾客信息…</View>
+  if (!data) return <View className='customer customer--state'>{t('agent.cust.loading')}</View>
   return (
-    <View className='customer' aria-label='顾客信息'>
+    <View className='customer' aria-label={t('agent.customerInfo')}>
       <View className='customer__card'>
         <Text className='customer__name'>{data.shopper.displayName}</Text>
         <Text className='customer__muted'>
-          注册于 {data.shopper.since.slice(0, 10)} · 历史会话 {data.pastConversations}
+          {t('agent.cust.since', { date: data.shopper.since.slice(0, 10), n: data.pastConversations })}
         </Text>
       </View>
-      <Text className='customer__section'>最近订单</Text>
-      {data.orders.length === 0 ? <Text className='customer__muted customer__pad'>暂无订单</Text> : null}
+      <Text className='customer__section'>{t('agent.cust.orders')}</Text>
+      {data.orders.length === 0 ? <Text className='customer__muted customer__pad'>{t('agent.cust.noOrders')}</Text> : null}
       {data.orders.map((o) => (
         <View key={o.orderNo} className={`customer__card ${o.orderNo === data.linkedOrderNo ? 'customer__card--linked' : ''}`}>
           <View className='customer__row'>
@@ -54,27 +55,27 @@ export function CustomerPanel({ conversationId, onOpenTicket }: CustomerPanelPro
           <Text className='customer__muted'>
             {orderStatusText(o.status)}
             {o.placedAt ? ` · ${clockTime(o.placedAt)}` : ''}
-            {o.orderNo === data.linkedOrderNo ? ' · 本次咨询' : ''}
+            {o.orderNo === data.linkedOrderNo ? t('agent.cust.thisChat') : ''}
           </Text>
         </View>
       ))}
-      <Text className='customer__section'>工单</Text>
-      {data.tickets.length === 0 ? <Text className='customer__muted customer__pad'>暂无工单</Text> : null}
-      {data.tickets.map((t) => (
+      <Text className='customer__section'>{t('agent.cust.tickets')}</Text>
+      {data.tickets.length === 0 ? <Text className='customer__muted customer__pad'>{t('agent.cust.noTickets')}</Text> : null}
+      {data.tickets.map((tk) => (
         <View
-          key={t.id}
+          key={tk.id}
           className='customer__card'
           role='button'
           ariaRole='button'
-          aria-label={`工单 ${t.title}`}
-          onClick={() => onOpenTicket?.(t.id)}
+          aria-label={t('agent.cust.ticketAria', { title: tk.title })}
+          onClick={() => onOpenTicket?.(tk.id)}
         >
           <View className='customer__row'>
-            <Text className='customer__title'>{t.title}</Text>
-            <Text className={`customer__status customer__status--${t.status}`}>{ticketStatusLabel(t.status)}</Text>
+            <Text className='customer__title'>{tk.title}</Text>
+            <Text className={`customer__status customer__status--${tk.status}`}>{ticketStatusLabel(tk.status)}</Text>
           </View>
           <Text className='customer__muted'>
-            {serviceTypeLabel(t.serviceType)} · {clockTime(t.createdAt)}
+            {serviceTypeLabel(tk.serviceType)} · {clockTime(tk.createdAt)}
           </Text>
         </View>
       ))}

@@ -4,6 +4,7 @@ import { flag } from '@/lib/platform'
 import { ApiError } from '@/lib/http'
 import { loginAgent } from '../agent-auth.api'
 import './login-form.scss'
+import { t } from '@/lib/i18n'
 
 export interface LoginFormProps {
   /** Called once the agent session is stored. */
@@ -12,11 +13,11 @@ export interface LoginFormProps {
 
 function messageOf(err: unknown): string {
   if (err instanceof ApiError) {
-    if (err.status === 401) return '用户名或密码不正确'
-    if (err.status === 429) return '尝试次数过多，请稍后再试'
+    if (err.status === 401) return t('errors.INVALID_CREDENTIALS')
+    if (err.status === 429) return t('errors.SIGN_IN_BACKOFF')
     return err.message
   }
-  return '登录失败，请稍后重试'
+  return t('agent.login.failed')
 }
 
 /** Username + password form for agents, with how to get a first account. */
@@ -44,14 +45,14 @@ export function LoginForm({ onSignedIn }: LoginFormProps) {
   return (
     <View className='agent-login'>
       <View className='agent-login__card'>
-        <Text className='agent-login__title'>客服工作台</Text>
-        <Text className='agent-login__subtitle'>使用客服账号登录，接待在线会话、处理工单。</Text>
+        <Text className='agent-login__title'>{t('titles.agentWorkspace')}</Text>
+        <Text className='agent-login__subtitle'>{t('agent.login.subtitle')}</Text>
         <View className='agent-login__field'>
-          <Text className='agent-login__label'>用户名</Text>
+          <Text className='agent-login__label'>{t('agent.login.username')}</Text>
           <Input
             className='agent-login__input'
-            aria-label='用户名'
-            placeholder='例如 alice'
+            aria-label={t('agent.login.username')}
+            placeholder={t('agent.login.usernameHint')}
             value={username}
             maxlength={64}
             onInput={(e) => setUsername(e.detail.value)}
@@ -59,12 +60,12 @@ export function LoginForm({ onSignedIn }: LoginFormProps) {
           />
         </View>
         <View className='agent-login__field'>
-          <Text className='agent-login__label'>密码</Text>
+          <Text className='agent-login__label'>{t('agent.login.password')}</Text>
           <Input
             className='agent-login__input'
-            aria-label='密码'
+            aria-label={t('agent.login.password')}
             password
-            placeholder='创建账号时显示的密码'
+            placeholder={t('agent.login.passwordHint')}
             value={password}
             maxlength={256}
             onInput={(e) => setPassword(e.detail.value)}
@@ -76,17 +77,23 @@ export function LoginForm({ onSignedIn }: LoginFormProps) {
             {error}
           </View>
         ) : null}
-        <Button className='agent-login__submit' disabled={flag(!canSubmit)} loading={flag(busy)} onClick={submit} aria-label='登录'>
-          登录
+        <Button
+          className='agent-login__submit'
+          disabled={flag(!canSubmit)}
+          loading={flag(busy)}
+          onClick={submit}
+          aria-label={t('agent.login.submit')}
+        >
+          {t('agent.login.submit')}
         </Button>
       </View>
       <View className='agent-login__help'>
-        <Text className='agent-login__help-title'>还没有客服账号？</Text>
-        <Text className='agent-login__help-text'>在运行服务的电脑上执行下面的命令，它会打印一次性密码（只显示一次）：</Text>
-        <Text className='agent-login__code' selectable>
+        <Text className='agent-login__help-title'>{t('agent.login.noAccount')}</Text>
+        <Text className='agent-login__help-text'>{t('agent.login.createHint')}</Text>
+        <Text className='agent-login__code' selectable data-i18n-allow='command'>
           npm run agent:create -- --username alice --name 小艾
         </Text>
-        <Text className='agent-login__help-text'>购物者账号不能进入客服工作台。</Text>
+        <Text className='agent-login__help-text'>{t('agent.login.shoppersOut')}</Text>
       </View>
     </View>
   )

@@ -4,6 +4,7 @@ import { clockTime } from '@/lib/time'
 import { serviceTypeLabel } from '../agent.helpers'
 import { ChannelBadge } from '../wechat/channel-badge'
 import './queue-list.scss'
+import { t } from '@/lib/i18n'
 
 export interface MineListProps {
   items: AgentConversation[]
@@ -13,11 +14,10 @@ export interface MineListProps {
 
 function preview(c: AgentConversation): string {
   const m = c.lastMessage
-  if (!m) return '暂无消息'
-  if (m.kind === 'image') return '[图片]'
-  if (m.kind === 'order') return `[订单] ${m.orderNo ?? ''}`
-  const who = m.sender === 'agent' ? '我：' : ''
-  return `${who}${m.text ?? ''}`
+  if (!m) return t('agent.conv.noMessages')
+  if (m.kind === 'image') return t('agent.mine.image')
+  if (m.kind === 'order') return t('agent.mine.order', { orderNo: m.orderNo ?? '' })
+  return m.sender === 'agent' ? t('agent.mine.mine', { text: m.text ?? '' }) : (m.text ?? '')
 }
 
 /** Conversations assigned to me, newest activity first, with unread counts. */
@@ -25,7 +25,7 @@ export function MineList({ items, selectedId, onSelect }: MineListProps) {
   if (items.length === 0) {
     return (
       <View className='queue queue--empty'>
-        <Text className='queue__empty'>还没有进行中的会话，从排队列表接入顾客</Text>
+        <Text className='queue__empty'>{t('agent.mine.empty')}</Text>
       </View>
     )
   }
@@ -37,7 +37,7 @@ export function MineList({ items, selectedId, onSelect }: MineListProps) {
           className={`queue__item ${c.id === selectedId ? 'queue__item--selected' : ''}`}
           role='button'
           ariaRole='button'
-          aria-label={`会话 ${c.shopper.displayName}`}
+          aria-label={t('agent.mine.aria', { name: c.shopper.displayName })}
           onClick={() => onSelect(c)}
         >
           <View className='queue__line'>
@@ -46,7 +46,7 @@ export function MineList({ items, selectedId, onSelect }: MineListProps) {
             <Text className={`queue__tag queue__tag--${c.serviceType ?? 'none'}`}>{serviceTypeLabel(c.serviceType)}</Text>
             <Text className='queue__time'>{c.lastMessage ? clockTime(c.lastMessage.createdAt) : ''}</Text>
             {c.unreadCount > 0 ? (
-              <Text className='queue__unread' aria-label={`${c.unreadCount} 条未读`}>
+              <Text className='queue__unread' aria-label={t('agent.mine.unread', { n: c.unreadCount })}>
                 {c.unreadCount > 99 ? '99+' : c.unreadCount}
               </Text>
             ) : null}

@@ -2,10 +2,10 @@ import { Text, View } from '@tarojs/components'
 import type { ChatMetrics, Overview } from '@shared/agent'
 import type { TicketStats } from '@shared/ticket'
 import { TICKET_STATUSES } from '@shared/ticket-data'
-import { durationLabel, ratingLabel, slaLevel, type SlaLevel } from '../agent.helpers'
+import { durationLabel, ratingLabel, slaLevel } from '../agent.helpers'
 import { ticketStatusLabel } from '../ticket.helpers'
+import { t } from '@/lib/i18n'
 
-const LEVEL_TEXT: Record<SlaLevel, string> = { ok: '达标', warn: '接近时限', breach: '超出时限', none: '暂无数据' }
 const minutesLabel = (m: number | null) => (m === null ? '—' : durationLabel(m * 60_000))
 
 interface StatCardProps {
@@ -41,7 +41,13 @@ export function SlaCard({ title, minutes, targetHours }: { title: string; minute
         <View className='ov-sla__fill' style={{ width: `${pct}%` }} />
       </View>
       <Text className='ov-card__hint'>
-        目标 {targetHours >= 48 && targetHours % 24 === 0 ? `${targetHours / 24} 天` : `${targetHours} 小时`} · {LEVEL_TEXT[level]}
+        {t('agent.sla.target', {
+          target:
+            targetHours >= 48 && targetHours % 24 === 0
+              ? t('agent.sla.days', { n: targetHours / 24 })
+              : t('agent.sla.hours', { n: targetHours }),
+          level: t(`agent.sla.${level}`),
+        })}
       </Text>
     </View>
   )
@@ -49,20 +55,37 @@ export function SlaCard({ title, minutes, targetHours }: { title: string; minute
 
 /** Conversations started, handed over, waiting now, queue wait, first agent reply and chat ratings. */
 export function ChatFigures({ chats }: { chats: ChatMetrics }) {
-  const share = chats.started ? `占 ${Math.round((chats.handedOver / chats.started) * 100)}%` : '—'
+  const share = chats.started ? t('agent.ov.share', { pct: Math.round((chats.handedOver / chats.started) * 100) }) : '—'
   return (
-    <View className='ov__section' aria-label='在线会话'>
-      <Text className='ov__heading'>在线会话</Text>
+    <View className='ov__section' aria-label={t('agent.ov.chats')}>
+      <Text className='ov__heading'>{t('agent.ov.chats')}</Text>
       <View className='ov__grid'>
-        <StatCard title='新会话' value={chats.started} hint={`智能客服独立接待 ${chats.started - chats.handedOver}`} />
-        <StatCard title='转人工' value={chats.handedOver} hint={share} />
-        <StatCard title='正在排队' value={chats.waitingNow} hint='实时' alert={chats.waitingNow > 0} />
-        <StatCard title='平均排队' value={minutesLabel(chats.averageQueueWaitMinutes)} hint='转人工到接入' />
+        <StatCard
+          title={t('agent.ov.started')}
+          value={chats.started}
+          hint={t('agent.ov.botOnly', { n: chats.started - chats.handedOver })}
+        />
+        <StatCard title={t('agent.ov.handedOver')} value={chats.handedOver} hint={share} />
+        <StatCard title={t('agent.ov.waiting')} value={chats.waitingNow} hint={t('agent.ov.live')} alert={chats.waitingNow > 0} />
+        <StatCard title={t('agent.ov.queueWait')} value={minutesLabel(chats.averageQueueWaitMinutes)} hint={t('agent.ov.queueWaitHint')} />
       </View>
       <View className='ov__grid ov__grid--three'>
-        <StatCard wide title='客服首次回复' value={minutesLabel(chats.averageFirstAgentResponseMinutes)} hint='接入到第一条回复' />
-        <StatCard title='人工客服评分' value={ratingLabel(chats.agentRating.average)} hint={`${chats.agentRating.count} 个评价`} />
-        <StatCard title='智能客服评分' value={ratingLabel(chats.botRating.average)} hint={`${chats.botRating.count} 个评价`} />
+        <StatCard
+          wide
+          title={t('agent.ov.firstReply')}
+          value={minutesLabel(chats.averageFirstAgentResponseMinutes)}
+          hint={t('agent.ov.firstReplyHint')}
+        />
+        <StatCard
+          title={t('agent.ov.agentRating')}
+          value={ratingLabel(chats.agentRating.average)}
+          hint={t('agent.ov.ratings', { n: chats.agentRating.count })}
+        />
+        <StatCard
+          title={t('agent.ov.botRating')}
+          value={ratingLabel(chats.botRating.average)}
+          hint={t('agent.ov.ratings', { n: chats.botRating.count })}
+        />
       </View>
     </View>
   )
@@ -71,20 +94,28 @@ export function ChatFigures({ chats }: { chats: ChatMetrics }) {
 /** Tickets created in the range: counts, overdue, escalated, rating, SLA times and status mix. */
 export function TicketFigures({ tickets, sla }: { tickets: TicketStats; sla: Overview['sla'] }) {
   return (
-    <View className='ov__section' aria-label='工单'>
-      <Text className='ov__heading'>工单</Text>
+    <View className='ov__section' aria-label={t('agent.cust.tickets')}>
+      <Text className='ov__heading'>{t('agent.cust.tickets')}</Text>
       <View className='ov__grid'>
-        <StatCard title='新建工单' value={tickets.total} />
-        <StatCard title='超时未处理' value={tickets.overdue} alert={tickets.overdue > 0} />
-        <StatCard title='投诉升级' value={tickets.escalated} alert={tickets.escalated > 0} />
-        <StatCard title='工单评分' value={ratingLabel(tickets.averageRating)} hint={`${tickets.ratedCount} 个评价`} />
+        <StatCard title={t('agent.ov.newTickets')} value={tickets.total} />
+        <StatCard title={t('agent.ov.overdue')} value={tickets.overdue} alert={tickets.overdue > 0} />
+        <StatCard title={t('agent.ov.escalated')} value={tickets.escalated} alert={tickets.escalated > 0} />
+        <StatCard
+          title={t('agent.ov.ticketRating')}
+          value={ratingLabel(tickets.averageRating)}
+          hint={t('agent.ov.ratings', { n: tickets.ratedCount })}
+        />
       </View>
       <View className='ov__grid ov__grid--two'>
-        <SlaCard title='平均首次响应' minutes={tickets.averageFirstResponseMinutes} targetHours={sla.firstResponseHours} />
-        <SlaCard title='平均解决时长' minutes={tickets.averageResolutionMinutes} targetHours={sla.resolutionHours} />
+        <SlaCard
+          title={t('agent.ov.avgFirstResponse')}
+          minutes={tickets.averageFirstResponseMinutes}
+          targetHours={sla.firstResponseHours}
+        />
+        <SlaCard title={t('agent.ov.avgResolution')} minutes={tickets.averageResolutionMinutes} targetHours={sla.resolutionHours} />
       </View>
       <View className='ov-card ov-status'>
-        <Text className='ov-card__label'>按状态</Text>
+        <Text className='ov-card__label'>{t('agent.ov.byStatus')}</Text>
         {TICKET_STATUSES.map((s) => (
           <View key={s} className='ov-status__row' aria-label={`${ticketStatusLabel(s)} ${tickets.byStatus[s]}`}>
             <Text className='ov-status__name'>{ticketStatusLabel(s)}</Text>

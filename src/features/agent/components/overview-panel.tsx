@@ -5,11 +5,9 @@ import { ApiError } from '@/lib/http'
 import { fetchOverview } from '../agent-overview.api'
 import { ChatFigures, TicketFigures } from './overview-cards'
 import './overview-panel.scss'
+import { t } from '@/lib/i18n'
 
-const RANGES: { id: OverviewRange; label: string }[] = [
-  { id: 'today', label: '今天' },
-  { id: '7d', label: '近 7 天' },
-]
+const RANGES: OverviewRange[] = ['today', '7d']
 
 /** Chat and ticket figures against the SLA, for today or the last 7 days. */
 export function OverviewPanel() {
@@ -24,7 +22,7 @@ export function OverviewPanel() {
       // A slow answer for a range switched away from must not replace the one now shown.
       if (current.current === r) setData(next)
     } catch (err) {
-      if (current.current === r) setError(err instanceof ApiError ? err.message : '统计加载失败')
+      if (current.current === r) setError(err instanceof ApiError ? err.message : t('agent.ov.loadFailed'))
     }
   }, [])
   useEffect(() => {
@@ -39,19 +37,19 @@ export function OverviewPanel() {
         <View className='ov__tabs' role='tablist' ariaRole='tablist'>
           {RANGES.map((r) => (
             <View
-              key={r.id}
-              className={`ov__range ${r.id === range ? 'ov__range--active' : ''}`}
+              key={r}
+              className={`ov__range ${r === range ? 'ov__range--active' : ''}`}
               role='tab'
               ariaRole='tab'
-              aria-selected={r.id === range}
-              onClick={() => setRange(r.id)}
+              aria-selected={r === range}
+              onClick={() => setRange(r)}
             >
-              {r.label}
+              {t(`agent.ov.range.${r}`)}
             </View>
           ))}
         </View>
-        <View className='ov__refresh' role='button' ariaRole='button' aria-label='刷新' onClick={() => void load(range)}>
-          刷新
+        <View className='ov__refresh' role='button' ariaRole='button' aria-label={t('agent.ov.refresh')} onClick={() => void load(range)}>
+          {t('agent.ov.refresh')}
         </View>
       </View>
       {error ? (
@@ -59,7 +57,7 @@ export function OverviewPanel() {
           {error}
         </View>
       ) : null}
-      {!data && !error ? <View className='ov__state'>加载统计…</View> : null}
+      {!data && !error ? <View className='ov__state'>{t('agent.ov.loading')}</View> : null}
       {data ? (
         <>
           <ChatFigures chats={data.chats} />

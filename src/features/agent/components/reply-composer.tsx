@@ -5,6 +5,7 @@ import { explainPhotosRefused, pickPhotos } from '@/lib/media'
 import { isH5 } from '@/lib/platform'
 import { quickPhrasesFor } from '../quick-phrases'
 import './reply-composer.scss'
+import { t } from '@/lib/i18n'
 
 export interface ReplyComposerProps {
   serviceType: string | null
@@ -24,14 +25,14 @@ export function ReplyComposer({ serviceType, draft, onDraft, onSend, onImage, on
     else if (picked.status === 'privacy-refused') explainPhotosRefused()
   }
   const phraseBar = (
-    <ScrollView className='reply-phrases' scrollX aria-label='快捷短语'>
+    <ScrollView className='reply-phrases' scrollX aria-label={t('agent.reply.phrases')}>
       {phrases.map((p) => (
         <View
           key={p.id}
           className='reply-phrases__item'
           role='button'
           ariaRole='button'
-          aria-label={`快捷短语 ${p.label}`}
+          aria-label={t('agent.reply.phraseAria', { label: p.label })}
           onClick={() => onDraft(draft.trim() ? `${draft.trim()}\n${p.text}` : p.text)}
         >
           {p.label}
@@ -40,7 +41,7 @@ export function ReplyComposer({ serviceType, draft, onDraft, onSend, onImage, on
     </ScrollView>
   )
   const imageButton = (
-    <View className='composer__more' role='button' ariaRole='button' aria-label='发送图片' onClick={() => void pickImage()}>
+    <View className='composer__more' role='button' ariaRole='button' aria-label={t('agent.reply.image')} onClick={() => void pickImage()}>
       <Text>＋</Text>
     </View>
   )
@@ -51,10 +52,10 @@ export function ReplyComposer({ serviceType, draft, onDraft, onSend, onImage, on
       onChange={onDraft}
       onSend={onSend}
       onTyping={onTyping}
-      placeholder={isH5 ? '输入回复，Enter 发送' : '输入回复'}
-      inputLabel='回复内容'
-      sendLabel='发送'
-      limitText={`最多 ${MAX_MESSAGE_TEXT} 字，超出的部分未保留`}
+      placeholder={isH5 ? t('agent.reply.placeholderH5') : t('agent.reply.placeholder')}
+      inputLabel={t('agent.reply.input')}
+      sendLabel={t('agent.reply.send')}
+      limitText={t('agent.reply.limit', { max: MAX_MESSAGE_TEXT })}
       leading={imageButton}
       above={phraseBar}
     />

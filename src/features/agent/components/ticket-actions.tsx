@@ -4,6 +4,7 @@ import { flag } from '@/lib/platform'
 import type { AgentTicketDetail, TransitionBody } from '@shared/ticket'
 import { agentMoves, type AgentMove } from '../ticket.helpers'
 import './tickets.scss'
+import { t } from '@/lib/i18n'
 
 export interface TicketActionsProps {
   ticket: AgentTicketDetail
@@ -12,11 +13,8 @@ export interface TicketActionsProps {
   onTransition: (body: TransitionBody) => Promise<boolean>
 }
 
-const PROMPTS: Record<AgentMove['needs'], string> = {
-  none: '',
-  message: '告诉顾客还需要补充什么（会发送给顾客）',
-  summary: '解决方案摘要（会通知顾客）',
-}
+const prompt = (needs: AgentMove['needs']) =>
+  needs === 'message' ? t('agent.tk.promptMessage') : needs === 'summary' ? t('agent.tk.promptSummary') : ''
 
 /** Reply or internal note, and the status moves an agent may make now. */
 export function TicketActions({ ticket, busy, onReply, onTransition }: TicketActionsProps) {
@@ -56,35 +54,35 @@ export function TicketActions({ ticket, busy, onReply, onTransition }: TicketAct
               className={`tk-btn ${m.to === 'resolved' ? 'tk-btn--primary' : ''}`}
               disabled={flag(busy)}
               onClick={() => void start(m)}
-              aria-label={m.label}
+              aria-label={m.label()}
             >
-              {m.label}
+              {m.label()}
             </Button>
           ))}
         </View>
       ) : null}
       {move ? (
-        <View className='tk-actions__form' aria-label={move.label}>
-          <Text className='tk-actions__label'>{move.label}</Text>
+        <View className='tk-actions__form' aria-label={move.label()}>
+          <Text className='tk-actions__label'>{move.label()}</Text>
           <Textarea
             className='tk-textarea'
-            aria-label={PROMPTS[move.needs]}
-            placeholder={PROMPTS[move.needs]}
+            aria-label={prompt(move.needs)}
+            placeholder={prompt(move.needs)}
             value={moveText}
             maxlength={2000}
             onInput={(e) => setMoveText(e.detail.value)}
           />
           <View className='tk-actions__moves'>
-            <Button className='tk-btn' onClick={() => setMove(null)} aria-label='取消'>
-              取消
+            <Button className='tk-btn' onClick={() => setMove(null)} aria-label={t('agent.cancel')}>
+              {t('agent.cancel')}
             </Button>
             <Button
               className='tk-btn tk-btn--primary'
               disabled={flag(busy || !moveText.trim())}
               onClick={() => void confirmMove()}
-              aria-label='确认'
+              aria-label={t('agent.tk.confirm')}
             >
-              确认{move.label}
+              {t('agent.tk.confirmMove', { move: move.label() })}
             </Button>
           </View>
         </View>
@@ -99,7 +97,7 @@ export function TicketActions({ ticket, busy, onReply, onTransition }: TicketAct
               aria-selected={!internal}
               onClick={() => setInternal(false)}
             >
-              回复顾客
+              {t('agent.tk.reply')}
             </View>
             <View
               className={`tk-tab ${internal ? 'tk-tab--active' : ''}`}
@@ -108,13 +106,13 @@ export function TicketActions({ ticket, busy, onReply, onTransition }: TicketAct
               aria-selected={internal}
               onClick={() => setInternal(true)}
             >
-              内部备注
+              {t('agent.tk.note')}
             </View>
           </View>
           <Textarea
             className={`tk-textarea ${internal ? 'tk-textarea--internal' : ''}`}
-            aria-label={internal ? '内部备注内容' : '回复内容'}
-            placeholder={internal ? '仅客服可见，顾客看不到' : '回复会发送给顾客'}
+            aria-label={internal ? t('agent.tk.noteInput') : t('agent.reply.input')}
+            placeholder={internal ? t('agent.tk.notePlaceholder') : t('agent.tk.replyPlaceholder')}
             value={text}
             maxlength={4000}
             onInput={(e) => setText(e.detail.value)}
@@ -123,9 +121,9 @@ export function TicketActions({ ticket, busy, onReply, onTransition }: TicketAct
             className='tk-btn tk-btn--primary tk-actions__send'
             disabled={flag(busy || !text.trim())}
             onClick={() => void reply()}
-            aria-label={internal ? '保存备注' : '发送回复'}
+            aria-label={internal ? t('agent.tk.saveNote') : t('agent.tk.sendReply')}
           >
-            {internal ? '保存备注' : '发送回复'}
+            {internal ? t('agent.tk.saveNote') : t('agent.tk.sendReply')}
           </Button>
         </View>
       ) : null}

@@ -10,6 +10,7 @@ import { dueLabel, ticketChannelLabel, ticketStatusLabel, timelineLabel } from '
 import { ContactFact } from './contact-fact'
 import { TicketActions } from './ticket-actions'
 import './tickets.scss'
+import { named, t } from '@/lib/i18n'
 
 export interface TicketDetailProps {
   ticket: AgentTicketDetail
@@ -32,7 +33,7 @@ function AttachmentImage({ attachment }: { attachment: Attachment }) {
       live = false
     }
   }, [attachment.url])
-  if (!src) return <View className='tk-files__img tk-files__img--empty'>{failed ? '加载失败' : '…'}</View>
+  if (!src) return <View className='tk-files__img tk-files__img--empty'>{failed ? t('agent.tk.imageFailed') : '…'}</View>
   return (
     <Image
       className='tk-files__img'
@@ -47,8 +48,13 @@ function AttachmentImage({ attachment }: { attachment: Attachment }) {
 /** An image WeChat found risky: the file is refused, so say so instead of "加载失败". */
 function BlockedAttachment() {
   return (
-    <View className='tk-files__img tk-files__img--empty tk-files__img--blocked' role='img' ariaRole='img' aria-label='图片未通过安全检查'>
-      图片未通过安全检查
+    <View
+      className='tk-files__img tk-files__img--empty tk-files__img--blocked'
+      role='img'
+      ariaRole='img'
+      aria-label={t('messageList.imageBlocked')}
+    >
+      {t('messageList.imageBlocked')}
     </View>
   )
 }
@@ -72,21 +78,29 @@ function Fact({ label, value }: { label: string; value: string | null | undefine
   )
 }
 
+/** The wanted outcome's name in the active language; unknown ids pass through. */
+function outcomeName(id: string): string {
+  const o = getOutcome(id)
+  return o ? named(o) : id
+}
+
 function Sla({ ticket }: { ticket: AgentTicketDetail }) {
   const done = ticket.status === 'resolved' || ticket.status === 'closed'
-  const first = ticket.firstRespondedAt ? `已于 ${clockTime(ticket.firstRespondedAt)} 响应` : dueLabel(ticket.firstResponseDueAt).text
+  const first = ticket.firstRespondedAt
+    ? t('agent.tk.respondedAt', { time: clockTime(ticket.firstRespondedAt) })
+    : dueLabel(ticket.firstResponseDueAt).text
   const resolution = done
-    ? `已于 ${clockTime(ticket.resolvedAt ?? ticket.updatedAt)} 解决`
+    ? t('agent.tk.resolvedAt', { time: clockTime(ticket.resolvedAt ?? ticket.updatedAt) })
     : ticket.slaPaused
-      ? '等待顾客补充，计时暂停'
+      ? t('agent.tk.paused')
       : dueLabel(ticket.resolutionDueAt).text
   return (
     <View className='tk-sla'>
       <Text className={`tk-sla__item ${!ticket.firstRespondedAt && dueLabel(ticket.firstResponseDueAt).late ? 'tk-sla__item--late' : ''}`}>
-        首次响应（24 小时）：{first}
+        {t('agent.tk.slaFirst', { value: first })}
       </Text>
       <Text className={`tk-sla__item ${!done && !ticket.slaPaused && dueLabel(ticket.resolutionDueAt).late ? 'tk-sla__item--late' : ''}`}>
-        解决时限（3 天）：{resolution}
+        {t('agent.tk.slaResolution', { value: resolution })}
       </Text>
     </View>
   )
@@ -100,35 +114,35 @@ export function TicketDetail({ ticket, busy, error, onReply, onTransition }: Tic
         <View className='tk-item__line'>
           <Text className='tk-detail__no'>
             {ticket.ticketNo}
-            {ticket.caseNo ? ` · 案件 ${ticket.caseNo}` : ''}
+            {ticket.caseNo ? t('agent.tk.case', { caseNo: ticket.caseNo }) : ''}
           </Text>
           <Text className={`tk-status tk-status--${ticket.status}`}>{ticketStatusLabel(ticket.status)}</Text>
-          {ticket.escalated ? <Text className='tk-badge tk-badge--escalated'>投诉升级</Text> : null}
-          {ticket.overdue ? <Text className='tk-badge tk-badge--overdue'>超时</Text> : null}
+          {ticket.escalated ? <Text className='tk-badge tk-badge--escalated'>{t('agent.ov.escalated')}</Text> : null}
+          {ticket.overdue ? <Text className='tk-badge tk-badge--overdue'>{t('agent.tk.overdue')}</Text> : null}
         </View>
         <Text className='tk-detail__title'>
           {serviceTypeLabel(ticket.serviceType)} · {getSubtype(ticket.subtype)?.zh ?? ticket.subtype}
         </Text>
-        <Fact label='顾客' value={ticket.shopper.displayName} />
-        <Fact label='订单号' value={ticket.orderNo} />
-        <Fact label='商品' value={ticket.productName} />
-        <Fact label='期望处理' value={ticket.outcome ? (getOutcome(ticket.outcome)?.zh ?? ticket.outcome) : null} />
+        <Fact label={t('agent.customer')} value={ticket.shopper.displayName} />
+        <Fact label={t('messageList.orderNo')} value={ticket.orderNo} />
+        <Fact label={t('agent.tk.product')} value={ticket.productName} />
+        <Fact label={t('agent.tk.outcome')} value={ticket.outcome ? outcomeName(ticket.outcome) : null} />
         <ContactFact ticketId={ticket.id} contact={ticket.contact} />
-        <Fact label='处理人' value={ticket.assignee?.displayName} />
-        <Fact label='来源' value={ticketChannelLabel(ticket.channel)} />
+        <Fact label={t('agent.tk.assignee')} value={ticket.assignee?.displayName} />
+        <Fact label={t('agent.tk.channel')} value={ticketChannelLabel(ticket.channel)} />
         <Text className='tk-detail__desc'>{ticket.description}</Text>
         <Attachments items={ticket.attachments} />
         <Sla ticket={ticket} />
         {ticket.complaint ? (
           <View className='tk-complaint'>
-            <Text className='tk-complaint__title'>顾客投诉</Text>
+            <Text className='tk-complaint__title'>{t('agent.tk.complaint')}</Text>
             <Text>{ticket.complaint.reason}</Text>
           </View>
         ) : null}
-        {ticket.resolutionSummary ? <Fact label='解决方案' value={ticket.resolutionSummary} /> : null}
+        {ticket.resolutionSummary ? <Fact label={t('agent.tk.resolution')} value={ticket.resolutionSummary} /> : null}
       </View>
       <View className='tk-card'>
-        <Text className='tk-card__title'>处理记录</Text>
+        <Text className='tk-card__title'>{t('agent.tk.history')}</Text>
         <View className='tk-timeline'>
           {ticket.timeline.map((e) => (
             <View key={e.id} className={`tk-event ${e.internal ? 'tk-event--internal' : ''} tk-event--${e.actor.role}`}>

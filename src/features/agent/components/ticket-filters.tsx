@@ -4,16 +4,20 @@ import type { TicketStatusFilter } from '@shared/ticket-data'
 import type { TicketFilter } from '../agent-tickets.api'
 import { ticketStatusLabel } from '../ticket.helpers'
 import './tickets.scss'
+import { named, t } from '@/lib/i18n'
 
-const STATUS_OPTIONS: { value: TicketStatusFilter | undefined; label: string }[] = [
-  { value: 'open', label: '未解决' },
-  { value: 'submitted', label: ticketStatusLabel('submitted') },
-  { value: 'in_progress', label: ticketStatusLabel('in_progress') },
-  { value: 'awaiting_customer', label: ticketStatusLabel('awaiting_customer') },
-  { value: 'resolved', label: ticketStatusLabel('resolved') },
-  { value: 'closed', label: ticketStatusLabel('closed') },
-  { value: undefined, label: '全部' },
+const STATUS_VALUES: (TicketStatusFilter | undefined)[] = [
+  'open',
+  'submitted',
+  'in_progress',
+  'awaiting_customer',
+  'resolved',
+  'closed',
+  undefined,
 ]
+
+const statusName = (v: TicketStatusFilter | undefined) =>
+  v === 'open' ? t('agent.filter.open') : v ? ticketStatusLabel(v) : t('agent.filter.all')
 
 export interface TicketFiltersProps {
   filter: TicketFilter
@@ -40,22 +44,31 @@ export function TicketFilters({ filter, onChange }: TicketFiltersProps) {
   return (
     <View className='tk-filters'>
       <View className='tk-filters__row'>
-        <Text className='tk-filters__label'>状态</Text>
-        {STATUS_OPTIONS.map((o) => (
-          <Chip key={o.label} label={o.label} active={filter.status === o.value} onTap={() => onChange({ status: o.value })} />
+        <Text className='tk-filters__label'>{t('agent.filter.status')}</Text>
+        {STATUS_VALUES.map((v) => (
+          <Chip key={v ?? 'all'} label={statusName(v)} active={filter.status === v} onTap={() => onChange({ status: v })} />
         ))}
       </View>
       <View className='tk-filters__row'>
-        <Text className='tk-filters__label'>类型</Text>
-        <Chip label='全部类型' active={!filter.serviceType} onTap={() => onChange({ serviceType: undefined })} />
-        {SERVICE_TYPES.map((t) => (
-          <Chip key={t.id} label={t.zh} active={filter.serviceType === t.id} onTap={() => onChange({ serviceType: t.id })} />
+        <Text className='tk-filters__label'>{t('agent.filter.type')}</Text>
+        <Chip label={t('agent.filter.allTypes')} active={!filter.serviceType} onTap={() => onChange({ serviceType: undefined })} />
+        {SERVICE_TYPES.map((type) => (
+          <Chip
+            key={type.id}
+            label={named(type)}
+            active={filter.serviceType === type.id}
+            onTap={() => onChange({ serviceType: type.id })}
+          />
         ))}
       </View>
       <View className='tk-filters__row'>
-        <Text className='tk-filters__label'>标记</Text>
-        <Chip label='已超时' active={Boolean(filter.overdue)} onTap={() => onChange({ overdue: !filter.overdue })} />
-        <Chip label='已升级投诉' active={Boolean(filter.escalated)} onTap={() => onChange({ escalated: !filter.escalated })} />
+        <Text className='tk-filters__label'>{t('agent.filter.flags')}</Text>
+        <Chip label={t('agent.filter.overdue')} active={Boolean(filter.overdue)} onTap={() => onChange({ overdue: !filter.overdue })} />
+        <Chip
+          label={t('agent.filter.escalated')}
+          active={Boolean(filter.escalated)}
+          onTap={() => onChange({ escalated: !filter.escalated })}
+        />
       </View>
     </View>
   )

@@ -4,6 +4,7 @@ import { getSubtype } from '@shared/catalog-data'
 import { serviceTypeLabel } from '../agent.helpers'
 import { dueLabel, ticketStatusLabel } from '../ticket.helpers'
 import './tickets.scss'
+import { t } from '@/lib/i18n'
 
 export interface TicketListProps {
   items: AgentTicket[]
@@ -28,47 +29,49 @@ export function TicketList({ items, selectedId, loading, error, hasMore, onSelec
       <View className='tk-state'>
         <Text>{error}</Text>
         <View className='tk-link' role='button' ariaRole='button' onClick={onRetry}>
-          重试
+          {t('agent.retry')}
         </View>
       </View>
     )
   }
-  if (!loading && items.length === 0) return <View className='tk-state'>没有符合条件的工单</View>
+  if (!loading && items.length === 0) return <View className='tk-state'>{t('agent.tkList.empty')}</View>
   return (
     <View className='tk-list'>
-      {items.map((t) => {
-        const due = nextDue(t)
+      {items.map((tk) => {
+        const due = nextDue(tk)
         const d = due ? dueLabel(due) : null
         return (
           <View
-            key={t.id}
-            className={`tk-item ${t.id === selectedId ? 'tk-item--selected' : ''}`}
+            key={tk.id}
+            className={`tk-item ${tk.id === selectedId ? 'tk-item--selected' : ''}`}
             role='button'
             ariaRole='button'
-            onClick={() => onSelect(t)}
+            onClick={() => onSelect(tk)}
           >
             <View className='tk-item__line'>
-              <Text className='tk-item__no'>{t.ticketNo}</Text>
-              <Text className={`tk-status tk-status--${t.status}`}>{ticketStatusLabel(t.status)}</Text>
+              <Text className='tk-item__no'>{tk.ticketNo}</Text>
+              <Text className={`tk-status tk-status--${tk.status}`}>{ticketStatusLabel(tk.status)}</Text>
             </View>
             <Text className='tk-item__title'>
-              {serviceTypeLabel(t.serviceType)} · {getSubtype(t.subtype)?.zh ?? t.subtype}
+              {serviceTypeLabel(tk.serviceType)} · {getSubtype(tk.subtype)?.zh ?? tk.subtype}
             </Text>
-            <Text className='tk-item__desc'>{t.description}</Text>
+            <Text className='tk-item__desc'>{tk.description}</Text>
             <View className='tk-item__line'>
-              <Text className='tk-item__muted'>{t.shopper.displayName}</Text>
-              {t.escalated ? <Text className='tk-badge tk-badge--escalated'>投诉</Text> : null}
-              {t.overdue ? <Text className='tk-badge tk-badge--overdue'>超时</Text> : null}
-              {t.priority !== 'normal' ? <Text className='tk-badge'>{t.priority === 'urgent' ? '紧急' : '优先'}</Text> : null}
+              <Text className='tk-item__muted'>{tk.shopper.displayName}</Text>
+              {tk.escalated ? <Text className='tk-badge tk-badge--escalated'>{t('agent.handoff.complaint')}</Text> : null}
+              {tk.overdue ? <Text className='tk-badge tk-badge--overdue'>{t('agent.tk.overdue')}</Text> : null}
+              {tk.priority !== 'normal' ? (
+                <Text className='tk-badge'>{tk.priority === 'urgent' ? t('agent.tkList.urgent') : t('agent.tkList.high')}</Text>
+              ) : null}
               {d ? <Text className={`tk-item__due ${d.late ? 'tk-item__due--late' : ''}`}>{d.text}</Text> : null}
             </View>
           </View>
         )
       })}
-      {loading ? <View className='tk-state'>加载中…</View> : null}
+      {loading ? <View className='tk-state'>{t('agent.loading')}</View> : null}
       {!loading && hasMore ? (
         <View className='tk-more' role='button' ariaRole='button' onClick={onMore}>
-          加载更多
+          {t('agent.tkList.more')}
         </View>
       ) : null}
     </View>

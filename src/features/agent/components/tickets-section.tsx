@@ -5,6 +5,7 @@ import { TicketDetail } from './ticket-detail'
 import { TicketFilters } from './ticket-filters'
 import { TicketList } from './ticket-list'
 import { focusable } from '@/lib/a11y'
+import { t } from '@/lib/i18n'
 
 /** Filters and list | the selected ticket with its timeline and actions. */
 export function TicketsSection() {
@@ -33,8 +34,14 @@ export function TicketsSection() {
       <View className='ws__main ws__main--scroll' {...focusable}>
         {s.selectedId ? (
           <>
-            <View className='ws__back' role='button' ariaRole='button' aria-label='返回工单列表' onClick={() => void s.select(null)}>
-              ‹ 工单列表
+            <View
+              className='ws__back'
+              role='button'
+              ariaRole='button'
+              aria-label={t('agent.tkList.back')}
+              onClick={() => void s.select(null)}
+            >
+              ‹ {t('agent.tkList.title')}
             </View>
             {s.detail ? (
               <TicketDetail
@@ -45,11 +52,11 @@ export function TicketsSection() {
                 onTransition={(body) => s.transition(body)}
               />
             ) : (
-              <View className='ws__hint'>{s.detailError ?? '加载工单…'}</View>
+              <View className='ws__hint'>{s.detailError ?? t('agent.tkList.loading')}</View>
             )}
           </>
         ) : (
-          <View className='ws__hint'>从左侧选择工单</View>
+          <View className='ws__hint'>{t('agent.tkList.pick')}</View>
         )}
       </View>
     </View>

@@ -11,6 +11,7 @@ import { OverviewPanel } from './overview-panel'
 import { TicketsSection } from './tickets-section'
 import './workspace.scss'
 import { focusable } from '@/lib/a11y'
+import { t } from '@/lib/i18n'
 
 type Section = 'chats' | 'tickets' | 'cases' | 'overview'
 
@@ -52,15 +53,15 @@ export function Workspace() {
     void selectTicket(id)
   }
   const tabs: { id: Section; label: string; badge?: number }[] = [
-    { id: 'chats', label: '会话', badge: waiting + unread },
-    { id: 'tickets', label: '工单' },
-    { id: 'cases', label: '查找' },
-    { id: 'overview', label: '概览' },
+    { id: 'chats', label: t('agent.ws.chats'), badge: waiting + unread },
+    { id: 'tickets', label: t('agent.ws.tickets') },
+    { id: 'cases', label: t('agent.ws.cases') },
+    { id: 'overview', label: t('agent.ws.overview') },
   ]
   return (
     <View className={`ws ws--${section}`}>
       <View className='ws__top'>
-        <Text className='ws__brand'>客服工作台</Text>
+        <Text className='ws__brand'>{t('titles.agentWorkspace')}</Text>
         <View className='ws__tabs' role='tablist' ariaRole='tablist'>
           {tabs.map((t) => (
             <View
@@ -78,8 +79,8 @@ export function Workspace() {
         </View>
         <View className='ws__me'>
           <Text className='ws__name'>{agent.user.displayName}</Text>
-          <View className='ws__logout' role='button' ariaRole='button' aria-label='退出登录' onClick={() => void logout()}>
-            退出
+          <View className='ws__logout' role='button' ariaRole='button' aria-label={t('agent.ws.logoutAria')} onClick={() => void logout()}>
+            {t('agent.ws.logout')}
           </View>
         </View>
       </View>

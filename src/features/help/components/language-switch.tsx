@@ -10,7 +10,7 @@ export function LanguageSwitch() {
   const locale = useLocale()
   return (
     <View className='card lang-switch'>
-      <Text className='section-title' id='lang-switch-title'>
+      <Text className='section-title' id='lang-switch-title' data-i18n-allow='language-name'>
         {t('help.language')}
       </Text>
       <View className='lang-switch__options' role='radiogroup' ariaRole='radiogroup' aria-labelledby='lang-switch-title'>
@@ -21,6 +21,7 @@ export function LanguageSwitch() {
             role='radio'
             ariaRole='radio'
             aria-checked={l === locale}
+            data-i18n-allow='language-name'
             onClick={() => setLocale(l)}
           >
             {NAMES[l]}
