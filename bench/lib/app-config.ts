@@ -6,10 +6,15 @@ import type { Config } from '../../server/config'
 /** The built H5 app, when there is one (npm run build:h5). */
 export const H5_DIR = path.resolve(__dirname, '..', '..', 'dist', 'h5')
 
+const tempDirs: string[] = []
+process.once('exit', () => {
+  for (const dir of tempDirs) fs.rmSync(dir, { recursive: true, force: true })
+})
+
 /** A temp data directory for one bench server; removed when the run ends. */
 export function tempDataDir(label: string): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `sd-bench-${label}-`))
-  process.once('exit', () => fs.rmSync(dir, { recursive: true, force: true }))
+  tempDirs.push(dir)
   return dir
 }
 

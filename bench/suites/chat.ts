@@ -6,7 +6,7 @@ import { clientMsgId, openConversations, send, WaitingShoppers } from '../lib/sh
 import { round } from '../lib/stats'
 import type { BenchSuite, Measure } from '../lib/types'
 
-const SECONDS = 3
+const SECONDS = 2
 const SHOPPERS = 20
 
 /** Sends and ticket creations per second on one database, each shopper with a long-poll waiting. */

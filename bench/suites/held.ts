@@ -70,6 +70,7 @@ const suite: BenchSuite = {
             ratio: round(held / before),
             goal: n === 10_000 ? `< ${RSS_GOAL_MB} MB` : '',
             met: n === 10_000 ? held / MB < RSS_GOAL_MB : null,
+            note,
           },
           {
             id: `held.${n}.per-poll`,

@@ -25,7 +25,7 @@ const suite: BenchSuite = {
       const plain = await meanMs(async () => {
         const res = await fetch(`${echo.url}/`, { method: 'POST', body: image })
         await res.arrayBuffer()
-      }, 4000)
+      }, 3000)
       const auth = { authorization: `Bearer ${await guestToken(app.url)}` }
       const upload = await meanMs(async () => {
         const form = new FormData()
@@ -35,7 +35,7 @@ const suite: BenchSuite = {
         const created = (await res.json()) as { url: string }
         const back = await fetch(`${app.url}${created.url}`)
         if ((await back.arrayBuffer()).byteLength !== UPLOAD_BYTES) throw new Error('upload round trip returned other bytes')
-      }, 4000)
+      }, 3000)
       const ratio = upload.meanMs / plain.meanMs
       return [
         {

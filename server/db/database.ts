@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { Kysely, PostgresDialect, SqliteDialect, type Dialect } from 'kysely'
 import type { DB } from './schema'
+import { withStatementCache } from './statement-cache'
 
 export type Database = Kysely<DB>
 export type DatabaseKind = 'sqlite' | 'postgres'
@@ -35,7 +36,7 @@ export async function openDatabase(opts: { databaseUrl: string | null; dataDir: 
     sqlite.pragma('journal_mode = WAL')
     sqlite.pragma('foreign_keys = ON')
     sqlite.pragma('busy_timeout = 5000')
-    dialect = new SqliteDialect({ database: sqlite })
+    dialect = new SqliteDialect({ database: withStatementCache(sqlite) })
     kind = 'sqlite'
   }
   const db = new Kysely<DB>({ dialect })
