@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import type { AgentConversation, ChatPoll } from '../../types/chat'
-import { agent, cid, type Auth } from '../support/chat'
+import { agent, cid, current, say, type Auth } from '../support/chat'
 import { FakeWechat, type PushSettings } from '../support/fake-wechat'
 import { png } from '../support/images'
 import { buildTestApp, createTestDatabase, type TestDatabase } from '../support/server'
@@ -264,6 +264,20 @@ describe.each(MODES)(`the native WeChat channel, $name (${dbName})`, ({ settings
     const late = await reply(conv.id, { kind: 'text', text: '迟到的回复' })
     expect(late.statusCode).toBe(409)
     expect(late.json().error.code).toBe('WECHAT_WINDOW_CLOSED')
+  })
+
+  it('is the same shopper and conversation as wx.login signs in; writing in the app moves the channel back', async () => {
+    const from = openid()
+    await text(from, '你好')
+    await settle()
+    fake.code(`code-${from}`, from)
+    const login = await app.inject({ method: 'POST', url: '/api/auth/wechat', payload: { code: `code-${from}` } })
+    const me = { authorization: `Bearer ${login.json().token}`, userId: login.json().user.id }
+    const inApp = await current(app, me)
+    expect(inApp.id).toBe((await conversationOf(from)).id)
+    expect(inApp.channel).toBe('wechat')
+    await say(app, me, '我在小程序里继续说')
+    expect((await current(app, me)).channel).toBe('app')
   })
 
   it('refreshes a revoked access token once and still delivers', async () => {

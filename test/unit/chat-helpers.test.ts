@@ -13,7 +13,7 @@ import {
 import { buildRows, segmentText } from '@/components/message-list/message-list.helpers'
 import { formatTime } from '@/lib/time'
 import { chatStateLabel } from '@/features/chat/chat.presence'
-import { contactSessionFrom } from '@/features/help/help.helpers'
+import { contactReturn, contactSessionFrom, ticketMessagePath } from '@/features/help/help.helpers'
 import { conversation, msg } from '../support/chat-fixtures'
 import { t } from '@/lib/i18n'
 
@@ -128,5 +128,24 @@ describe('WeChat contact button', () => {
       'sd|uid=u1|case=KF-7Q3M-2H|order=202611261234567890',
     )
     expect(contactSessionFrom({ userId: 'u1' })).toBe('sd|uid=u1')
+  })
+})
+
+describe('WeChat contact cards', () => {
+  it('passes the page the shopper came from and offers the ticket as a card', () => {
+    expect(contactSessionFrom({ userId: 'u1', caseNo: 'KF-7Q3M-2H', page: 'pages/help/index' })).toBe(
+      'sd|uid=u1|case=KF-7Q3M-2H|page=pages/help/index',
+    )
+    expect(ticketMessagePath('t 1')).toBe('/pages/ticket/detail/index?id=t%201')
+  })
+
+  it("opens the page a tapped card points to, only this app's pages, tabs without a query", () => {
+    expect(contactReturn({ path: 'pages/ticket/detail/index.html', query: { id: 'abc' } })).toEqual({
+      url: '/pages/ticket/detail/index?id=abc',
+      tab: false,
+    })
+    expect(contactReturn({ path: '/pages/chat/index', query: { x: '1' } })).toEqual({ url: '/pages/chat/index', tab: true })
+    expect(contactReturn({ path: 'https://evil.example/pages/x' })).toBeNull()
+    expect(contactReturn(undefined)).toBeNull()
   })
 })

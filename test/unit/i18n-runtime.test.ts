@@ -55,7 +55,7 @@ describe('server errors', () => {
   it('shows the catalog text for a code, never the server’s English, and a generic line for unknown codes', async () => {
     requestMock.mockResolvedValue({
       statusCode: 413,
-      data: { error: { code: 'FILE_TOO_LARGE', message: 'The image is larger than 10 MB.' } },
+      data: { error: { code: 'FILE_TOO_LARGE', message: 'The image is larger than 10 MB.', params: { maxMb: 10 } } },
     })
     const err = await request('/api/uploads').catch((e: ApiError) => e)
     expect((err as ApiError).message).toBe('图片太大了，请选择 10 MB 以内的图片')

@@ -90,7 +90,15 @@ describe('built mini-program: help center', () => {
     // open-type and session-from are bound from the node data Taro sends to the view.
     const props = Object.values(nodeByClass(page.data.root, 'channel__button'))
     expect(props).toContain('contact')
-    expect(props).toContain('sd|uid=u1')
+    // The session names the shopper and the page the chat was opened from.
+    expect(props).toContain('sd|uid=u1|page=pages/help/index')
+    // A card tapped in WeChat's service chat opens the page it points to (bindcontact).
+    const before = weapp.calls.filter((c) => c.name === 'navigateTo').length
+    page.querySelector('.channel__button').dispatchEvent('contact', {
+      detail: { errMsg: 'enterContact:ok', path: 'pages/ticket/detail/index', query: { id: 't-42' } },
+    })
+    await weapp.waitFor(() => weapp.calls.filter((c) => c.name === 'navigateTo').length > before, 'no navigateTo after a card tap')
+    expect(weapp.calls.filter((c) => c.name === 'navigateTo').at(-1)?.opts.url).toBe('/pages/ticket/detail/index?id=t-42')
     const hotline = page.querySelectorAll('.channel').find((c) => c.dom.textContent.includes('95188'))
     hotline.dispatchEvent('tap', { detail: {} })
     await weapp.waitFor(() => weapp.calls.some((c) => c.name === 'makePhoneCall'), 'no makePhoneCall')

@@ -167,7 +167,17 @@ export async function toAgentConversation(deps: MapDeps, conv: ConversationRow):
 
 /** WeChat's reply window on a wechat conversation, and what to use when it is closed. */
 async function wechatWindowOf(deps: MapDeps, conv: ConversationRow): Promise<NonNullable<AgentConversation['wechatWindow']>> {
-  const used = conv.wechat_window_at ? await repliesSince(deps.db, conv.id, conv.wechat_window_at) : 0
+  const queued = conv.wechat_window_at ? await repliesSince(deps.db, conv.id, conv.wechat_window_at) : 0
+  // Replies stored but not yet handed to the outbox count as spent too.
+  const uncollected = await deps.db
+    .selectFrom('chat_messages')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('conversation_id', '=', conv.id)
+    .where('seq', '>', conv.wechat_out_seq)
+    .where('sender', 'in', ['bot', 'agent'])
+    .where('kind', 'in', ['text', 'image'])
+    .executeTakeFirst()
+  const used = queued + Number(uncollected?.n ?? 0)
   const window = replyWindow(conv.wechat_window_at, conv.wechat_window_kind, used, new Date())
   const grants = await listGrants(deps.db, conv.shopper_id)
   const contact = await deps.db

@@ -130,11 +130,13 @@ export async function sendAsShopper(deps: ChatDeps, author: Author, body: SendMe
     return conv.id
   }
   return sendOnce(deps, open, author, draft, guard, (c, now) => {
-    if (body.kind === 'order' && !c.order_no) return { patch: { order_no: body.orderNo!.trim() } }
-    if (c.status !== 'bot' || body.kind !== 'text') return null
+    // Back in the app: replies stay in the app rather than spending WeChat's reply window.
+    const channel = c.channel === 'wechat' ? { channel: 'app' as const } : {}
+    if (body.kind === 'order' && !c.order_no) return { patch: { order_no: body.orderNo!.trim(), ...channel } }
+    if (c.status !== 'bot' || body.kind !== 'text') return c.channel === 'wechat' ? { patch: channel } : null
     const turn = botTurn(c, body.text ?? '', body.faqId, now, hint, lang)
     // The bot reads at once: the shopper's message is the next seq.
-    return { ...turn, patch: { ...turn.patch, agent_read_seq: c.last_seq + 1 } }
+    return { ...turn, patch: { ...turn.patch, agent_read_seq: c.last_seq + 1, ...channel } }
   })
 }
 

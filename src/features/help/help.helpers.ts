@@ -44,17 +44,39 @@ export function contactSessionFrom(ctx: {
   orderNo?: string | null
   serviceType?: ServiceTypeId | null
   caseNo?: string | null
+  /** The page the shopper opened WeChat's service chat from. */
+  page?: string | null
 }): string {
   const parts = ['sd', `uid=${ctx.userId ?? ''}`]
   if (ctx.caseNo) parts.push(`case=${ctx.caseNo}`)
   if (ctx.orderNo) parts.push(`order=${ctx.orderNo}`)
   if (ctx.serviceType) parts.push(`type=${ctx.serviceType}`)
+  if (ctx.page) parts.push(`page=${ctx.page}`)
   return parts.join('|').slice(0, 1000)
 }
 
 /** Where the message card sent into WeChat service leads back to (the order's help). */
 export function orderMessagePath(orderNo: string): string {
   return `/pages/ticket/new/index?orderNo=${encodeURIComponent(orderNo)}`
+}
+
+/** The page a message card about a ticket opens (the agent sees it as a link to the ticket). */
+export function ticketMessagePath(ticketId: string): string {
+  return `/pages/ticket/detail/index?id=${encodeURIComponent(ticketId)}`
+}
+
+const TAB_PAGES = new Set(['pages/help/index', 'pages/chat/index', 'pages/tickets/index'])
+
+/**
+ * Where to go when the shopper taps a card in WeChat's service chat (bindcontact's path and
+ * query): only this app's pages; tab pages are switched to (they take no query).
+ */
+export function contactReturn(detail: { path?: string; query?: Record<string, string> } | undefined): { url: string; tab: boolean } | null {
+  const path = (detail?.path ?? '').replace(/^\//, '').replace(/\.html$/, '')
+  if (!/^pages\/[a-z0-9/-]+$/.test(path)) return null
+  if (TAB_PAGES.has(path)) return { url: `/${path}`, tab: true }
+  const query = new URLSearchParams(detail?.query ?? {}).toString()
+  return { url: query ? `/${path}?${query}` : `/${path}`, tab: false }
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/

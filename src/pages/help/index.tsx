@@ -79,6 +79,8 @@ export default function HelpPage() {
           userId: getSession()?.user.id,
           orderNo: order.orderNo,
           caseNo: conversation?.caseNo,
+          ticketId: conversation?.ticketId,
+          page: 'pages/help/index',
           onPickOrder: isWeapp ? order.pick : undefined,
         }}
         onEmail={() => setEmailOpen(true)}

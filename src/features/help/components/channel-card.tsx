@@ -1,5 +1,4 @@
 import type { ReactNode } from 'react'
-import { t } from '@/lib/i18n'
 import { View, Text, Image } from '@tarojs/components'
 
 export interface ChannelCardProps {
