@@ -13,7 +13,6 @@ const list = (over: Partial<MessageListProps> = {}): MessageListProps => ({
   typing: false,
   online: true,
   onRetry: jest.fn(),
-  lang: 'zh',
   ...over,
 })
 

@@ -1,4 +1,3 @@
-import path from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import agentRoutes from './agent.routes'
 import { languageModelSettings } from './bot/language-model'
@@ -9,7 +8,7 @@ import type { ChatDeps } from './chat.deps'
 import shopperRoutes from './chat.routes'
 import { PgNotifier } from './pg-notifier'
 import { UploadLinks } from '../uploads/upload-links'
-import { DiskStorage } from '../uploads/upload-storage'
+import { createUploadStorage } from '../uploads/upload-storage.factory'
 import { KfClient } from './wechat/kf.client'
 import { WechatChannel } from './wechat/wechat.channel'
 
@@ -37,7 +36,8 @@ async function chatFeature(app: FastifyInstance): Promise<void> {
     limits: app.config.limits,
   }
   const wechatCreds = app.config.auth.wechat
-  const storage = new DiskStorage(path.join(app.config.dataDir, 'uploads'))
+  // The store UPLOAD_STORAGE names, so images fetched from WeChat are served by every instance.
+  const storage = await createUploadStorage(app)
   const kf = wechatCreds && app.wechatApi ? new KfClient(wechatCreds, (force) => app.wechatApi!.accessToken(force)) : null
   const uploads = { db: app.db, storage, links: deps.links, bytesPerDay: app.config.limits.uploadBytesPerDay }
   const wechat = new WechatChannel({ chat: deps, uploads, kf }, storage, app.log)
