@@ -18,6 +18,15 @@ const MODES: Array<{ name: string; settings: PushSettings }> = [
   { name: 'XML, safe mode', settings: { token: TOKEN, format: 'xml', aesKey: AES_KEY } },
 ]
 
+/** Waits until `check` holds, polling every 5 ms; `ms` only bounds how long a broken build hangs. */
+async function until(check: () => boolean, ms = 20_000): Promise<void> {
+  const end = Date.now() + ms
+  while (!check()) {
+    if (Date.now() > end) throw new Error('condition never held')
+    await new Promise((r) => setTimeout(r, 5))
+  }
+}
+
 let msgIds = 24_000_000_000_000_000n
 const nextMsgId = () => String(++msgIds)
 const now = () => Math.floor(Date.now() / 1000)
@@ -280,6 +289,32 @@ describe.each(MODES)(`the native WeChat channel, $name (${dbName})`, ({ settings
     expect(inApp.channel).toBe('wechat')
     await say(app, me, '我在小程序里继续说')
     expect((await current(app, me)).channel).toBe('app')
+  })
+
+  it('wakes the agent’s held long-poll when a reply’s delivery state changes, and hands back the message', async () => {
+    const from = openid()
+    const conv = await handedOver(from)
+    await settle()
+    fake.customErrors.push(-1)
+    expect((await reply(conv.id, { kind: 'text', text: '正在为您查询物流' })).statusCode).toBe(200)
+    await settle()
+    const before = await agentGet<ChatPoll>(`/api/agent/conversations/${conv.id}/messages?after=0`)
+    const mine = before.messages.filter((m) => m.sender === 'agent').at(-1)!
+    expect(mine.delivery).toBe('pending')
+    const held = agentGet<ChatPoll>(
+      `/api/agent/conversations/${conv.id}/messages?after=${before.conversation.lastSeq}&version=${before.conversation.version}&wait=30`,
+    )
+    await until(() => app.chat.bus.listenerCount() > 0)
+    // WeChat was busy; the retry is due now instead of after the backoff.
+    await app.db
+      .updateTable('wechat_outbound')
+      .set({ next_attempt_at: new Date(0).toISOString() })
+      .where('message_id', '=', mine.id)
+      .execute()
+    await settle()
+    const woke = await held
+    expect(woke.messages.filter((m) => m.id === mine.id).map((m) => m.delivery)).toEqual(['sent'])
+    expect(woke.conversation.version).toBeGreaterThan(before.conversation.version)
   })
 
   it('refreshes a revoked access token once and still delivers', async () => {

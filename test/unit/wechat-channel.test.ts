@@ -120,14 +120,14 @@ describe('the contact button’s sessionFrom', () => {
       userId: 'u_42',
       caseNo: 'kf7q3m2h',
       orderNo: '2026112612345678',
-      serviceType: 'return',
+      serviceType: 'logistics',
       page: '/pages/ticket/new/index?orderNo=2026112612345678',
     })
     expect(parseSessionFrom(raw)).toEqual({
       userId: 'u_42',
       caseNo: 'KF-7Q3M-2H',
       orderNo: '2026112612345678',
-      serviceType: 'return',
+      serviceType: 'logistics',
       page: 'pages/ticket/new/index?orderNo=2026112612345678',
     })
   })

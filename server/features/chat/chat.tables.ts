@@ -102,6 +102,8 @@ export interface WechatOutboundTable {
   last_error: string | null
   created_at: string
   sent_at: string | null
+  /** Added by migration 2026-12-01-068: the conversation version when the status last changed. */
+  state_version: number | null
 }
 
 export interface ChatTables {
