@@ -256,6 +256,12 @@ export const AgentConversationSchema = Type.Object({
       { description: 'WeChat’s reply window on a wechat conversation and the fallback when it is closed' },
     ),
   ),
+  wechatEntryPage: Type.Optional(
+    Type.String({
+      maxLength: 200,
+      description: 'Mini-program page the shopper opened WeChat’s service chat from, e.g. pages/ticket/detail/index?id=…',
+    }),
+  ),
 })
 export type AgentConversation = Static<typeof AgentConversationSchema>
 

@@ -17,6 +17,7 @@ import * as m056 from './migrations/2026-12-01-056-system-message-codes'
 import * as m057 from './migrations/2026-12-01-057-chat-rating-tag-ids'
 import * as m063 from './migrations/2026-12-01-063-upload-blobs'
 import * as m067 from './migrations/2026-12-01-067-wechat-channel'
+import * as m068 from './migrations/2026-12-01-068-wechat-entry-page'
 
 /** Every migration, in order. Names sort by date so both dialects apply them identically. */
 export const migrations: Record<string, Migration> = {
@@ -37,6 +38,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-01-057-chat-rating-tag-ids': m057,
   '2026-12-01-063-upload-blobs': m063,
   '2026-12-01-067-wechat-channel': m067,
+  '2026-12-01-068-wechat-entry-page': m068,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }

@@ -55,6 +55,20 @@ describe('agent conversation', () => {
     expect(screen.getByText('客服 小艾 已接入')).toBeInTheDocument()
   })
 
+  it('shows the WeChat badge and the page the shopper opened WeChat’s service chat from', async () => {
+    const wechat = conversation({
+      lastSeq: 3,
+      channel: 'wechat',
+      wechatEntryPage: 'pages/ticket/detail/index?id=t1',
+      wechatWindow: { endsAt: new Date(Date.now() + 3600_000 * 40).toISOString(), repliesLeft: 5, open: true, fallback: 'ask' },
+    })
+    mount({
+      'GET /api/agent/conversations/c1/messages': ({ url }) => (!url.includes('wait=') ? firstPoll({ conversation: wechat }) : held()),
+    })
+    expect(await screen.findByText('来自页面：工单详情')).toBeInTheDocument()
+    expect(screen.getByLabelText('微信客服消息会话')).toBeInTheDocument()
+  })
+
   it('sends a quick phrase once, with a clientMsgId, and shows the stored message', async () => {
     let stored: ChatMessage | null = null
     const calls = mount({

@@ -1,8 +1,10 @@
 import type { FastifyInstance } from 'fastify'
 import type { AgentConversation, ChatPoll } from '../../types/chat'
+import { contactSessionFrom } from '../../src/features/help/help.helpers'
 import { agent, cid, current, say, type Auth } from '../support/chat'
 import { FakeWechat, type PushSettings } from '../support/fake-wechat'
 import { png } from '../support/images'
+import { pointsBody, submit } from '../support/tickets'
 import { buildTestApp, createTestDatabase, type TestDatabase } from '../support/server'
 
 const dbName = process.env.DATABASE_URL ? 'postgres' : 'sqlite'
@@ -15,6 +17,15 @@ const MODES: Array<{ name: string; settings: PushSettings }> = [
   { name: 'JSON, safe mode', settings: { token: TOKEN, format: 'json', aesKey: AES_KEY } },
   { name: 'XML, safe mode', settings: { token: TOKEN, format: 'xml', aesKey: AES_KEY } },
 ]
+
+/** Waits until `check` holds, polling every 5 ms; `ms` only bounds how long a broken build hangs. */
+async function until(check: () => boolean, ms = 20_000): Promise<void> {
+  const end = Date.now() + ms
+  while (!check()) {
+    if (Date.now() > end) throw new Error('condition never held')
+    await new Promise((r) => setTimeout(r, 5))
+  }
+}
 
 let msgIds = 24_000_000_000_000_000n
 const nextMsgId = () => String(++msgIds)
@@ -280,6 +291,32 @@ describe.each(MODES)(`the native WeChat channel, $name (${dbName})`, ({ settings
     expect((await current(app, me)).channel).toBe('app')
   })
 
+  it('wakes the agent’s held long-poll when a reply’s delivery state changes, and hands back the message', async () => {
+    const from = openid()
+    const conv = await handedOver(from)
+    await settle()
+    fake.customErrors.push(-1)
+    expect((await reply(conv.id, { kind: 'text', text: '正在为您查询物流' })).statusCode).toBe(200)
+    await settle()
+    const before = await agentGet<ChatPoll>(`/api/agent/conversations/${conv.id}/messages?after=0`)
+    const mine = before.messages.filter((m) => m.sender === 'agent').at(-1)!
+    expect(mine.delivery).toBe('pending')
+    const held = agentGet<ChatPoll>(
+      `/api/agent/conversations/${conv.id}/messages?after=${before.conversation.lastSeq}&version=${before.conversation.version}&wait=30`,
+    )
+    await until(() => app.chat.bus.listenerCount() > 0)
+    // WeChat was busy; the retry is due now instead of after the backoff.
+    await app.db
+      .updateTable('wechat_outbound')
+      .set({ next_attempt_at: new Date(0).toISOString() })
+      .where('message_id', '=', mine.id)
+      .execute()
+    await settle()
+    const woke = await held
+    expect(woke.messages.filter((m) => m.id === mine.id).map((m) => m.delivery)).toEqual(['sent'])
+    expect(woke.conversation.version).toBeGreaterThan(before.conversation.version)
+  })
+
   it('refreshes a revoked access token once and still delivers', async () => {
     const from = openid()
     const conv = await handedOver(from)
@@ -289,5 +326,113 @@ describe.each(MODES)(`the native WeChat channel, $name (${dbName})`, ({ settings
     await settle()
     expect(fake.customSent.at(-1)).toEqual({ touser: from, msgtype: 'text', text: { content: '令牌刷新后送达' } })
     expect(fake.tokenRequests).toBe(tokens + 1)
+  })
+})
+
+describe(`the contact button's sessionFrom on the WeChat channel (${dbName})`, () => {
+  const settings: PushSettings = { token: TOKEN, format: 'json' }
+  let fake: FakeWechat
+  let database: TestDatabase
+  let app: FastifyInstance
+  let staff: Auth
+  let shoppers = 0
+  beforeAll(async () => {
+    fake = await new FakeWechat().start()
+    database = await createTestDatabase()
+    app = await buildTestApp(
+      {
+        auth: { production: false, wechat: { appId: fake.appId, secret: fake.secret, apiBase: fake.url } },
+        wechatPushToken: TOKEN,
+        wechatPushAesKey: null,
+        wechatPushFormat: 'json',
+      },
+      database,
+    )
+    staff = await agent(app)
+  })
+  afterAll(async () => {
+    await app.close()
+    await database.drop()
+    await fake.stop()
+  })
+
+  /** A shopper signed in through wx.login, with a ticket (its case number) and one of their orders. */
+  const shopper = async () => {
+    const from = `oKf_entry_${++shoppers}`
+    fake.code(`code-${from}`, from)
+    const login = await app.inject({ method: 'POST', url: '/api/auth/wechat', payload: { code: `code-${from}` } })
+    const me = { authorization: `Bearer ${login.json().token}`, userId: login.json().user.id as string }
+    const ticket = await submit(app, me, pointsBody())
+    const orders = await app.inject({ url: '/api/orders', headers: { authorization: me.authorization } })
+    const orderNo = (orders.json() as { items: Array<{ orderNo: string }> }).items[0].orderNo
+    return { from, me, ticket, orderNo }
+  }
+  const enter = async (from: string, sessionFrom: string) => {
+    const res = await app.inject(
+      fake.customerPush(settings, {
+        FromUserName: from,
+        CreateTime: now(),
+        MsgType: 'event',
+        Event: 'user_enter_tempsession',
+        SessionFrom: sessionFrom,
+      }),
+    )
+    expect(res.body).toBe('success')
+    await app.wechatChannel.runOnce()
+  }
+  const conversationOf = async (userId: string): Promise<AgentConversation> => {
+    const row = await app.db.selectFrom('chat_conversations').select('id').where('shopper_id', '=', userId).executeTakeFirstOrThrow()
+    const res = await app.inject({ url: `/api/agent/conversations/${row.id}`, headers: { authorization: staff.authorization } })
+    expect(res.statusCode).toBe(200)
+    return res.json() as AgentConversation
+  }
+
+  it('links the conversation to the shopper’s own case and order and shows the agent the page they came from', async () => {
+    const a = await shopper()
+    const page = `pages/ticket/detail/index?id=${a.ticket.id}`
+    await enter(a.from, contactSessionFrom({ userId: a.me.userId, caseNo: a.ticket.caseNo, orderNo: a.orderNo, page: `/${page}` }))
+    const conv = await conversationOf(a.me.userId)
+    expect(conv).toMatchObject({
+      channel: 'wechat',
+      caseNo: a.ticket.caseNo,
+      ticketId: a.ticket.id,
+      orderNo: a.orderNo,
+      wechatEntryPage: page,
+    })
+  })
+
+  it('ignores another shopper’s case, order and user id: the openid decides who writes', async () => {
+    const a = await shopper()
+    const b = await shopper()
+    await enter(b.from, contactSessionFrom({ userId: a.me.userId, caseNo: a.ticket.caseNo, orderNo: a.orderNo, page: 'pages/help/index' }))
+    const conv = await conversationOf(b.me.userId)
+    expect(conv.shopper.id).toBe(b.me.userId)
+    expect(conv.caseNo).not.toBe(a.ticket.caseNo)
+    expect(conv.ticketId).toBeNull()
+    expect(conv.orderNo).toBeNull()
+    expect(conv.wechatEntryPage).toBe('pages/help/index')
+    const foreign = await app.db.selectFrom('chat_conversations').select('id').where('shopper_id', '=', a.me.userId).execute()
+    expect(foreign).toHaveLength(0)
+  })
+
+  it('takes a garbled sessionFrom without failing, and a later message’s page replaces the entry page', async () => {
+    const a = await shopper()
+    await enter(a.from, 'sd|case=<script>|order=12|page=javascript:alert(1)|=|uid')
+    const first = await conversationOf(a.me.userId)
+    expect(first).toMatchObject({ channel: 'wechat', ticketId: null, orderNo: null })
+    expect(first.wechatEntryPage).toBeUndefined()
+    const res = await app.inject(
+      fake.customerPush(settings, {
+        FromUserName: a.from,
+        CreateTime: now(),
+        MsgType: 'text',
+        Content: '你好',
+        MsgId: nextMsgId(),
+        SessionFrom: `sd|uid=${a.me.userId}|page=pages/tickets/index`,
+      }),
+    )
+    expect(res.body).toBe('success')
+    await app.wechatChannel.runOnce()
+    expect((await conversationOf(a.me.userId)).wechatEntryPage).toBe('pages/tickets/index')
   })
 })

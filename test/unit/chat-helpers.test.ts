@@ -32,6 +32,12 @@ describe('chat helpers', () => {
     expect(merged.map((m) => m.seq)).toEqual([1, 2, 3])
   })
 
+  it('takes a message the server hands back again, e.g. with its new WeChat delivery state', () => {
+    const thread = { c1: [msg(1), msg(2, { sender: 'agent', delivery: 'pending' }), msg(3)] }
+    const next = mergeIntoThreads(thread, [msg(2, { sender: 'agent', delivery: 'limited' })])
+    expect(next.c1.map((m) => m.delivery)).toEqual([undefined, 'limited', undefined])
+  })
+
   it('keeps each conversation in its own thread, so seq 1 of a new one never replaces seq 1 of an ended one', () => {
     const ended = { c1: [msg(1, { text: '转人工' }), msg(2, { text: '正在为您转接人工客服' })] }
     const next = mergeIntoThreads(ended, [

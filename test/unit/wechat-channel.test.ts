@@ -5,7 +5,9 @@ import { decryptMessage, encryptMessage, messageSignature, verifyMessageSignatur
 import { replyWindow } from '../../server/features/chat/wechat/reply-window'
 import { cardOf } from '../../server/features/chat/wechat/wechat.inbound'
 import { dedupeKeyOf } from '../../server/features/chat/wechat/wechat.channel'
-import { askText, replyBlocked, timeLeft, windowLine } from '../../src/features/agent/wechat/reply-window.helpers'
+import { parseSessionFrom } from '../../server/features/chat/wechat/session-from'
+import { contactSessionFrom } from '../../src/features/help/help.helpers'
+import { askText, entryLine, replyBlocked, timeLeft, windowLine } from '../../src/features/agent/wechat/reply-window.helpers'
 
 const KEY = 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG'
 
@@ -109,5 +111,44 @@ describe('message-push settings', () => {
     expect(loadConfig(env({})).wechatPushFormat).toBe('json')
     expect(() => loadConfig(env({ WECHAT_PUSH_AES_KEY: 'short' }))).toThrow(ConfigError)
     expect(() => loadConfig(env({ WECHAT_PUSH_FORMAT: 'yaml' }))).toThrow(ConfigError)
+  })
+})
+
+describe('the contact button’s sessionFrom', () => {
+  it('reads back what the app fills, with the case number in its canonical form', () => {
+    const raw = contactSessionFrom({
+      userId: 'u_42',
+      caseNo: 'kf7q3m2h',
+      orderNo: '2026112612345678',
+      serviceType: 'logistics',
+      page: '/pages/ticket/new/index?orderNo=2026112612345678',
+    })
+    expect(parseSessionFrom(raw)).toEqual({
+      userId: 'u_42',
+      caseNo: 'KF-7Q3M-2H',
+      orderNo: '2026112612345678',
+      serviceType: 'logistics',
+      page: 'pages/ticket/new/index?orderNo=2026112612345678',
+    })
+  })
+
+  it('leaves out missing, unknown and garbled parts', () => {
+    expect(parseSessionFrom(undefined)).toEqual({})
+    expect(parseSessionFrom('')).toEqual({})
+    expect(parseSessionFrom('someone else|case=KF-7Q3M-2H')).toEqual({})
+    expect(parseSessionFrom('sd|uid=|case=KF-0000-00|order=12ab|page=https://evil.example/x|type=<b>|junk|=x')).toEqual({})
+    expect(parseSessionFrom('sd|page=pages/help/index|colour=blue|case=KF-7Q3M-2H')).toEqual({
+      page: 'pages/help/index',
+      caseNo: 'KF-7Q3M-2H',
+    })
+    expect(parseSessionFrom(`sd|page=pages/${'a'.repeat(300)}/index`)).toEqual({})
+  })
+})
+
+describe('where the shopper came from, as the agent reads it', () => {
+  it('names the app’s pages and shows any other path as it is', () => {
+    expect(entryLine(undefined)).toBeNull()
+    expect(entryLine('pages/ticket/detail/index?id=42')).toBe('来自页面：工单详情')
+    expect(entryLine('pages/promo/index')).toBe('来自页面：pages/promo/index')
   })
 })

@@ -9,6 +9,18 @@ export async function shopperHasCase(db: Database, userId: string, caseNo: strin
   return Boolean(conv ?? ticket)
 }
 
+/** The shopper's newest ticket under this case number, if any. */
+export async function shopperTicketOfCase(db: Database, userId: string, caseNo: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('tickets')
+    .select('id')
+    .where('case_no', '=', caseNo)
+    .where('user_id', '=', userId)
+    .orderBy('created_at', 'desc')
+    .executeTakeFirst()
+  return row?.id ?? null
+}
+
 /** Conversations of a case, newest first. */
 export function conversationsOfCase(db: Database, caseNo: string) {
   return db.selectFrom('chat_conversations').selectAll().where('case_no', '=', caseNo).orderBy('created_at', 'desc').limit(50).execute()

@@ -162,6 +162,7 @@ export async function toAgentConversation(deps: MapDeps, conv: ConversationRow):
     lastMessage: last ? (await toMessages(deps, [last]))[0] : null,
     assignedAt: conv.assigned_at,
     ...(conv.channel === 'wechat' ? { wechatWindow: await wechatWindowOf(deps, conv) } : {}),
+    ...(conv.channel === 'wechat' && conv.wechat_entry_page ? { wechatEntryPage: conv.wechat_entry_page } : {}),
   }
 }
 

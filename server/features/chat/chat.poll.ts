@@ -5,6 +5,7 @@ import type { Viewer } from './chat.mapping'
 import type { ChatDeps } from './chat.deps'
 import * as repo from './chat.repository'
 import type { ConversationRow, MessageRow } from './chat.tables'
+import { messagesWithDeliveryAfter } from './wechat/wechat.repository'
 
 /** Longest a long-poll may hold, whatever the client asks. */
 export const MAX_WAIT_SECONDS = MAX_POLL_WAIT_SECONDS
@@ -35,6 +36,13 @@ async function history(deps: ChatDeps, conv: ConversationRow, viewer: Viewer, be
     typing: until !== null && until > now,
     readSeq: viewer === 'shopper' ? conv.agent_read_seq : conv.shopper_read_seq,
   }
+}
+
+/** Replies the client already has whose WeChat delivery state changed since its version. */
+async function deliveryChanged(deps: ChatDeps, conv: ConversationRow, version: number | undefined, after: number, limit: number) {
+  if (version === undefined || conv.version <= version) return []
+  const rows = await messagesWithDeliveryAfter(deps.db, conv.id, version, limit)
+  return rows.filter((m) => m.seq <= after)
 }
 
 /**
@@ -79,7 +87,8 @@ export async function poll(
       const remaining = deadline - now
       if (news || moved || remaining <= 0 || signal.aborted || deps.bus.isClosing) {
         const readSeq = viewer === 'shopper' ? conv.agent_read_seq : conv.shopper_read_seq
-        return { conv, messages: rows.slice(0, limit), hasMore: rows.length > limit, typing, readSeq }
+        const changed = await deliveryChanged(deps, conv, q.version, after, limit)
+        return { conv, messages: [...changed, ...rows.slice(0, limit)], hasMore: rows.length > limit, typing, readSeq }
       }
       // Wake when the peer's indicator lapses, so the client learns it stopped.
       const untilTypingEnds = typing ? Date.parse(until!) - now + 10 : Infinity

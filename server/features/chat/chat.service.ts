@@ -59,6 +59,7 @@ export async function openConversation(deps: ChatDeps, shopperId: string, lang: 
     wechat_window_at: null,
     wechat_window_kind: null,
     wechat_out_seq: 0,
+    wechat_entry_page: null,
   }
   const greeting = botDraft(answer({ text: lang === 'en' ? 'hello' : '你好', lang }))
   try {

@@ -33,6 +33,8 @@ export interface ChatConversationsTable {
   wechat_window_at: string | null
   wechat_window_kind: 'message' | 'enter' | null
   wechat_out_seq: number
+  /** Added by migration 2026-12-01-068-wechat-entry-page: the page the shopper opened WeChat's service chat from. */
+  wechat_entry_page: string | null
 }
 
 export interface ChatMessagesTable {
@@ -100,6 +102,8 @@ export interface WechatOutboundTable {
   last_error: string | null
   created_at: string
   sent_at: string | null
+  /** Added by migration 2026-12-01-068: the conversation version when the status last changed. */
+  state_version: number | null
 }
 
 export interface ChatTables {

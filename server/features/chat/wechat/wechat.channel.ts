@@ -3,6 +3,7 @@ import { HttpError } from '../../../plugins/errors'
 import { DeliveryError } from '../../notifications/delivery-error'
 import { backoffMs } from '../../notifications/notification-worker'
 import type { UploadStorage } from '../../uploads/upload-storage'
+import { mutate } from '../chat.mutate'
 import type { ConversationRow } from '../chat.tables'
 import type { KfClient } from './kf.client'
 import { replyWindow } from './reply-window'
@@ -12,6 +13,8 @@ import * as repo from './wechat.repository'
 
 const KINDS = new Set(['text', 'image', 'miniprogrampage', 'event'])
 const TYPING_EVERY_MS = 10_000
+/** Delivery outcomes an agent sees change under a reply. */
+const SETTLED = new Set(['sent', 'failed', 'expired', 'limited'])
 
 /** The push fields worth keeping, as text. */
 function payloadOf(msg: Record<string, unknown>): InboundPayload {
@@ -117,7 +120,18 @@ export class WechatChannel {
     for (const row of await repo.dueInbound(db, new Date().toISOString(), 50)) await this.work(row)
     await collectReplies(db, new Date().toISOString())
     if (!this.kf) return
-    for (const row of await repo.dueOutbound(db, new Date().toISOString(), 50)) await deliver(db, this.kf, this.storage, row, new Date())
+    for (const row of await repo.dueOutbound(db, new Date().toISOString(), 50)) {
+      const status = await deliver(db, this.kf, this.storage, row, new Date())
+      if (SETTLED.has(status)) await this.announce(row)
+    }
+  }
+
+  /** Wakes the conversation's long-polls so an open workspace shows the reply's new delivery state. */
+  private async announce(row: repo.OutboundRow): Promise<void> {
+    await mutate(this.deps.chat, row.conversation_id, async (c, _now, trx) => {
+      await repo.markDeliveryVersion(trx, row.id, c.version + 1)
+      return { patch: {} }
+    })
   }
 
   private async work(row: repo.InboundRow): Promise<void> {

@@ -9,8 +9,11 @@ import { openConversation } from '../chat.service'
 import { sendOnce, type Author } from '../chat.send'
 import type { ConversationRow } from '../chat.tables'
 import { detectLang } from '../bot'
+import { shopperHasCase, shopperTicketOfCase } from '../../cases/cases.repository'
+import { orderSource } from '../../orders/orders.service'
 import type { KfClient } from './kf.client'
 import { replyWindow } from './reply-window'
+import { parseSessionFrom } from './session-from'
 
 /** A stored push as the worker reads it back: every field as text. */
 export type InboundPayload = Record<string, string>
@@ -33,6 +36,41 @@ function channelPatch(c: ConversationRow, openid: string, now: string, kind: 'me
     ...(keepWindow ? {} : { wechat_window_at: now, wechat_window_kind: kind }),
     // Only what is said from now on goes back through WeChat, not the in-app history before.
     wechat_out_seq: c.channel === 'wechat' ? c.wechat_out_seq : c.last_seq + 1,
+  }
+}
+
+/** What a push's `SessionFrom` may set on the conversation, once checked against this shopper. */
+interface EntryContext {
+  page?: string
+  caseNo?: string
+  ticketId?: string
+  orderNo?: string
+}
+
+/**
+ * Reads `SessionFrom` and keeps only what belongs to this shopper: anyone can craft it, so a
+ * case or order of someone else is dropped (the openid decided who the shopper is).
+ */
+export async function entryContextOf(db: Database, shopperId: string, raw: string | undefined): Promise<EntryContext> {
+  const from = parseSessionFrom(raw)
+  const out: EntryContext = from.page ? { page: from.page } : {}
+  if (from.caseNo && (await shopperHasCase(db, shopperId, from.caseNo))) {
+    out.caseNo = from.caseNo
+    const ticketId = await shopperTicketOfCase(db, shopperId, from.caseNo)
+    if (ticketId) out.ticketId = ticketId
+  }
+  if (from.orderNo && (await orderSource().ownership(shopperId, from.orderNo)) === 'owned') out.orderNo = from.orderNo
+  return out
+}
+
+/** The conversation columns an entry context fills; links already made are kept. */
+function entryPatch(c: ConversationRow, e: EntryContext): Partial<ConversationRow> {
+  return {
+    ...(e.page ? { wechat_entry_page: e.page } : {}),
+    // A chat still with the bot joins the case the shopper came about; one an agent handled keeps its own.
+    ...(e.caseNo && c.status === 'bot' && c.had_agent === 0 ? { case_no: e.caseNo } : {}),
+    ...(e.ticketId && !c.ticket_id ? { ticket_id: e.ticketId } : {}),
+    ...(e.orderNo && !c.order_no ? { order_no: e.orderNo } : {}),
   }
 }
 
@@ -66,9 +104,10 @@ export async function applyInbound(deps: InboundDeps, db: Database, key: string,
   const openid = p.FromUserName
   const shopper = await findOrCreateWechatShopper(db, openid)
   const author: Author = { id: shopper.id, role: 'shopper', displayName: shopper.display_name }
+  const entry = await entryContextOf(db, shopper.id, p.SessionFrom)
   if (p.MsgType === 'event') {
     const conv = await openConversation(deps.chat, shopper.id, 'zh')
-    await mutate(deps.chat, conv.id, (c, now) => ({ patch: channelPatch(c, openid, now, 'enter') }))
+    await mutate(deps.chat, conv.id, (c, now) => ({ patch: { ...channelPatch(c, openid, now, 'enter'), ...entryPatch(c, entry) } }))
     return
   }
   const draft = await draftOf(deps, shopper.id, key, p)
@@ -82,7 +121,7 @@ export async function applyInbound(deps: InboundDeps, db: Database, key: string,
     draft,
     () => undefined,
     (c, now): Change => {
-      const patch = channelPatch(c, openid, now, 'message')
+      const patch = { ...channelPatch(c, openid, now, 'message'), ...entryPatch(c, entry) }
       if (c.status !== 'bot' || p.MsgType !== 'text') return { patch }
       const turn = botTurn(c, draft.text ?? '', undefined, now)
       return { ...turn, patch: { ...turn.patch, ...patch, agent_read_seq: c.last_seq + 1 } }

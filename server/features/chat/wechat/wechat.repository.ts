@@ -79,6 +79,7 @@ export async function enqueueOutbound(db: Database, conversationId: string, mess
       last_error: null,
       created_at: now,
       sent_at: null,
+      state_version: null,
     })
     .onConflict((oc) => oc.column('message_id').doNothing())
     .execute()
@@ -134,4 +135,22 @@ export async function deliveryOf(db: Database, messageIds: string[]): Promise<Ma
   if (messageIds.length === 0) return new Map()
   const rows = await db.selectFrom('wechat_outbound').select(['message_id', 'status']).where('message_id', 'in', messageIds).execute()
   return new Map(rows.map((r) => [r.message_id, r.status]))
+}
+
+/** Replies of a conversation whose delivery state changed after `version`, oldest first. */
+export function messagesWithDeliveryAfter(db: Database, conversationId: string, version: number, limit: number) {
+  return db
+    .selectFrom('wechat_outbound')
+    .innerJoin('chat_messages', 'chat_messages.id', 'wechat_outbound.message_id')
+    .selectAll('chat_messages')
+    .where('wechat_outbound.conversation_id', '=', conversationId)
+    .where('wechat_outbound.state_version', '>', version)
+    .orderBy('chat_messages.seq', 'asc')
+    .limit(limit)
+    .execute()
+}
+
+/** Records the conversation version at which a reply's delivery state changed. */
+export async function markDeliveryVersion(db: Database, outboundId: string, version: number): Promise<void> {
+  await db.updateTable('wechat_outbound').set({ state_version: version }).where('id', '=', outboundId).execute()
 }

@@ -15,7 +15,7 @@ import { chatStatusLabel, evidenceLabel, intentLabel, serviceTypeLabel } from '.
 import { botSummary } from '../conversation.helpers'
 import { ChannelBadge } from '../wechat/channel-badge'
 import { ReplyWindowBar } from '../wechat/reply-window'
-import { replyBlocked } from '../wechat/reply-window.helpers'
+import { entryLine, replyBlocked } from '../wechat/reply-window.helpers'
 import { ReplyComposer } from './reply-composer'
 import { TransferSheet } from './transfer-sheet'
 import './conversation-panel.scss'
@@ -99,6 +99,9 @@ export function ConversationPanel({ conversationId, selfId, onBack, onShowCustom
               ? `${serviceTypeLabel(conversation.serviceType)} · ${chatStatusLabel(conversation.status)}${conversation.caseNo ? ` · ${conversation.caseNo}` : ''}`
               : ''}
           </Text>
+          {conversation?.channel === 'wechat' && conversation.wechatEntryPage ? (
+            <Text className='conv__entry'>{entryLine(conversation.wechatEntryPage)}</Text>
+          ) : null}
         </View>
         <View className='conv__tools'>
           <View

@@ -1,5 +1,5 @@
 import type { AgentConversation } from '@shared/chat'
-import { t } from '@/lib/i18n'
+import { t, type MessageKey } from '@/lib/i18n'
 
 type Window = NonNullable<AgentConversation['wechatWindow']>
 
@@ -25,4 +25,20 @@ export function askText(caseNo: string | null): string {
 /** True when WeChat would refuse a reply now (the composer is replaced by the fallbacks). */
 export function replyBlocked(conv: Pick<AgentConversation, 'channel' | 'wechatWindow'> | null | undefined): boolean {
   return conv?.channel === 'wechat' && !!conv.wechatWindow && !conv.wechatWindow.open
+}
+
+const ENTRY_PAGES: Record<string, MessageKey> = {
+  'pages/help/index': 'agent.wechat.pageHelp',
+  'pages/chat/index': 'agent.wechat.pageChat',
+  'pages/tickets/index': 'agent.wechat.pageTickets',
+  'pages/ticket/new/index': 'agent.wechat.pageTicketNew',
+  'pages/ticket/detail/index': 'agent.wechat.pageTicketDetail',
+}
+
+/** "Came from: …" for the mini-program page the shopper opened WeChat's service chat from. */
+export function entryLine(page: string | undefined): string | null {
+  if (!page) return null
+  const path = page.replace(/^\/+/, '').split('?')[0]
+  const key = ENTRY_PAGES[path]
+  return t('agent.wechat.entryPage', { page: key ? t(key) : path })
 }
