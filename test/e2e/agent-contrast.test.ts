@@ -82,7 +82,7 @@ describe('agent workspace buttons', () => {
     expect(await contrast(claim)).toBeGreaterThanOrEqual(4.5)
 
     await page.locator('.ws__tab').filter({ visible: true }).getByText('工单').click()
-    await page.getByLabel(`工单 ${ticket.ticketNo}`).filter({ visible: true }).click()
+    await page.locator('.tk-item', { hasText: ticket.ticketNo }).filter({ visible: true }).click()
     const accept = page.getByLabel('受理', { exact: true }).filter({ visible: true })
     expect(await contrast(accept)).toBeGreaterThanOrEqual(4.5)
     await accept.click()
