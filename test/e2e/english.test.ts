@@ -100,6 +100,8 @@ describe('the app in English (Chromium, en-US)', () => {
     await tabBar(page).getByText('Tickets').waitFor()
     await page.reload()
     await page.getByText('Hi, how can we help?').filter({ visible: true }).waitFor()
+    // The tab bar is drawn from the app config first and relabelled once the page shows.
+    await tabBar(page).getByText('Tickets').waitFor()
     expect(await untranslated(page)).toEqual([])
     await context.close()
   })
